@@ -1,0 +1,38 @@
+namespace UnvReporting.Domain.Frameworks;
+
+/// <summary>
+/// The performance colours of a strategic framework, as whole percentages of the milestone:
+/// green from <see cref="GreenFrom"/> up, yellow from <see cref="YellowFrom"/> up, red below
+/// (paragraph 3 of each report). Lower bounds are inclusive.
+/// </summary>
+public sealed record RatingBands
+{
+    /// <summary>The bands of the 2018-2021 framework: green at 100% or more, yellow at 60% to 99%.</summary>
+    public static readonly RatingBands Default = new(100, 60);
+
+    public RatingBands(int greenFrom, int yellowFrom)
+    {
+        if (yellowFrom < 1)
+        {
+            throw new DomainException($"Yellow must start above 0% of the milestone (got {yellowFrom}%).");
+        }
+
+        if (greenFrom <= yellowFrom)
+        {
+            throw new DomainException(
+                $"Green must start above yellow (green from {greenFrom}%, yellow from {yellowFrom}%).");
+        }
+
+        if (greenFrom > 1000)
+        {
+            throw new DomainException($"Green must start at 1000% of the milestone or less (got {greenFrom}%).");
+        }
+
+        GreenFrom = greenFrom;
+        YellowFrom = yellowFrom;
+    }
+
+    public int GreenFrom { get; }
+
+    public int YellowFrom { get; }
+}

@@ -1,0 +1,111 @@
+using UnvReporting.Domain.Sources;
+
+namespace UnvReporting.Domain.Results;
+
+/// <summary>
+/// One indicator in one reporting year: the definition in force that year, the milestone (the
+/// year's target), the result, and, for years loaded from a published report, the score and
+/// colour exactly as published. Published figures are kept beside whatever the product computes;
+/// they are never overwritten by it.
+/// </summary>
+public sealed class IndicatorYear
+{
+    public const int MaxNarrativeLength = 4000;
+    public const int MaxNoteLength = 1000;
+
+    public IndicatorYear(
+        Indicator indicator,
+        int year,
+        string codeAsPublished,
+        IndicatorDefinition definition,
+        decimal? milestone,
+        decimal? result,
+        SourceReference source)
+    {
+        var code = Guard.Required(codeAsPublished, "Code as published", IndicatorKey.MaxLength);
+        if (IndicatorKey.Normalize(code) != indicator.Key)
+        {
+            throw new DomainException($"Code '{code}' does not stand for indicator {indicator.Key}.");
+        }
+
+        Indicator = indicator;
+        Year = year;
+        CodeAsPublished = code;
+        Definition = definition;
+        Source = source;
+        SetFigures(milestone, result);
+    }
+
+    private IndicatorYear()
+    {
+        CodeAsPublished = string.Empty;
+        Indicator = null!;
+        Definition = null!;
+        Source = null!;
+    }
+
+    public int Id { get; private set; }
+
+    public int IndicatorId { get; private set; }
+
+    public Indicator Indicator { get; private set; }
+
+    public int Year { get; private set; }
+
+    /// <summary>The code as the year's report prints it ("2.1.1.a"); the key is on the indicator.</summary>
+    public string CodeAsPublished { get; private set; }
+
+    public IndicatorDefinition Definition { get; private set; }
+
+    /// <summary>The year's target (the "milestone" of the reports). Null when not set.</summary>
+    public decimal? Milestone { get; private set; }
+
+    /// <summary>What was achieved. Null when no data is available.</summary>
+    public decimal? Result { get; private set; }
+
+    /// <summary>The score in whole percent as the report printed it; null for years not published in a report.</summary>
+    public int? PublishedScorePercent { get; private set; }
+
+    public Rating? PublishedRating { get; private set; }
+
+    public PublishedRatingBasis? PublishedRatingBasis { get; private set; }
+
+    public SourceReference Source { get; private set; }
+
+    public string? NarrativeEn { get; private set; }
+
+    public string? NarrativeZh { get; private set; }
+
+    /// <summary>What a reader should know about the published figures (a paragraph that disagrees with the table, say).</summary>
+    public string? Note { get; private set; }
+
+    public void SetFigures(decimal? milestone, decimal? result)
+    {
+        Milestone = milestone is { } m ? Definition.Unit.Check(m, "Milestone") : null;
+        Result = result is { } r ? Definition.Unit.Check(r, "Result") : null;
+    }
+
+    public void RecordPublished(int? scorePercent, Rating? rating, PublishedRatingBasis? basis)
+    {
+        if (scorePercent is < 0 or > 100_000)
+        {
+            throw new DomainException($"A published score must be between 0% and 100000% (got {scorePercent}%).");
+        }
+
+        if (rating.HasValue != basis.HasValue)
+        {
+            throw new DomainException("A published colour needs to say how it is known (stated or inferred), and only then.");
+        }
+
+        PublishedScorePercent = scorePercent;
+        PublishedRating = rating;
+        PublishedRatingBasis = basis;
+    }
+
+    public void Describe(string? narrativeEn, string? narrativeZh, string? note)
+    {
+        NarrativeEn = Guard.Optional(narrativeEn, "English narrative", MaxNarrativeLength);
+        NarrativeZh = Guard.Optional(narrativeZh, "Chinese narrative", MaxNarrativeLength);
+        Note = Guard.Optional(note, "Note", MaxNoteLength);
+    }
+}

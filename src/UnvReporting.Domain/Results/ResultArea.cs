@@ -1,0 +1,53 @@
+namespace UnvReporting.Domain.Results;
+
+/// <summary>
+/// An outcome, an output under an outcome, or institutional effectiveness, within one framework.
+/// Titles: Chinese as published, English ours.
+/// </summary>
+public sealed class ResultArea
+{
+    public ResultArea(int frameworkId, string code, ResultAreaKind kind, ResultArea? parent, string titleEn, string titleZh, int sortOrder)
+    {
+        if (kind == ResultAreaKind.Output && parent is not { Kind: ResultAreaKind.Outcome })
+        {
+            throw new DomainException($"Output {code} must sit under an outcome.");
+        }
+
+        if (kind != ResultAreaKind.Output && parent is not null)
+        {
+            throw new DomainException($"Only outputs sit under another result area ({code} is {kind}).");
+        }
+
+        FrameworkId = frameworkId;
+        Code = Guard.Required(code, "Result area code", 10);
+        Kind = kind;
+        Parent = parent;
+        TitleEn = Guard.Required(titleEn, "English title", 400);
+        TitleZh = Guard.Required(titleZh, "Chinese title", 400);
+        SortOrder = sortOrder;
+    }
+
+    private ResultArea()
+    {
+        Code = TitleEn = TitleZh = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int FrameworkId { get; private set; }
+
+    /// <summary>"1", "2" for outcomes, "1.1" for outputs, "IE" for institutional effectiveness.</summary>
+    public string Code { get; private set; }
+
+    public ResultAreaKind Kind { get; private set; }
+
+    public int? ParentId { get; private set; }
+
+    public ResultArea? Parent { get; private set; }
+
+    public string TitleEn { get; private set; }
+
+    public string TitleZh { get; private set; }
+
+    public int SortOrder { get; private set; }
+}

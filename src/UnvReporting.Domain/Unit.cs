@@ -1,0 +1,53 @@
+namespace UnvReporting.Domain;
+
+/// <summary>The unit of a milestone, result or statistic. Drives formatting and validation.</summary>
+public enum Unit
+{
+    /// <summary>A number of things: volunteers, countries, schemes.</summary>
+    Count,
+
+    /// <summary>A share, 0 to 100 (53 means 53%).</summary>
+    Percent,
+
+    /// <summary>A change against the year before, in percent; may be negative (-4 means down 4%).</summary>
+    PercentChange,
+
+    /// <summary>Volunteer months.</summary>
+    Months,
+
+    /// <summary>United States dollars.</summary>
+    Usd,
+
+    /// <summary>Working days (recruitment and deployment times).</summary>
+    WorkingDays,
+
+    /// <summary>Years of age.</summary>
+    Years,
+}
+
+public static class UnitRules
+{
+    /// <summary>
+    /// The largest value any unit accepts. Far above any real UNV figure (USD 270 million in 2021)
+    /// and inside the numeric(18,4) columns, so a typo of several extra digits is refused.
+    /// </summary>
+    public const decimal MaxMagnitude = 100_000_000_000m;
+
+    /// <summary>Refuses a value its unit cannot take, with a message naming the field.</summary>
+    public static decimal Check(this Unit unit, decimal value, string field)
+    {
+        switch (unit)
+        {
+            case Unit.Percent when value is < 0 or > 100:
+                throw new DomainException($"{field} is a share and must be between 0 and 100 (got {value}).");
+            case Unit.PercentChange when value is < -100 or > 100_000:
+                throw new DomainException($"{field} is a change in percent and must be between -100 and 100000 (got {value}).");
+            case not Unit.Percent and not Unit.PercentChange when value < 0:
+                throw new DomainException($"{field} cannot be negative (got {value}).");
+            case not Unit.Percent and not Unit.PercentChange when value > MaxMagnitude:
+                throw new DomainException($"{field} is implausibly large (got {value}).");
+            default:
+                return value;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using UnvReporting.Domain.Reporting;
+
+namespace UnvReporting.Domain.Tests.Reporting;
+
+public class ReportingYearTests
+{
+    private static ReportingYear Draft() => new(TestData.Framework(), 2021, ReportingStatus.Draft, null, null);
+
+    [Fact]
+    public void A_year_outside_its_framework_is_refused() =>
+        Should.Throw<DomainException>(() => new ReportingYear(TestData.Framework(), 2022, ReportingStatus.Draft, null, null))
+            .Message.ShouldBe("Year 2022 is outside the 2018-2021 framework.");
+
+    [Fact]
+    public void Moves_from_draft_through_submitted_to_published()
+    {
+        var year = Draft();
+
+        year.Submit();
+        year.Status.ShouldBe(ReportingStatus.Submitted);
+        year.IsPublic.ShouldBeFalse();
+
+        year.Publish();
+        year.Status.ShouldBe(ReportingStatus.Published);
+        year.IsPublic.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_submitted_year_can_be_returned_to_draft()
+    {
+        var year = Draft();
+        year.Submit();
+
+        year.ReturnToDraft();
+
+        year.Status.ShouldBe(ReportingStatus.Draft);
+    }
+
+    [Fact]
+    public void A_draft_cannot_be_published_without_being_submitted() =>
+        Should.Throw<DomainException>(() => Draft().Publish())
+            .Message.ShouldBe("Year 2021 is draft; only a submitted year can be published.");
+
+    [Fact]
+    public void A_published_year_cannot_be_submitted_again()
+    {
+        var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);
+
+        Should.Throw<DomainException>(year.Submit);
+    }
+
+    [Fact]
+    public void Keeps_the_colour_counts_the_report_states()
+    {
+        var stated = new StatedSummary(11, 2, 1, null, "para 3");
+        var year = new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Published, "DP/2022/24", stated);
+
+        year.StatedSummary.ShouldBe(stated);
+        stated.Total.ShouldBe(14);
+    }
+
+    [Fact]
+    public void Stated_counts_cannot_be_negative() =>
+        Should.Throw<DomainException>(() => new StatedSummary(9, -1, 0, 0, "para 3"));
+}

@@ -1,0 +1,33 @@
+using UnvReporting.Domain.Results;
+
+namespace UnvReporting.Domain.Tests.Results;
+
+public class IndicatorDefinitionTests
+{
+    [Fact]
+    public void A_redefined_year_differs_from_the_earlier_definition()
+    {
+        var annual2019 = new IndicatorDefinition("Volunteer schemes supported", "志愿人员计划数目", Unit.Count, isCumulative: false, Direction.HigherIsBetter);
+        var cumulative2021 = new IndicatorDefinition("Volunteer schemes supported since 2018 (cumulative)", "志愿人员计划累计数量", Unit.Count, isCumulative: true, Direction.HigherIsBetter);
+
+        cumulative2021.DiffersFrom(annual2019).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_change_of_Chinese_wording_alone_is_the_same_measure()
+    {
+        var before = new IndicatorDefinition("Satisfied UN Volunteers", "对自己的志愿工作经验感到满意的联合国志愿人员占比", Unit.Percent, false, Direction.HigherIsBetter);
+        var after = new IndicatorDefinition("Satisfied UN Volunteers", "对自己的志愿工作经历感到满意的联合国志愿人员占比", Unit.Percent, false, Direction.HigherIsBetter);
+
+        after.DiffersFrom(before).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void An_indicator_is_not_measured_as_a_change_in_percent() =>
+        Should.Throw<DomainException>(() => new IndicatorDefinition("Growth", "增长", Unit.PercentChange, false, Direction.HigherIsBetter));
+
+    [Fact]
+    public void Titles_longer_than_the_column_are_refused() =>
+        Should.Throw<DomainException>(() => new IndicatorDefinition(new string('x', IndicatorDefinition.MaxTitleLength + 1), "标题", Unit.Count, false, Direction.HigherIsBetter))
+            .Message.ShouldContain("at most 400 characters");
+}

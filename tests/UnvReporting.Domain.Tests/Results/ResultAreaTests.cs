@@ -1,0 +1,35 @@
+using UnvReporting.Domain.Results;
+
+namespace UnvReporting.Domain.Tests.Results;
+
+public class ResultAreaTests
+{
+    [Fact]
+    public void An_output_sits_under_an_outcome()
+    {
+        var outcome = TestData.Outcome("1");
+        var output = new ResultArea(1, "1.1", ResultAreaKind.Output, outcome, "Output 1.1", "产出 1.1", 1);
+
+        output.Parent.ShouldBeSameAs(outcome);
+    }
+
+    [Fact]
+    public void An_output_without_an_outcome_is_refused() =>
+        Should.Throw<DomainException>(() => new ResultArea(1, "1.1", ResultAreaKind.Output, null, "Output", "产出", 0))
+            .Message.ShouldContain("must sit under an outcome");
+
+    [Fact]
+    public void An_output_cannot_sit_under_another_output() =>
+        Should.Throw<DomainException>(() => new ResultArea(1, "2.1.9", ResultAreaKind.Output, TestData.Output(), "Output", "产出", 0));
+
+    [Theory]
+    [InlineData(ResultAreaKind.Outcome)]
+    [InlineData(ResultAreaKind.InstitutionalEffectiveness)]
+    public void Outcomes_and_institutional_effectiveness_sit_at_the_top(ResultAreaKind kind) =>
+        Should.Throw<DomainException>(() => new ResultArea(1, "X", kind, TestData.Outcome(), "Area", "领域", 0));
+
+    [Fact]
+    public void Titles_are_required_in_both_languages() =>
+        Should.Throw<DomainException>(() => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome 1", " ", 0))
+            .Message.ShouldBe("Chinese title is required.");
+}

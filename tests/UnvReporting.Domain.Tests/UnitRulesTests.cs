@@ -1,0 +1,25 @@
+namespace UnvReporting.Domain.Tests;
+
+public class UnitRulesTests
+{
+    [Theory]
+    [InlineData(Unit.Percent, 0)]
+    [InlineData(Unit.Percent, 100)]
+    [InlineData(Unit.PercentChange, -100)]
+    [InlineData(Unit.PercentChange, 122)]
+    [InlineData(Unit.Count, 0)]
+    [InlineData(Unit.Usd, 270000000)]
+    [InlineData(Unit.WorkingDays, 74)]
+    public void Accepts_values_the_unit_can_take(Unit unit, double value) =>
+        unit.Check((decimal)value, "Value").ShouldBe((decimal)value);
+
+    [Theory]
+    [InlineData(Unit.Percent, -0.5)]
+    [InlineData(Unit.Percent, 100.5)]
+    [InlineData(Unit.PercentChange, -101)]
+    [InlineData(Unit.Count, -1)]
+    [InlineData(Unit.Months, -0.1)]
+    [InlineData(Unit.Usd, 1e12)]
+    public void Refuses_values_the_unit_cannot_take(Unit unit, double value) =>
+        Should.Throw<DomainException>(() => unit.Check((decimal)value, "Value"));
+}
