@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data.ReferenceData;
+
+namespace UnvReporting.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The <c>Database</c> section of configuration.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the app starts. Operators who migrate before deploying set this to false.</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Load the reference data into an empty database after migrating.</summary>
+    public bool LoadReferenceData { get; set; } = true;
+
+    /// <summary>PostgreSQL only: how often a command failing with a transient error is retried.</summary>
+    public int MaxRetryCount { get; set; } = 6;
+}
+
+public static class DatabaseSetup
+{
+    public const string SqliteFileName = "unv-results.db";
+
+    /// <summary>
+    /// Registers the context for the configured provider. The app asks for <see cref="UnvDbContext"/>;
+    /// what it gets is the provider's own subclass, which carries that provider's migrations.
+    /// </summary>
+    public static DatabaseOptions AddUnvDatabase(this WebApplicationBuilder builder, string dataFolder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(builder.Configuration, dataFolder);
+                builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.Postgres:
+                var postgres = builder.Configuration.GetConnectionString("Postgres");
+                if (string.IsNullOrWhiteSpace(postgres))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Postgres is empty. " +
+                        "Set it, for example with the environment variable ConnectionStrings__Postgres=\"Host=localhost;Database=unv;Username=unv;Password=...\".");
+                }
+
+                builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>(o =>
+                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount)));
+                break;
+        }
+
+        builder.Services.AddScoped<ReferenceDataLoader>();
+        return options;
+    }
+
+    /// <summary>Applies migrations, then loads the reference data into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool loadReferenceData, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UnvDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILogger<UnvDbContext>>();
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers carry on while a write commits; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        if (loadReferenceData)
+        {
+            await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>()
+                .LoadAsync(ReferenceDataFile.Read(), cancellationToken);
+        }
+    }
+
+    private static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.Section);
+        var provider = section["Provider"];
+        var options = new DatabaseOptions();
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new InvalidOperationException(
+                    $"Database:Provider must be 'Sqlite' or 'Postgres' (got '{provider}').");
+        }
+
+        options.MigrateOnStartup = ReadFlag(section, nameof(DatabaseOptions.MigrateOnStartup), options.MigrateOnStartup);
+        options.LoadReferenceData = ReadFlag(section, nameof(DatabaseOptions.LoadReferenceData), options.LoadReferenceData);
+        options.MaxRetryCount = section[nameof(DatabaseOptions.MaxRetryCount)] switch
+        {
+            null or "" => options.MaxRetryCount,
+            var text when int.TryParse(text, out var count) && count is >= 0 and <= 20 => count,
+            var text => throw new InvalidOperationException($"Database:MaxRetryCount must be a whole number from 0 to 20 (got '{text}')."),
+        };
+        return options;
+    }
+
+    private static bool ReadFlag(IConfigurationSection section, string key, bool fallback) =>
+        section[key] switch
+        {
+            null or "" => fallback,
+            var text when bool.TryParse(text, out var value) => value,
+            var text => throw new InvalidOperationException($"Database:{key} must be true or false (got '{text}')."),
+        };
+
+    private static string SqliteConnectionString(IConfiguration configuration, string dataFolder)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        return string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(dataFolder, SqliteFileName)}"
+            : configured;
+    }
+}
