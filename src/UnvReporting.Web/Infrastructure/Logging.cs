@@ -1,0 +1,51 @@
+using Serilog;
+using Serilog.Events;
+
+namespace UnvReporting.Web.Infrastructure;
+
+/// <summary>The <c>FileLog</c> section: the rolling log file, kept in the data folder by default.</summary>
+public sealed class FileLogOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Relative paths are taken from the data folder. A date is added before the extension.</summary>
+    public string Path { get; set; } = "logs/unv-.log";
+
+    public int RetainedFileCountLimit { get; set; } = 14;
+
+    public long FileSizeLimitBytes { get; set; } = 50 * 1024 * 1024;
+}
+
+public static class Logging
+{
+    private const string OutputTemplate =
+        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog from the <c>Serilog</c> section (levels, console sink) plus the rolling file from
+    /// <c>FileLog</c>. Serilog.AspNetCore does not restore here, so this is wired by hand (ADR-004).
+    /// </summary>
+    public static void AddUnvLogging(this WebApplicationBuilder builder, string dataFolder)
+    {
+        var fileLog = builder.Configuration.GetSection("FileLog").Get<FileLogOptions>() ?? new FileLogOptions();
+        var configuration = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext();
+
+        if (fileLog.Enabled)
+        {
+            configuration.WriteTo.File(
+                System.IO.Path.Combine(dataFolder, fileLog.Path),
+                outputTemplate: OutputTemplate,
+                rollingInterval: RollingInterval.Day,
+                rollOnFileSizeLimit: true,
+                fileSizeLimitBytes: fileLog.FileSizeLimitBytes,
+                retainedFileCountLimit: fileLog.RetainedFileCountLimit,
+                restrictedToMinimumLevel: LogEventLevel.Verbose,
+                shared: true);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+    }
+}

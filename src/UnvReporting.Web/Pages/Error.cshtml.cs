@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace UnvReporting.Web.Pages;
+
+/// <summary>
+/// The friendly page shown for errors and unknown addresses. It never shows exception details;
+/// the request id lets support find the full entry in the log.
+/// </summary>
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string RequestId { get; private set; } = string.Empty;
+
+    public void OnGet(int? statusCode) => Describe(statusCode);
+
+    // The exception handler re-runs the failed request's method, which may be a POST.
+    public void OnPost(int? statusCode) => Describe(statusCode);
+
+    private void Describe(int? statusCode)
+    {
+        Status = statusCode is >= 400 and <= 599 ? statusCode.Value : StatusCodes.Status500InternalServerError;
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Response.StatusCode = Status;
+    }
+}
