@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace UnvReporting.BrowserTests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright. Playwright's own browser download cannot run here,
+/// so the system browser is used; the networking flags stop Chromium from calling home on a
+/// network that refuses it (docs/decisions/ADR-005).
+/// </summary>
+public static class Browser
+{
+    public const string ExecutableVariable = "UNV_CHROMIUM";
+
+    private static readonly Lazy<Task<IPlaywright>> Playwright = new(Microsoft.Playwright.Playwright.CreateAsync);
+
+    public static async Task<IBrowser> LaunchAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable(ExecutableVariable) ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {executable}. Install it (apt-get install -y chromium, as ./test.sh does) or set {ExecutableVariable}.");
+        }
+
+        var playwright = await Playwright.Value;
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>
+    /// Saves a screenshot for the documentation when <c>UNV_SCREENSHOTS</c> names a folder
+    /// (docs/images when refreshing the user guide); otherwise does nothing.
+    /// </summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("UNV_SCREENSHOTS");
+        if (!string.IsNullOrWhiteSpace(folder))
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Testing;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Data.ReferenceData;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Infrastructure;
+
+/// <summary>The operator's command, run as operators run it: the built app with the argument <c>migrate</c>.</summary>
+public class MigrateCommandTests
+{
+    [Theory, BothProviders]
+    public async Task Migrate_prepares_the_database_and_exits_and_running_it_again_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        var first = await RunMigrateAsync(database.Settings);
+        var second = await RunMigrateAsync(database.Settings);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        second.ExitCode.ShouldBe(0, second.Output);
+        first.Output.ShouldContain("Reference data loaded");
+        second.Output.ShouldContain("Reference data not loaded: the database already holds data");
+
+        await using var app = new UnvAppFactory(database, new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" });
+        await using var scope = app.CreateDbScope();
+        (await scope.Db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await scope.Db.IndicatorYears.CountAsync()).ShouldBe(28);
+        (await scope.Db.StatisticFacts.CountAsync()).ShouldBe(ReferenceDataFile.Read().Statistics.Count);
+    }
+
+    [Fact]
+    public async Task Migrate_fails_with_a_non_zero_exit_code_when_the_database_cannot_be_reached()
+    {
+        var result = await RunMigrateAsync(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
+            ["DataFolder"] = Path.GetTempPath(),
+        }, maxRetryCount: "0");
+
+        result.ExitCode.ShouldBe(1, result.Output);
+        result.Output.ShouldContain("Migration failed");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunMigrateAsync(IReadOnlyDictionary<string, string> settings, string? maxRetryCount = null)
+    {
+        // The app's build output sits beside this test assembly (same configuration).
+        var app = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(app);
+        start.ArgumentList.Add("migrate");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        if (maxRetryCount is not null)
+        {
+            start.Environment["Database__MaxRetryCount"] = maxRetryCount;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}

@@ -1,0 +1,20 @@
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace UnvReporting.Web.Tests.Support;
+
+public static class Html
+{
+    /// <summary>Fetches a page and parses it, failing with the body when the status is not the expected one.</summary>
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string path, int expectedStatus = 200)
+    {
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).ShouldBe(expectedStatus, body);
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(body));
+    }
+
+    public static string Text(this IElement element) =>
+        string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,44 @@
+using UnvReporting.Testing;
+using UnvReporting.Web.Data;
+
+namespace UnvReporting.Web.Tests.Support;
+
+/// <summary>A test's own database and the app started on it; disposing stops the app and drops the database.</summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private TestApp(TestDatabase database, UnvAppFactory factory)
+    {
+        Database = database;
+        Factory = factory;
+        Client = factory.CreateClient(new() { AllowAutoRedirect = false });
+    }
+
+    public TestDatabase Database { get; }
+
+    public UnvAppFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<TestApp> StartAsync(
+        DatabaseProvider provider,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string environment = "Production",
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return new TestApp(database, new UnvAppFactory(database, settings, environment, configureServices));
+    }
+
+    /// <summary>Starts a second app on the same database, as a restart or another instance would.</summary>
+    public UnvAppFactory StartAnotherOnSameDatabase(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(Database, settings);
+
+    public AsyncServiceScopeContext CreateDbScope() => Factory.CreateDbScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
