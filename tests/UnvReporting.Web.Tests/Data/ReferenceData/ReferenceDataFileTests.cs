@@ -2,6 +2,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Web.Data.ReferenceData;
+using UnvReporting.Web.Tests.Support;
 
 namespace UnvReporting.Web.Tests.Data.ReferenceData;
 
@@ -136,6 +137,15 @@ public class ReferenceDataFileTests
         ];
 
         promised.Except(File.Statistics.Select(s => s.Metric)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_metric_and_dimension_is_documented_in_the_data_model()
+    {
+        var dataModel = RepositoryFiles.Read("docs/data-model.md");
+
+        File.Metrics.Select(m => m.Key).Where(key => !dataModel.Contains($"| `{key}` |", StringComparison.Ordinal)).ShouldBeEmpty();
+        File.Dimensions.Select(d => d.Key).Where(key => !dataModel.Contains($"- `{key}` (", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
     private static IndicatorYearEntry Row(int year, string key) =>
