@@ -25,4 +25,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
 VOLUME /data
 EXPOSE 8080
 USER $APP_UID
+# The runtime image has no curl; bash's /dev/tcp asks /health/ready (200 when the database is
+# reachable and migrated).
+HEALTHCHECK --interval=15s --timeout=6s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["dotnet", "UnvReporting.Web.dll"]

@@ -28,7 +28,13 @@ fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== Installing: ${missing[*]}"
   sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "test.sh: missing ${missing[*]}; run as root, install sudo, or install them first (apt-get install -y ${missing[*]})." >&2
+      exit 2
+    fi
+    sudo="sudo"
+  fi
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

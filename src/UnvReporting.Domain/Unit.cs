@@ -33,9 +33,17 @@ public static class UnitRules
     /// </summary>
     public const decimal MaxMagnitude = 100_000_000_000m;
 
+    /// <summary>Decimal places every database stores exactly (PostgreSQL numeric(18,4)).</summary>
+    public const int MaxDecimalPlaces = 4;
+
     /// <summary>Refuses a value its unit cannot take, with a message naming the field.</summary>
     public static decimal Check(this Unit unit, decimal value, string field)
     {
+        if (decimal.Round(value, MaxDecimalPlaces) != value)
+        {
+            throw new DomainException($"{field} can have at most {MaxDecimalPlaces} decimal places (got {value}).");
+        }
+
         switch (unit)
         {
             case Unit.Percent when value is < 0 or > 100:

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Infrastructure;
 
@@ -7,6 +8,12 @@ var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
 builder.Services.AddRazorPages();
+
+// Keys that protect cookies and antiforgery tokens survive restarts. (Several instances will
+// share them through the database once the app scales out.)
+builder.Services.AddDataProtection()
+    .SetApplicationName("UnvReporting")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddUnvHealthChecks();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -8,12 +9,16 @@ namespace UnvReporting.Testing;
 /// <summary>
 /// One real PostgreSQL server for the whole test run. Uses <c>UNV_TEST_POSTGRES</c> (an admin
 /// connection string that may create databases) when it is set; otherwise starts a throwaway
-/// cluster with initdb and pg_ctl on a free loopback port and removes it when the run ends.
+/// cluster with initdb and pg_ctl on a free loopback port, which a watchdog removes when the test
+/// process ends.
 /// There is no skip: without PostgreSQL the tests that need it fail, saying how to provide it.
 /// </summary>
 public static class PostgresServer
 {
     public const string EnvironmentVariable = "UNV_TEST_POSTGRES";
+
+    private const string FolderPrefix = "unv-pg-";
+    private const string OwnerFile = "owner.pid";
 
     private static readonly Lazy<Task<string>> AdminConnection = new(StartAsync);
 
@@ -33,7 +38,9 @@ public static class PostgresServer
             $"Install them (apt-get install -y postgresql, as ./test.sh does) or set {EnvironmentVariable} " +
             "to the connection string of a server where the tests may create databases.");
 
-        var folder = Directory.CreateTempSubdirectory("unv-pg-").FullName;
+        RemoveOrphanedClusters(binaries);
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -49,13 +56,7 @@ public static class PostgresServer
             ["-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "30", "-o",
              $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
              "start"], asRoot);
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot)
-                .GetAwaiter().GetResult();
-            Directory.Delete(folder, recursive: true);
-        };
+        StartWatchdog(binaries, folder, asRoot);
 
         return new NpgsqlConnectionStringBuilder
         {
@@ -64,6 +65,68 @@ public static class PostgresServer
             Username = "postgres",
             Database = "postgres",
         }.ConnectionString;
+    }
+
+    /// <summary>
+    /// The test host is killed soon after the last test, before a ProcessExit handler could stop
+    /// the server. A detached shell (re-parented to init, so it outlives the host) waits for this
+    /// process to end, then stops the cluster and deletes its folder.
+    /// </summary>
+    private static void StartWatchdog(string binaries, string folder, bool asRoot)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(binaries, "pg_ctl")}' -D '{Path.Combine(folder, "data")}' -m immediate -w stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop}; rm -rf '{folder}'";
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        foreach (var argument in new[] { "-c", "setsid sh -c \"$1\" </dev/null >/dev/null 2>&1 &", "unv-pg-watchdog", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var launcher = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
+        launcher.WaitForExit();
+    }
+
+    /// <summary>Clusters of earlier runs whose test process is gone (killed, or the machine restarted).</summary>
+    private static void RemoveOrphanedClusters(string binaries)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var ownerFile = Path.Combine(folder, OwnerFile);
+            if (File.Exists(ownerFile)
+                && int.TryParse(File.ReadAllText(ownerFile), CultureInfo.InvariantCulture, out var owner)
+                && IsRunning(owner))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                {
+                    RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"],
+                        Environment.UserName == "root").GetAwaiter().GetResult();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped.
+            }
+
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string? FindBinaries() =>

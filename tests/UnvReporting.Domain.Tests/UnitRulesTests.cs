@@ -22,4 +22,13 @@ public class UnitRulesTests
     [InlineData(Unit.Usd, 1e12)]
     public void Refuses_values_the_unit_cannot_take(Unit unit, double value) =>
         Should.Throw<DomainException>(() => unit.Check((decimal)value, "Value"));
+
+    [Fact]
+    public void Keeps_four_decimal_places_and_refuses_a_fifth()
+    {
+        Unit.Months.Check(7.6543m, "Average assignment").ShouldBe(7.6543m);
+
+        Should.Throw<DomainException>(() => Unit.Months.Check(7.65432m, "Average assignment"))
+            .Message.ShouldBe("Average assignment can have at most 4 decimal places (got 7.65432).");
+    }
 }

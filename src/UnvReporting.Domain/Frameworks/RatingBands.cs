@@ -1,3 +1,5 @@
+using UnvReporting.Domain.Results;
+
 namespace UnvReporting.Domain.Frameworks;
 
 /// <summary>
@@ -35,4 +37,13 @@ public sealed record RatingBands
     public int GreenFrom { get; }
 
     public int YellowFrom { get; }
+
+    /// <summary>
+    /// The colour of a score as shown, in whole percent. The colour is decided on the shown whole
+    /// percent so that a shown "100%" is never yellow.
+    /// </summary>
+    public Rating Rate(int scorePercent) =>
+        scorePercent >= GreenFrom ? Rating.Green
+        : scorePercent >= YellowFrom ? Rating.Yellow
+        : Rating.Red;
 }

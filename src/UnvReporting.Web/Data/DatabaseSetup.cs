@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Web.Data.ReferenceData;
 
@@ -60,6 +61,7 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddScoped<ReferenceDataLoader>();
+        builder.Services.AddSingleton(TimeProvider.System);
         return options;
     }
 
@@ -97,10 +99,10 @@ public static class DatabaseSetup
         var options = new DatabaseOptions();
         if (!string.IsNullOrWhiteSpace(provider))
         {
-            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-                ? parsed
-                : throw new InvalidOperationException(
-                    $"Database:Provider must be 'Sqlite' or 'Postgres' (got '{provider}').");
+            // By name only: Enum.TryParse would also take "1" for Postgres.
+            var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, provider.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres' (got '{provider}').");
+            options.Provider = Enum.Parse<DatabaseProvider>(name);
         }
 
         options.MigrateOnStartup = ReadFlag(section, nameof(DatabaseOptions.MigrateOnStartup), options.MigrateOnStartup);
@@ -122,11 +124,20 @@ public static class DatabaseSetup
             var text => throw new InvalidOperationException($"Database:{key} must be true or false (got '{text}')."),
         };
 
+    /// <summary>
+    /// The configured SQLite connection string, or a file in the data folder. A relative file name
+    /// is taken from the data folder too, not from whatever the working directory happens to be.
+    /// </summary>
     private static string SqliteConnectionString(IConfiguration configuration, string dataFolder)
     {
         var configured = configuration.GetConnectionString("Sqlite");
-        return string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={Path.Combine(dataFolder, SqliteFileName)}"
-            : configured;
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={SqliteFileName}" : configured);
+        var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:" || builder.DataSource.Length == 0;
+        if (!inMemory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(dataFolder, builder.DataSource);
+        }
+
+        return builder.ConnectionString;
     }
 }

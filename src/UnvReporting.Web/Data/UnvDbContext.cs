@@ -5,6 +5,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Data.ReferenceData;
 
 namespace UnvReporting.Web.Data;
 
@@ -47,6 +48,8 @@ public abstract class UnvDbContext(DbContextOptions options) : DbContext(options
     public DbSet<DimensionMember> DimensionMembers => Set<DimensionMember>();
 
     public DbSet<StatisticFact> StatisticFacts => Set<StatisticFact>();
+
+    public DbSet<ReferenceDataLoad> ReferenceDataLoads => Set<ReferenceDataLoad>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UnvDbContext).Assembly);

@@ -1,4 +1,5 @@
 using UnvReporting.Domain.Frameworks;
+using UnvReporting.Domain.Results;
 
 namespace UnvReporting.Domain.Tests.Frameworks;
 
@@ -11,9 +12,26 @@ public class RatingBandsTests
         RatingBands.Default.YellowFrom.ShouldBe(60);
     }
 
+    [Theory]
+    [InlineData(100, Rating.Green)]
+    [InlineData(335, Rating.Green)]
+    [InlineData(99, Rating.Yellow)]
+    [InlineData(60, Rating.Yellow)]
+    [InlineData(59, Rating.Red)]
+    [InlineData(0, Rating.Red)]
+    public void Rates_a_whole_percent_with_inclusive_lower_bounds(int score, Rating rating) =>
+        RatingBands.Default.Rate(score).ShouldBe(rating);
+
     [Fact]
-    public void Bands_are_configurable() =>
-        new RatingBands(95, 50).ShouldBe(new RatingBands(95, 50));
+    public void Configured_bands_change_the_rating()
+    {
+        var lenient = new RatingBands(95, 50);
+
+        lenient.Rate(96).ShouldBe(Rating.Green);
+        lenient.Rate(55).ShouldBe(Rating.Yellow);
+        RatingBands.Default.Rate(96).ShouldBe(Rating.Yellow);
+        RatingBands.Default.Rate(55).ShouldBe(Rating.Red);
+    }
 
     [Theory]
     [InlineData(60, 60)]

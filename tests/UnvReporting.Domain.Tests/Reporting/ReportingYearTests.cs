@@ -42,6 +42,11 @@ public class ReportingYearTests
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be published.");
 
     [Fact]
+    public void Only_a_submitted_year_can_be_returned_to_draft() =>
+        Should.Throw<DomainException>(() => Draft().ReturnToDraft())
+            .Message.ShouldBe("Year 2021 is draft; only a submitted year can be returned to draft.");
+
+    [Fact]
     public void A_published_year_cannot_be_submitted_again()
     {
         var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);

@@ -62,12 +62,14 @@ public class IndicatorYearTests
         Should.Throw<DomainException>(() => year.RecordPublished(100, null, PublishedRatingBasis.StatedInText));
     }
 
-    [Fact]
-    public void A_negative_published_score_is_refused()
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(100_001)]
+    public void A_published_score_outside_0_to_100000_percent_is_refused(int score)
     {
         var year = new IndicatorYear(TestData.Indicator(), 2019, "2.1.1.a", TestData.Definition(), 1, 1, TestData.Source);
 
-        Should.Throw<DomainException>(() => year.RecordPublished(-5, Rating.Red, PublishedRatingBasis.StatedInText));
+        Should.Throw<DomainException>(() => year.RecordPublished(score, Rating.Red, PublishedRatingBasis.StatedInText));
     }
 
     [Fact]

@@ -33,8 +33,4 @@ public class SourceReferenceTests
         Should.Throw<DomainException>(() => new SourceReference("DP 2020 14", "para 1"));
         Should.Throw<DomainException>(() => new SourceReference("report", "para 1"));
     }
-
-    [Fact]
-    public void Sources_are_equal_by_value() =>
-        SourceReference.Parse("DP/2020/14 para 19").ShouldBe(new SourceReference("DP/2020/14", "para 19"));
 }

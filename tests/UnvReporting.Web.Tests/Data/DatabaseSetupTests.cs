@@ -19,7 +19,18 @@ public class DatabaseSetupTests
         scope.Db.Database.GetConnectionString()!.ShouldContain(app.Database.DataFolder);
     }
 
+    [Fact]
+    public async Task A_relative_SQLite_file_name_is_taken_from_the_data_folder()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["ConnectionStrings:Sqlite"] = "Data Source=relative.db" });
+
+        (await app.Client.GetAsync("/")).EnsureSuccessStatusCode();
+
+        System.IO.File.Exists(Path.Combine(app.Database.DataFolder, "relative.db")).ShouldBeTrue();
+    }
+
     [Theory]
+    [InlineData("1", null, "Database:Provider must be 'Sqlite' or 'Postgres' (got '1').")]
     [InlineData("Oracle", null, "Database:Provider must be 'Sqlite' or 'Postgres' (got 'Oracle').")]
     [InlineData("Postgres", null, "Database:Provider is Postgres but ConnectionStrings:Postgres is empty.")]
     [InlineData("Sqlite", "Database:MigrateOnStartup", "Database:MigrateOnStartup must be true or false (got 'sometimes').")]

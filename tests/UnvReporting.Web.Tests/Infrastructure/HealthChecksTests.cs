@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
@@ -29,6 +30,11 @@ public class HealthChecksTests
     public async Task Not_ready_while_migrations_are_pending(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" });
+        int migrations;
+        await using (var scope = app.CreateDbScope())
+        {
+            migrations = scope.Db.Database.GetMigrations().Count();
+        }
 
         var ready = await app.Client.GetAsync("/health/ready");
         var live = await app.Client.GetAsync("/health/live");
@@ -36,7 +42,7 @@ public class HealthChecksTests
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var check = (await ReadAsync(ready)).GetProperty("checks").EnumerateArray().ShouldHaveSingleItem();
         check.GetProperty("status").GetString().ShouldBe("Unhealthy");
-        check.GetProperty("description").GetString().ShouldBe("1 migration(s) not applied.");
+        check.GetProperty("description").GetString().ShouldBe($"{migrations} migration(s) not applied.");
         live.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

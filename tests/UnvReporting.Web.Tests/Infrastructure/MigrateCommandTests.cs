@@ -30,15 +30,43 @@ public class MigrateCommandTests
         (await scope.Db.StatisticFacts.CountAsync()).ShouldBe(ReferenceDataFile.Read().Statistics.Count);
     }
 
+    [Theory, BothProviders]
+    public async Task Running_migrate_on_a_loaded_database_changes_nothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await RunMigrateAsync(database.Settings)).ExitCode.ShouldBe(0);
+        await using var app = new UnvAppFactory(database, new Dictionary<string, string> { ["Database:MigrateOnStartup"] = "false" });
+        string before;
+        await using (var scope = app.CreateDbScope())
+        {
+            before = await DatabaseSnapshot.TakeAsync(scope.Db);
+        }
+
+        var again = await RunMigrateAsync(database.Settings);
+
+        again.ExitCode.ShouldBe(0, again.Output);
+        await using var after = app.CreateDbScope();
+        (await DatabaseSnapshot.TakeAsync(after.Db)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task Migrate_fails_with_a_non_zero_exit_code_when_the_database_cannot_be_reached()
     {
-        var result = await RunMigrateAsync(new Dictionary<string, string>
+        var dataFolder = Directory.CreateTempSubdirectory("unv-test-").FullName;
+        (int ExitCode, string Output) result;
+        try
         {
-            ["Database:Provider"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
-            ["DataFolder"] = Path.GetTempPath(),
-        }, maxRetryCount: "0");
+            result = await RunMigrateAsync(new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "Postgres",
+                ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
+                ["DataFolder"] = dataFolder,
+            }, maxRetryCount: "0");
+        }
+        finally
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
 
         result.ExitCode.ShouldBe(1, result.Output);
         result.Output.ShouldContain("Migration failed");

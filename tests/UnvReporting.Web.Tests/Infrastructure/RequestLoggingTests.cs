@@ -40,20 +40,19 @@ public class RequestLoggingTests
     public void Printable_replaces_control_characters(string path, string printed) =>
         RequestLoggingMiddleware.Printable(path).ShouldBe(printed);
 
+    [Fact]
+    public async Task With_the_file_log_switched_off_no_log_file_is_written()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["FileLog:Enabled"] = "false" });
+
+        (await app.Client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        Directory.Exists(Path.Combine(app.Database.DataFolder, "logs")).ShouldBeFalse();
+    }
+
     private static List<string> ReadLog(TestApp app)
     {
-        var folder = Path.Combine(app.Database.DataFolder, "logs");
-        var lines = new List<string>();
-        foreach (var file in Directory.GetFiles(folder, "unv-*.log"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            while (reader.ReadLine() is { } line)
-            {
-                lines.Add(line);
-            }
-        }
-
+        var lines = LogFile.ReadLines(app.Database.DataFolder);
         lines.ShouldNotBeEmpty();
         return lines;
     }

@@ -15,7 +15,9 @@ public sealed class ResultAreaConfiguration : IEntityTypeConfiguration<ResultAre
         builder.Property(a => a.TitleZh).HasMaxLength(400);
         builder.HasIndex(a => new { a.FrameworkId, a.Code }).IsUnique();
         builder.HasOne<StrategicFramework>().WithMany().HasForeignKey(a => a.FrameworkId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+        // NO ACTION is checked at the end of the statement, so deleting a framework (which
+        // cascades to all its areas, parents and children alike) does not depend on row order.
+        builder.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 
@@ -26,7 +28,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Key).HasMaxLength(IndicatorKey.MaxLength);
         builder.HasIndex(i => new { i.FrameworkId, i.Key }).IsUnique();
         builder.HasOne<StrategicFramework>().WithMany().HasForeignKey(i => i.FrameworkId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

@@ -54,8 +54,20 @@ public sealed class StatisticFactConfiguration : IEntityTypeConfiguration<Statis
         builder.HasOne<Metric>().WithMany().HasForeignKey(f => f.MetricKey).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<DimensionMember>().WithMany().HasForeignKey(f => new { f.Dimension, f.Member }).OnDelete(DeleteBehavior.Restrict);
 
-        // The two ways statistics are read: a year's figures, and one metric across years.
-        builder.HasIndex(f => new { f.Year, f.MetricKey });
+        // A breakdown is a dimension and a member together, or neither.
+        builder.ToTable(t => t.HasCheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)"));
+
+        // One value per year, metric and breakdown. NULLs are distinct in a unique index on both
+        // providers, so the facts without a breakdown get their own filtered index. These also
+        // serve the two ways statistics are read: a year's figures, and one metric across years.
+        builder.HasIndex(f => new { f.Year, f.MetricKey, f.Dimension, f.Member })
+            .IsUnique()
+            .HasFilter("\"Dimension\" IS NOT NULL")
+            .HasDatabaseName("IX_StatisticFacts_Year_Metric_Breakdown");
+        builder.HasIndex(f => new { f.Year, f.MetricKey })
+            .IsUnique()
+            .HasFilter("\"Dimension\" IS NULL")
+            .HasDatabaseName("IX_StatisticFacts_Year_Metric_Total");
         builder.HasIndex(f => new { f.MetricKey, f.Year });
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using UnvReporting.Domain;
@@ -30,12 +31,20 @@ internal sealed record ReferenceDataFile(
         AllowTrailingCommas = false,
     };
 
+    /// <summary>SHA-256 of the file's bytes, recorded when it is loaded.</summary>
+    [JsonIgnore]
+    public string Sha256 { get; init; } = string.Empty;
+
     public static ReferenceDataFile Read()
     {
         using var stream = typeof(ReferenceDataFile).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
-        return JsonSerializer.Deserialize<ReferenceDataFile>(stream, Options)
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        var file = JsonSerializer.Deserialize<ReferenceDataFile>(bytes, Options)
             ?? throw new InvalidOperationException("The reference data file is empty.");
+        return file with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
     }
 }
 

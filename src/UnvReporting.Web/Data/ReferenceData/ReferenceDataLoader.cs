@@ -18,13 +18,14 @@ public enum ReferenceDataOutcome
 /// already holds frameworks, metrics or source documents is left exactly as it is: staff edits
 /// are never overwritten and nothing is loaded twice.
 /// </summary>
-internal sealed class ReferenceDataLoader(UnvDbContext db, ILogger<ReferenceDataLoader> logger)
+internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, ILogger<ReferenceDataLoader> logger)
 {
     public async Task<ReferenceDataOutcome> LoadAsync(ReferenceDataFile file, CancellationToken cancellationToken)
     {
         if (await HoldsDataAsync(cancellationToken))
         {
             logger.LogInformation("Reference data not loaded: the database already holds data");
+            await WarnIfFileChangedAsync(file, cancellationToken);
             return ReferenceDataOutcome.AlreadyPresent;
         }
 
@@ -60,6 +61,24 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, ILogger<ReferenceData
             file.ReportingYears.Sum(y => y.Indicators.Count),
             file.Statistics.Count);
         return ReferenceDataOutcome.Loaded;
+    }
+
+    // The file is only ever loaded into an empty database; a file corrected since then does not
+    // reach this database by itself, so say so rather than let the difference go unnoticed.
+    private async Task WarnIfFileChangedAsync(ReferenceDataFile file, CancellationToken cancellationToken)
+    {
+        var last = await db.ReferenceDataLoads.AsNoTracking()
+            .OrderByDescending(l => l.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (last is not null && last.Sha256 != file.Sha256)
+        {
+            logger.LogWarning(
+                "The reference data file shipped with this version ({FileSha256}) differs from the one loaded on {LoadedAt:yyyy-MM-dd} ({LoadedSha256}). "
+                + "An existing database is never reloaded: apply corrections through staff entry",
+                file.Sha256,
+                last.LoadedAt,
+                last.Sha256);
+        }
     }
 
     private async Task<bool> HoldsDataAsync(CancellationToken cancellationToken) =>
@@ -122,6 +141,7 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, ILogger<ReferenceData
                 entry.Note));
         }
 
+        db.ReferenceDataLoads.Add(new ReferenceDataLoad(file.Sha256, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
@@ -64,6 +65,42 @@ public class ReferenceDataFileTests
         Count(Rating.Yellow).ShouldBe(entry.StatedSummary.Yellow);
         Count(Rating.Red).ShouldBe(entry.StatedSummary.Red);
         Count(Rating.Grey).ShouldBe(entry.StatedSummary.Grey ?? 0);
+    }
+
+    [Fact]
+    public void Every_published_colour_is_the_band_of_its_published_score()
+    {
+        var framework = File.Frameworks.Single(f => f.Code == "2018-2021");
+        var bands = new RatingBands(framework.GreenFrom, framework.YellowFrom);
+
+        foreach (var year in File.ReportingYears)
+        {
+            foreach (var row in year.Indicators)
+            {
+                row.PublishedRating.ShouldBe(bands.Rate(row.PublishedScore!.Value), $"{year.Year} {row.Code} printed {row.PublishedScore}%");
+            }
+        }
+    }
+
+    [Fact]
+    public void Published_scores_equal_result_over_milestone_except_where_a_note_says_otherwise()
+    {
+        var differing = new List<string>();
+        foreach (var year in File.ReportingYears)
+        {
+            foreach (var row in year.Indicators)
+            {
+                var computed = (int)Math.Round(row.Result!.Value / row.Milestone!.Value * 100, MidpointRounding.AwayFromZero);
+                if (computed != row.PublishedScore)
+                {
+                    differing.Add($"{year.Year} {row.Code}");
+                    row.Note.ShouldNotBeNull($"{year.Year} {row.Code}: computed {computed}%, printed {row.PublishedScore}%, and no note says so");
+                    row.Note.ShouldContain($"{row.PublishedScore}%");
+                }
+            }
+        }
+
+        differing.ShouldBe(["2021 1.1", "2021 1.2", "2021 1.2.1"]);
     }
 
     [Fact]

@@ -153,6 +153,46 @@ public class ReferenceDataLoaderTests
     }
 
     [Theory, BothProviders]
+    public async Task Records_which_file_was_loaded_and_warns_when_a_later_file_differs(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.CreateDbScope())
+        {
+            var load = await scope.Db.ReferenceDataLoads.SingleAsync();
+            load.Sha256.ShouldBe(File.Sha256);
+            load.Sha256.Length.ShouldBe(64);
+
+            // As if the database had been filled from an earlier edition of the file.
+            var earlierEdition = new string('0', 64);
+            await scope.Db.Database.ExecuteSqlAsync($"UPDATE \"ReferenceDataLoads\" SET \"Sha256\" = {earlierEdition}");
+        }
+
+        await using var restarted = app.StartAnotherOnSameDatabase();
+        await using var after = restarted.CreateDbScope();
+
+        (await after.Db.ReferenceDataLoads.CountAsync()).ShouldBe(1);
+        var log = LogFile.ReadLines(app.Database.DataFolder);
+        log.ShouldContain(l => l.Contains("[WRN]", StringComparison.Ordinal)
+            && l.Contains($"reference data file shipped with this version ({File.Sha256}) differs", StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
+    public async Task Two_instances_starting_together_on_an_empty_database_load_it_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new UnvAppFactory(database);
+        await using var second = new UnvAppFactory(database);
+
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        await using var scope = first.CreateDbScope();
+        (await scope.Db.Frameworks.CountAsync()).ShouldBe(2);
+        (await scope.Db.IndicatorYears.CountAsync()).ShouldBe(28);
+        (await scope.Db.StatisticFacts.CountAsync()).ShouldBe(File.Statistics.Count);
+        (await scope.Db.ReferenceDataLoads.CountAsync()).ShouldBe(1);
+    }
+
+    [Theory, BothProviders]
     public async Task A_file_with_a_broken_reference_writes_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Database:LoadReferenceData"] = "false" });

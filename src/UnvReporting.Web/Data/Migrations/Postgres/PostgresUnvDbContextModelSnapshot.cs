@@ -575,9 +575,42 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MetricKey", "Year");
 
-                    b.HasIndex("Year", "MetricKey");
+                    b.HasIndex("Year", "MetricKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatisticFacts_Year_Metric_Total")
+                        .HasFilter("\"Dimension\" IS NULL");
 
-                    b.ToTable("StatisticFacts");
+                    b.HasIndex("Year", "MetricKey", "Dimension", "Member")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatisticFacts_Year_Metric_Breakdown")
+                        .HasFilter("\"Dimension\" IS NOT NULL");
+
+                    b.ToTable("StatisticFacts", t =>
+                        {
+                            t.HasCheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("UnvReporting.Web.Data.ReferenceData.ReferenceDataLoad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataLoads");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Frameworks.FrameworkAmbition", b =>
@@ -616,7 +649,7 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                     b.HasOne("UnvReporting.Domain.Results.ResultArea", "Area")
                         .WithMany()
                         .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
                     b.HasOne("UnvReporting.Domain.Frameworks.StrategicFramework", null)
@@ -656,7 +689,7 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                     b.HasOne("UnvReporting.Domain.Results.ResultArea", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Parent");
                 });

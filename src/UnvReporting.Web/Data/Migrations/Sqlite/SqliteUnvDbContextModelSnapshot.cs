@@ -556,9 +556,40 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MetricKey", "Year");
 
-                    b.HasIndex("Year", "MetricKey");
+                    b.HasIndex("Year", "MetricKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatisticFacts_Year_Metric_Total")
+                        .HasFilter("\"Dimension\" IS NULL");
 
-                    b.ToTable("StatisticFacts");
+                    b.HasIndex("Year", "MetricKey", "Dimension", "Member")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StatisticFacts_Year_Metric_Breakdown")
+                        .HasFilter("\"Dimension\" IS NOT NULL");
+
+                    b.ToTable("StatisticFacts", t =>
+                        {
+                            t.HasCheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("UnvReporting.Web.Data.ReferenceData.ReferenceDataLoad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReferenceDataLoads");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Frameworks.FrameworkAmbition", b =>
@@ -597,7 +628,7 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                     b.HasOne("UnvReporting.Domain.Results.ResultArea", "Area")
                         .WithMany()
                         .HasForeignKey("AreaId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
 
                     b.HasOne("UnvReporting.Domain.Frameworks.StrategicFramework", null)
@@ -637,7 +668,7 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                     b.HasOne("UnvReporting.Domain.Results.ResultArea", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.Navigation("Parent");
                 });

@@ -59,6 +59,20 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceDataLoads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceDataLoads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SourceDocuments",
                 columns: table => new
                 {
@@ -171,8 +185,7 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                         name: "FK_ResultAreas_ResultAreas_ParentId",
                         column: x => x.ParentId,
                         principalTable: "ResultAreas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -194,6 +207,7 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StatisticFacts", x => x.Id);
+                    table.CheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)");
                     table.ForeignKey(
                         name: "FK_StatisticFacts_DimensionMembers_Dimension_Member",
                         columns: x => new { x.Dimension, x.Member },
@@ -232,8 +246,7 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                         name: "FK_Indicators_ResultAreas_AreaId",
                         column: x => x.AreaId,
                         principalTable: "ResultAreas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -369,9 +382,18 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                 columns: new[] { "MetricKey", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StatisticFacts_Year_MetricKey",
+                name: "IX_StatisticFacts_Year_Metric_Breakdown",
                 table: "StatisticFacts",
-                columns: new[] { "Year", "MetricKey" });
+                columns: new[] { "Year", "MetricKey", "Dimension", "Member" },
+                unique: true,
+                filter: "\"Dimension\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatisticFacts_Year_Metric_Total",
+                table: "StatisticFacts",
+                columns: new[] { "Year", "MetricKey" },
+                unique: true,
+                filter: "\"Dimension\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -385,6 +407,9 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IndicatorYears");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceDataLoads");
 
             migrationBuilder.DropTable(
                 name: "SourceDocuments");

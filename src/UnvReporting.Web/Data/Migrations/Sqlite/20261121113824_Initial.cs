@@ -58,6 +58,20 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReferenceDataLoads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceDataLoads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SourceDocuments",
                 columns: table => new
                 {
@@ -170,8 +184,7 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                         name: "FK_ResultAreas_ResultAreas_ParentId",
                         column: x => x.ParentId,
                         principalTable: "ResultAreas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -193,6 +206,7 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StatisticFacts", x => x.Id);
+                    table.CheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)");
                     table.ForeignKey(
                         name: "FK_StatisticFacts_DimensionMembers_Dimension_Member",
                         columns: x => new { x.Dimension, x.Member },
@@ -231,8 +245,7 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                         name: "FK_Indicators_ResultAreas_AreaId",
                         column: x => x.AreaId,
                         principalTable: "ResultAreas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -368,9 +381,18 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                 columns: new[] { "MetricKey", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StatisticFacts_Year_MetricKey",
+                name: "IX_StatisticFacts_Year_Metric_Breakdown",
                 table: "StatisticFacts",
-                columns: new[] { "Year", "MetricKey" });
+                columns: new[] { "Year", "MetricKey", "Dimension", "Member" },
+                unique: true,
+                filter: "\"Dimension\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatisticFacts_Year_Metric_Total",
+                table: "StatisticFacts",
+                columns: new[] { "Year", "MetricKey" },
+                unique: true,
+                filter: "\"Dimension\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -384,6 +406,9 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IndicatorYears");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceDataLoads");
 
             migrationBuilder.DropTable(
                 name: "SourceDocuments");
