@@ -18,8 +18,6 @@ public sealed class UnvAppFactory(
     Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
-    public TestDatabase Database => database;
-
     /// <summary>Starts the app on a real Kestrel port (for the browser) and returns its address.</summary>
     public Uri StartKestrel()
     {

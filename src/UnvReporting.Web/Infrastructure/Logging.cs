@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Events;
 
 namespace UnvReporting.Web.Infrastructure;
 
@@ -41,7 +40,6 @@ public static class Logging
                 rollOnFileSizeLimit: true,
                 fileSizeLimitBytes: fileLog.FileSizeLimitBytes,
                 retainedFileCountLimit: fileLog.RetainedFileCountLimit,
-                restrictedToMinimumLevel: LogEventLevel.Verbose,
                 shared: true);
         }
 

@@ -30,8 +30,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Starts a second app on the same database, as a restart or another instance would.</summary>
-    public UnvAppFactory StartAnotherOnSameDatabase(IReadOnlyDictionary<string, string>? settings = null) =>
-        new(Database, settings);
+    public UnvAppFactory StartAnotherOnSameDatabase() => new(Database);
 
     public AsyncServiceScopeContext CreateDbScope() => Factory.CreateDbScope();
 

@@ -7,12 +7,6 @@ using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Data.ReferenceData;
 
-public enum ReferenceDataOutcome
-{
-    Loaded,
-    AlreadyPresent,
-}
-
 /// <summary>
 /// Loads the reference data file into an empty database, in one transaction. A database that
 /// already holds frameworks, metrics or source documents is left exactly as it is: staff edits
@@ -20,13 +14,13 @@ public enum ReferenceDataOutcome
 /// </summary>
 internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, ILogger<ReferenceDataLoader> logger)
 {
-    public async Task<ReferenceDataOutcome> LoadAsync(ReferenceDataFile file, CancellationToken cancellationToken)
+    public async Task LoadAsync(ReferenceDataFile file, CancellationToken cancellationToken)
     {
         if (await HoldsDataAsync(cancellationToken))
         {
             logger.LogInformation("Reference data not loaded: the database already holds data");
             await WarnIfFileChangedAsync(file, cancellationToken);
-            return ReferenceDataOutcome.AlreadyPresent;
+            return;
         }
 
         try
@@ -52,7 +46,7 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, I
             }
 
             logger.LogInformation("Reference data loaded concurrently by another instance");
-            return ReferenceDataOutcome.AlreadyPresent;
+            return;
         }
 
         logger.LogInformation(
@@ -60,7 +54,6 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, I
             file.ReportingYears.Count,
             file.ReportingYears.Sum(y => y.Indicators.Count),
             file.Statistics.Count);
-        return ReferenceDataOutcome.Loaded;
     }
 
     // The file is only ever loaded into an empty database; a file corrected since then does not
