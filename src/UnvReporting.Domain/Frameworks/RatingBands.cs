@@ -42,7 +42,7 @@ public sealed record RatingBands
     /// The colour of a score as shown, in whole percent. The colour is decided on the shown whole
     /// percent so that a shown "100%" is never yellow.
     /// </summary>
-    public Rating Rate(int scorePercent) =>
+    public Rating Rate(long scorePercent) =>
         scorePercent >= GreenFrom ? Rating.Green
         : scorePercent >= YellowFrom ? Rating.Yellow
         : Rating.Red;

@@ -22,6 +22,12 @@ public class RatingBandsTests
     public void Rates_a_whole_percent_with_inclusive_lower_bounds(int score, Rating rating) =>
         RatingBands.Default.Rate(score).ShouldBe(rating);
 
+    [Theory]
+    [InlineData(100_000_000_000_000_000L)]
+    [InlineData(long.MaxValue)]
+    public void Rates_a_score_beyond_the_range_of_an_int_green(long score) =>
+        RatingBands.Default.Rate(score).ShouldBe(Rating.Green);
+
     [Fact]
     public void Configured_bands_change_the_rating()
     {
@@ -32,6 +38,14 @@ public class RatingBandsTests
         RatingBands.Default.Rate(96).ShouldBe(Rating.Yellow);
         RatingBands.Default.Rate(55).ShouldBe(Rating.Red);
     }
+
+    [Theory]
+    [InlineData(90, Rating.Green)]
+    [InlineData(89, Rating.Yellow)]
+    [InlineData(50, Rating.Yellow)]
+    [InlineData(49, Rating.Red)]
+    public void Configured_bands_keep_their_lower_bounds_inclusive(long score, Rating rating) =>
+        new RatingBands(90, 50).Rate(score).ShouldBe(rating);
 
     [Theory]
     [InlineData(60, 60)]
