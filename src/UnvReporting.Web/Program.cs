@@ -1,4 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
+using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Infrastructure;
 
@@ -7,7 +11,20 @@ var builder = WebApplication.CreateBuilder(args);
 var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
+builder.AddUnvLocalization();
 builder.Services.AddRazorPages();
+builder.Services.AddSingleton<DisplayFormat>();
+
+// Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
+// third of the size. Markup characters are still encoded.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "UNV Results Dashboard API";
+    document.Info.Description = "Published reporting years, colour summaries and scored indicators of the UNV Strategic Framework. Read-only; published years only.";
+    return Task.CompletedTask;
+}));
 
 // Keys that protect cookies and antiforgery tokens survive restarts. (Several instances will
 // share them through the database once the app scales out.)
@@ -31,17 +48,41 @@ if (database.MigrateOnStartup)
 }
 
 app.UseMiddleware<RequestLoggingMiddleware>();
-if (!app.Environment.IsDevelopment())
+
+// The API answers errors with problem-details JSON; pages with the friendly error page.
+var isDevelopment = app.Environment.IsDevelopment();
+app.UseWhen(IsApi, api =>
 {
-    app.UseExceptionHandler("/Error");
+    if (!isDevelopment)
+    {
+        api.UseExceptionHandler();
+    }
+
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !IsApi(context), pages =>
+{
+    if (!isDevelopment)
+    {
+        pages.UseExceptionHandler("/Error");
+    }
+
+    pages.UseStatusCodePagesWithReExecute("/Error/{0}");
+});
+if (!isDevelopment)
+{
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseUnvLocalization();
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapResultsApiV1();
+app.MapOpenApi();
 app.MapUnvHealthChecks();
 
 await app.RunAsync();
 return 0;
+
+static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

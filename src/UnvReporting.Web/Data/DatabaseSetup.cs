@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using UnvReporting.Web.Data.ReferenceData;
 
 namespace UnvReporting.Web.Data;
@@ -40,11 +41,13 @@ public static class DatabaseSetup
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
 
+        // Interceptors registered as services join every context (the tests count SQL commands with one).
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(builder.Configuration, dataFolder);
-                builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>(o => o.UseSqlite(sqlite));
+                builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>((services, o) =>
+                    o.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = builder.Configuration.GetConnectionString("Postgres");
@@ -55,8 +58,9 @@ public static class DatabaseSetup
                         "Set it, for example with the environment variable ConnectionStrings__Postgres=\"Host=localhost;Database=unv;Username=unv;Password=...\".");
                 }
 
-                builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>(o =>
-                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount)));
+                builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
+                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount))
+                        .AddInterceptors(services.GetServices<IInterceptor>()));
                 break;
         }
 

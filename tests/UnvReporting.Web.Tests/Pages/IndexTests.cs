@@ -31,7 +31,7 @@ public class IndexTests
 
         var page = await app.Client.GetDocumentAsync("/");
 
-        var rows = page.QuerySelectorAll("table tbody tr").Select(r => r.Text()).ToList();
+        var rows = page.QuerySelectorAll(".frameworks-table tbody tr").Select(r => r.Text()).ToList();
         rows.Count.ShouldBe(2);
         rows[0].ShouldStartWith("2018-2021 DP/2018/6 green from 100% of the milestone, yellow from 60%");
         rows[1].ShouldStartWith("2022-2025 DP/2022/11");

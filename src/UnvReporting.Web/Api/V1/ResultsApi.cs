@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Indicators;
+
+namespace UnvReporting.Web.Api.V1;
+
+/// <summary>
+/// The public, read-only JSON API: published years, their colour summaries and their scored
+/// indicators, from the same queries and the same scoring as the pages (docs/api.md).
+/// </summary>
+public static class ResultsApi
+{
+    public static IEndpointRouteBuilder MapResultsApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .WithTags("Results")
+            .AddEndpointFilter(RejectUnsupportedCulture)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/years", GetYears)
+            .WithSummary("The published reporting years, oldest first.");
+        api.MapGet("/years/{year}/summary", GetSummary)
+            .WithSummary("A published year's colour counts, overall and per outcome, beside the counts the report states.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/years/{year}/indicators", GetYearIndicators)
+            .WithSummary("A published year's indicators with milestone, result, score, colour and flags, in report order.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/years/{year}/indicators/{key}", GetIndicatorYear)
+            .WithSummary("One indicator in one published year, with narrative and source.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/indicators/{key}", GetIndicator)
+            .WithSummary("One indicator in every published year.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Ok<List<YearDto>>> GetYears(UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var years = await db.PublishedYearsAsync(cancellationToken);
+        return TypedResults.Ok(years.Select(y => new YearDto(y.Year, y.Framework, y.Status.ToString().ToLowerInvariant())).ToList());
+    }
+
+    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(int year, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckYear(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var table = await db.LoadYearTableAsync(year, cancellationToken);
+        return table is null ? UnknownYear(year) : TypedResults.Ok(SummaryDto.From(table));
+    }
+
+    private static async Task<Results<Ok<List<IndicatorYearDto>>, ProblemHttpResult>> GetYearIndicators(int year, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckYear(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var table = await db.LoadYearTableAsync(year, cancellationToken);
+        return table is null ? UnknownYear(year) : TypedResults.Ok(table.Indicators.Select(IndicatorYearDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IndicatorYearDetailDto>, ProblemHttpResult>> GetIndicatorYear(int year, string key, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckYear(year) is { } invalidYear)
+        {
+            return invalidYear;
+        }
+
+        if (CheckKey(key, out var normalized) is { } invalidKey)
+        {
+            return invalidKey;
+        }
+
+        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken);
+        if (history.Count == 0)
+        {
+            return UnknownKey(normalized!);
+        }
+
+        var item = history.FirstOrDefault(h => h.Figures.Year == year);
+        return item is null
+            ? Problem(StatusCodes.Status404NotFound, "No such indicator-year", $"Indicator {normalized} has no published figures for {year}.")
+            : TypedResults.Ok(new IndicatorYearDetailDto(item));
+    }
+
+    private static async Task<Results<Ok<IndicatorHistoryDto>, ProblemHttpResult>> GetIndicator(string key, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckKey(key, out var normalized) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken);
+        return history.Count == 0
+            ? UnknownKey(normalized!)
+            : TypedResults.Ok(new IndicatorHistoryDto(normalized!, history.Select(h => new IndicatorYearDetailDto(h)).ToList()));
+    }
+
+    private static ProblemHttpResult? CheckYear(int year) =>
+        year is < StatisticFact.MinYear or > StatisticFact.MaxYear
+            ? Problem(StatusCodes.Status400BadRequest, "Invalid year", $"A year is between {StatisticFact.MinYear} and {StatisticFact.MaxYear} (got {year}).")
+            : null;
+
+    private static ProblemHttpResult? CheckKey(string key, out string? normalized) =>
+        IndicatorKey.TryNormalize(key, out normalized)
+            ? null
+            : Problem(StatusCodes.Status400BadRequest, "Invalid indicator code", "An indicator code looks like 1.1, 2.1.1a or 2.1.1.a.");
+
+    private static ProblemHttpResult UnknownYear(int year) =>
+        Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a published reporting year.");
+
+    private static ProblemHttpResult UnknownKey(string key) =>
+        Problem(StatusCodes.Status404NotFound, "No such indicator", $"No published year has an indicator {key}.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+
+    /// <summary>
+    /// Page requests with an unknown <c>?culture=</c> fall back to English; an API client gets a
+    /// 400 instead, so a typo in "zh-Hans" is not mistaken for missing translations.
+    /// </summary>
+    private static async ValueTask<object?> RejectUnsupportedCulture(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        foreach (var name in new[] { "culture", "ui-culture" })
+        {
+            if (request.Query.TryGetValue(name, out var values))
+            {
+                var supported = context.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value.SupportedUICultures ?? [];
+                if (values.Count != 1 || !supported.Any(c => string.Equals(c.Name, values[0], StringComparison.OrdinalIgnoreCase)))
+                {
+                    return Problem(
+                        StatusCodes.Status400BadRequest,
+                        "Unsupported culture",
+                        $"{name} must be one of: {string.Join(", ", supported.Select(c => c.Name))}.");
+                }
+            }
+        }
+
+        return await next(context);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Data;
+
+namespace UnvReporting.Web.Indicators;
+
+/// <summary>
+/// The read queries that pages and the API share. Each is one projected, no-tracking SQL query
+/// whatever the number of years or indicators; scoring happens afterwards, in the domain.
+/// Only published years are read: they are all an anonymous visitor may see.
+/// </summary>
+public static class IndicatorQueries
+{
+    public static Task<List<YearHeading>> PublishedYearsAsync(this UnvDbContext db, CancellationToken cancellationToken) =>
+        db.ReportingYears.AsNoTracking()
+            .Where(y => y.Status == ReportingStatus.Published)
+            .OrderBy(y => y.Year)
+            .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A published year's scored table, or null when the year is unknown or not published.</summary>
+    public static async Task<YearTable?> LoadYearTableAsync(this UnvDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var heading = await db.ReportingYears.AsNoTracking()
+            .Where(y => y.Year == year && y.Status == ReportingStatus.Published)
+            .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (heading is null)
+        {
+            return null;
+        }
+
+        var rows = await db.PublishedRows(iy => iy.Year == year).ToListAsync(cancellationToken);
+        return new YearTable(heading, Score(InReportOrder(rows)));
+    }
+
+    /// <summary>
+    /// Every published year of the indicators with this key, oldest first. Keys are unique
+    /// within a framework; across frameworks the rows carry their framework code.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScoredIndicatorYear>> LoadIndicatorHistoryAsync(this UnvDbContext db, string key, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedRows(iy => iy.Indicator.Key == key).ToListAsync(cancellationToken);
+        return Score(rows.OrderBy(r => r.Year));
+    }
+
+    /// <summary>
+    /// The order of the reports: each outcome, its own indicators, then its outputs with
+    /// theirs; institutional effectiveness last (it sorts after the outcomes).
+    /// </summary>
+    public static IEnumerable<IndicatorYearRow> InReportOrder(IEnumerable<IndicatorYearRow> rows) =>
+        rows.OrderBy(r => r.ParentSortOrder ?? r.AreaSortOrder)
+            .ThenBy(r => r.AreaKind == ResultAreaKind.Output ? 1 : 0)
+            .ThenBy(r => r.AreaSortOrder)
+            .ThenBy(r => r.SortOrder);
+
+    private static List<ScoredIndicatorYear> Score(IEnumerable<IndicatorYearRow> rows) =>
+        rows.Select(r => new ScoredIndicatorYear(r, r.Assess())).ToList();
+
+    // The filter goes in before the projection: EF cannot see through the row's constructor.
+    private static IQueryable<IndicatorYearRow> PublishedRows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter) =>
+        from iy in db.IndicatorYears.AsNoTracking().Where(filter)
+        join year in db.ReportingYears on iy.Year equals year.Year
+        join framework in db.Frameworks on iy.Indicator.FrameworkId equals framework.Id
+        where year.Status == ReportingStatus.Published
+        select new IndicatorYearRow(
+            iy.Year,
+            framework.Code,
+            iy.Indicator.Key,
+            iy.CodeAsPublished,
+            iy.Indicator.SortOrder,
+            iy.Indicator.Area.Kind,
+            iy.Indicator.Area.Code,
+            iy.Indicator.Area.TitleEn,
+            iy.Indicator.Area.TitleZh,
+            iy.Indicator.Area.SortOrder,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.Code : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.TitleEn : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.TitleZh : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.SortOrder : null,
+            iy.Definition.TitleEn,
+            iy.Definition.TitleZh,
+            iy.Definition.Unit,
+            iy.Definition.IsCumulative,
+            iy.Definition.Direction,
+            iy.Milestone,
+            iy.Result,
+            iy.PublishedScorePercent,
+            iy.PublishedRating,
+            iy.PublishedRatingBasis,
+            iy.Source.DocumentSymbol,
+            iy.Source.Locator,
+            iy.NarrativeEn,
+            iy.NarrativeZh,
+            iy.Note,
+            framework.Bands.GreenFrom,
+            framework.Bands.YellowFrom);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Scoring;
+
+namespace UnvReporting.Web.Infrastructure;
+
+/// <summary>
+/// How figures read on a page, by unit and in the current culture: "53%", "493,811",
+/// "USD 221.3 million", "45 days". Exports and the API carry raw numbers instead.
+/// </summary>
+public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
+{
+    private const decimal Million = 1_000_000m;
+
+    public string Value(decimal? value, Unit unit)
+    {
+        if (value is not { } v)
+        {
+            return text["no data"];
+        }
+
+        return unit switch
+        {
+            Unit.Percent => Percent(v),
+            Unit.PercentChange => (v > 0 ? "+" : string.Empty) + Percent(v),
+            Unit.Usd when Math.Abs(v) >= Million => text["USD {0} million", Number(decimal.Round(v / Million, 1, MidpointRounding.AwayFromZero))],
+            Unit.Usd => text["USD {0}", Number(v)],
+            Unit.WorkingDays => text["{0} days", Number(v)],
+            Unit.Years => text["{0} years", Number(v)],
+            _ => Number(v),
+        };
+    }
+
+    /// <summary>The score as shown, in whole percent; "no score" when grey.</summary>
+    public string Score(Score score) => score.WholePercent is { } whole ? Percent(whole) : text["no score"];
+
+    public string Percent(decimal value) => string.Format(CultureInfo.CurrentCulture, "{0:#,0.##}%", value);
+
+    public string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);
+
+    public string Rating(Rating rating) => text[rating switch
+    {
+        Domain.Results.Rating.Green => "Green",
+        Domain.Results.Rating.Yellow => "Yellow",
+        Domain.Results.Rating.Red => "Red",
+        _ => "Grey",
+    }];
+
+    /// <summary>
+    /// A shape for each colour so that the rating never rests on colour alone: a tick, a
+    /// triangle, a cross, a circle.
+    /// </summary>
+    public static string RatingIcon(Rating rating) => rating switch
+    {
+        Domain.Results.Rating.Green => "✓",
+        Domain.Results.Rating.Yellow => "▲",
+        Domain.Results.Rating.Red => "✕",
+        _ => "○",
+    };
+
+    public static string RatingCss(Rating rating) => "rating-" + rating.ToString().ToLowerInvariant();
+
+    public string NotRateable(NotRateableReason? reason) => reason switch
+    {
+        NotRateableReason.NoMilestone => text["No milestone was set."],
+        NotRateableReason.NoResult => text["No result is available."],
+        NotRateableReason.ZeroDivisor => text["The score would divide by zero."],
+        NotRateableReason.NegativeFigure => text["A figure is negative."],
+        _ => string.Empty,
+    };
+
+    public string Flag(ScoreFlag flag) => flag switch
+    {
+        ScoreDiffersFromPublished s => text[
+            "The report printed {0}; the result divided by the milestone gives {1}.",
+            Percent(s.PublishedPercent),
+            s.ComputedPercent is { } c ? Percent(c) : text["no score"]],
+        RatingDiffersFromPublished r => text[
+            "The report gave {0}; the score computed here is {1}.", Rating(r.Published), Rating(r.Computed)],
+        _ => flag.Code,
+    };
+}

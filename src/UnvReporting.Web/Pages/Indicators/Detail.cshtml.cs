@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Indicators;
+
+namespace UnvReporting.Web.Pages.Indicators;
+
+/// <summary>
+/// One indicator across the published years of its framework, opened from a year's table: the
+/// chart of results against milestones, each year's score and colour, narrative and source, and
+/// where the definition changed (the 2020 mid-term review).
+/// </summary>
+public sealed class DetailModel(UnvDbContext db) : PageModel
+{
+    /// <summary>The year the page was opened from.</summary>
+    public ScoredIndicatorYear Current { get; private set; } = null!;
+
+    /// <summary>Every published year of the indicator within the framework, oldest first.</summary>
+    public IReadOnlyList<ScoredIndicatorYear> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int year, string key, CancellationToken cancellationToken)
+    {
+        if (!IndicatorKey.TryNormalize(key, out var normalized))
+        {
+            return NotFound();
+        }
+
+        var all = await db.LoadIndicatorHistoryAsync(normalized, cancellationToken);
+        var current = all.FirstOrDefault(i => i.Figures.Year == year);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        if (normalized != key)
+        {
+            return RedirectToPagePermanent(null, new { year, key = normalized });
+        }
+
+        Current = current;
+        History = all.Where(i => i.Figures.Framework == current.Figures.Framework).ToList();
+        return Page();
+    }
+
+    /// <summary>True when the year's definition differs from the year before it in the history.</summary>
+    public bool DefinitionChanged(int index) =>
+        index > 0 && History[index].Figures.DefinitionDiffersFrom(History[index - 1].Figures);
+}
