@@ -36,16 +36,29 @@ public static class Browser
     }
 
     /// <summary>
-    /// Saves a screenshot for the documentation when <c>UNV_SCREENSHOTS</c> names a folder
-    /// (docs/images when refreshing the user guide); otherwise does nothing.
+    /// Saves a screenshot of the whole page for the documentation when <c>UNV_SCREENSHOTS</c> names
+    /// a folder (docs/images when refreshing the user guide); otherwise does nothing. With
+    /// <paramref name="downTo"/>, the page from its top down to the bottom of that element only.
     /// </summary>
-    public static async Task SaveScreenshotAsync(IPage page, string name)
+    public static async Task SaveScreenshotAsync(IPage page, string name, ILocator? downTo = null)
     {
         var folder = Environment.GetEnvironmentVariable("UNV_SCREENSHOTS");
-        if (!string.IsNullOrWhiteSpace(folder))
+        if (string.IsNullOrWhiteSpace(folder))
         {
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            return;
         }
+
+        Directory.CreateDirectory(folder);
+        var options = new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true };
+        if (downTo is not null)
+        {
+            // Bounding boxes are measured from the window; at the top of the page that is the page itself.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            var box = await downTo.BoundingBoxAsync() ?? throw new InvalidOperationException($"{downTo} is not on screen.");
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.clientWidth");
+            options.Clip = new Clip { X = 0, Y = 0, Width = width, Height = box.Y + box.Height + 16 };
+        }
+
+        await page.ScreenshotAsync(options);
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace UnvReporting.BrowserTests.Support;
 
-/// <summary>Collects every request of a page that failed or answered with an error status, and every script error.</summary>
+/// <summary>
+/// Collects every request of a page that failed or answered with an error status, every uncaught
+/// script error and every error the page logged to the console.
+/// </summary>
 public sealed class PageFailures
 {
     private readonly List<string> _failures = [];
@@ -18,6 +21,13 @@ public sealed class PageFailures
             }
         };
         page.PageError += (_, error) => _failures.Add($"script error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _failures.Add($"console error: {message.Text} ({message.Location})");
+            }
+        };
     }
 
     public IReadOnlyList<string> All => _failures;

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using UnvReporting.Testing;
+using UnvReporting.Web.Data;
+
+namespace UnvReporting.BrowserTests.Support;
+
+/// <summary>
+/// One test's world: the real app on Kestrel over a database of its own, and a Chromium page
+/// looking at it, with every failed request and script error of that page recorded.
+/// </summary>
+public sealed class AppInBrowser : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly UnvAppFactory _app;
+    private readonly IBrowser _browser;
+
+    private AppInBrowser(TestDatabase database, UnvAppFactory app, IBrowser browser, Uri address, IPage page)
+    {
+        _database = database;
+        _app = app;
+        _browser = browser;
+        Address = address;
+        Page = page;
+        Failures = new PageFailures(page);
+    }
+
+    public Uri Address { get; }
+
+    public IPage Page { get; }
+
+    public PageFailures Failures { get; }
+
+    public static async Task<AppInBrowser> StartAsync(DatabaseProvider provider, int width = 1280, int height = 900)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var app = new UnvAppFactory(database);
+        var address = app.StartKestrel();
+        var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        return new AppInBrowser(database, app, browser, address, page);
+    }
+
+    /// <summary>Opens a path of the app and returns the response, which must be a success.</summary>
+    public async Task<IResponse> OpenAsync(string pathAndQuery, WaitUntilState waitUntil = WaitUntilState.Load)
+    {
+        var response = await Page.GotoAsync(new Uri(Address, pathAndQuery).ToString(), new() { WaitUntil = waitUntil })
+            ?? throw new InvalidOperationException($"No response for {pathAndQuery}.");
+        response.Status.ShouldBe(200, $"GET {pathAndQuery}");
+        return response;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
