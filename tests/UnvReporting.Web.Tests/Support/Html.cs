@@ -6,13 +6,17 @@ namespace UnvReporting.Web.Tests.Support;
 public static class Html
 {
     /// <summary>Fetches a page and parses it, failing with the body when the status is not the expected one.</summary>
-    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string path, int expectedStatus = 200)
+    public static Task<IDocument> GetDocumentAsync(this HttpClient client, string path, int expectedStatus = 200) =>
+        client.GetDocumentAsync(new HttpRequestMessage(HttpMethod.Get, path), expectedStatus);
+
+    /// <summary>Sends a request (one with its own headers, say) and parses the page it gets back.</summary>
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, HttpRequestMessage request, int expectedStatus = 200)
     {
-        var response = await client.GetAsync(path);
+        using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(expectedStatus, body);
         var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(request => request.Content(body));
+        return await context.OpenAsync(virtualResponse => virtualResponse.Content(body));
     }
 
     public static string Text(this IElement element) =>

@@ -1,9 +1,24 @@
 namespace UnvReporting.Web.Tests.Support;
 
-/// <summary>Files of the repository the tests were built from (documentation checks).</summary>
+/// <summary>Files of the repository the tests were built from (documentation and source checks).</summary>
 public static class RepositoryFiles
 {
-    public static string Read(string relativePath)
+    private static readonly Lazy<string> RootFolder = new(FindRoot);
+
+    /// <summary>The folder holding UnvReporting.sln.</summary>
+    public static string Root => RootFolder.Value;
+
+    public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
+
+    /// <summary>Files under a folder of the repository, as paths relative to the root, leaving out build output.</summary>
+    public static IReadOnlyList<string> Find(string relativeFolder, string pattern) =>
+        Directory.EnumerateFiles(Path.Combine(Root, relativeFolder), pattern, SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(Root, path).Replace('\\', '/'))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static string FindRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "UnvReporting.sln")))
@@ -11,8 +26,6 @@ public static class RepositoryFiles
             folder = folder.Parent;
         }
 
-        return folder is null
-            ? throw new InvalidOperationException("UnvReporting.sln not found above " + AppContext.BaseDirectory)
-            : File.ReadAllText(Path.Combine(folder.FullName, relativePath));
+        return folder?.FullName ?? throw new InvalidOperationException("UnvReporting.sln not found above " + AppContext.BaseDirectory);
     }
 }

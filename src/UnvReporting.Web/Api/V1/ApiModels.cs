@@ -3,6 +3,7 @@ using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Indicators;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Api.V1;
 
@@ -98,9 +99,9 @@ public record IndicatorYearDto(
             Words.Unit(f.Unit),
             f.Direction == Domain.Results.Direction.LowerIsBetter ? "lower" : "higher",
             f.IsCumulative,
-            Words.Trim(f.Milestone),
-            Words.Trim(f.Result),
-            item.Score.PercentToTwoDecimals,
+            f.Milestone.WithoutTrailingZeros(),
+            f.Result.WithoutTrailingZeros(),
+            item.Score.PercentToTwoDecimals.WithoutTrailingZeros(),
             item.Score.WholePercent,
             Words.Rating(item.Rating),
             item.Score.NotRateable is { } reason ? Words.Kebab(reason.ToString()) : null,
@@ -151,9 +152,6 @@ public static class Words
         Domain.Unit.PercentChange => "percent-change",
         _ => unit.ToString().ToLowerInvariant(),
     };
-
-    /// <summary>PostgreSQL returns numeric(18,4) as 65014.0000; the API writes 65014 on both databases.</summary>
-    public static decimal? Trim(decimal? value) => value / 1.0000000000000000000000000000m;
 
     public static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Sources;
+
+namespace UnvReporting.Web.Tests.Support;
+
+/// <summary>A year that is being entered and is not public yet: 2020 of the 2018-2021 framework, with figures for indicator 1.1.</summary>
+public static class DraftYear
+{
+    public const int Year = 2020;
+
+    public const string IndicatorKey = "1.1";
+
+    public const string Title = "Draft title that no visitor may see";
+
+    public static async Task AddAsync(TestApp app)
+    {
+        await using var scope = app.CreateDbScope();
+        var framework = await scope.Db.Frameworks.SingleAsync(f => f.Code == "2018-2021");
+        var indicator = await scope.Db.Indicators.SingleAsync(i => i.FrameworkId == framework.Id && i.Key == IndicatorKey);
+        scope.Db.ReportingYears.Add(new ReportingYear(framework, Year, ReportingStatus.Draft, null, null));
+        scope.Db.IndicatorYears.Add(new IndicatorYear(
+            indicator, Year, IndicatorKey, new IndicatorDefinition(Title, "草稿标题", Unit.Percent, false, Direction.HigherIsBetter),
+            50, 40, new SourceReference("DP/2021/1", "draft table")));
+        await scope.Db.SaveChangesAsync();
+    }
+}
