@@ -29,6 +29,7 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
             Unit.Usd => text["USD {0}", Number(v)],
             Unit.WorkingDays => text["{0} days", Number(v)],
             Unit.Years => text["{0} years", Number(v)],
+            Unit.Months => text["{0} months", Number(v)],
             _ => Number(v),
         };
     }
@@ -71,10 +72,21 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
         _ => string.Empty,
     };
 
+    /// <summary>The unit in words, for a definition change ("months" before, "a count" after).</summary>
+    public string UnitName(Unit unit) => text[unit switch
+    {
+        Unit.Count => "a count",
+        Unit.Percent or Unit.PercentChange => "a percentage",
+        Unit.Months => "volunteer months",
+        Unit.Usd => "US dollars",
+        Unit.WorkingDays => "working days",
+        _ => "years of age",
+    }];
+
     public string Flag(ScoreFlag flag) => flag switch
     {
         ScoreDiffersFromPublished s => text[
-            "The report printed {0}; the result divided by the milestone gives {1}.",
+            "The report printed {0}; the milestone and the result give {1}.",
             Percent(s.PublishedPercent),
             s.ComputedPercent is { } c ? Percent(c) : text["no score"]],
         RatingDiffersFromPublished r => text[

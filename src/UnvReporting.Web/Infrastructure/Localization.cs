@@ -45,11 +45,22 @@ public static class Localization
     /// </summary>
     public static IApplicationBuilder UseUnvLocalization(this IApplicationBuilder app)
     {
-        app.UseRequestLocalization();
+        // The API takes its language from ?culture= only: an answer must not change with a
+        // cookie the client may not know it sends.
+        var pages = app.ApplicationServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        var api = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = pages.DefaultRequestCulture,
+            SupportedCultures = pages.SupportedCultures,
+            SupportedUICultures = pages.SupportedUICultures,
+            RequestCultureProviders = [new QueryStringRequestCultureProvider()],
+        };
+        app.UseWhen(IsApi, branch => branch.UseRequestLocalization(api));
+        app.UseWhen(context => !IsApi(context), branch => branch.UseRequestLocalization(pages));
         return app.Use(async (context, next) =>
         {
             if (context.Request.Query.ContainsKey("culture")
-                && !context.Request.Path.StartsWithSegments("/api")
+                && !IsApi(context)
                 && context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
             {
                 var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
@@ -69,6 +80,8 @@ public static class Localization
             await next(context);
         });
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     /// <summary>True when the current UI language is Chinese.</summary>
     public static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";

@@ -62,7 +62,7 @@ public class ResourceTests
         keys.ShouldContain("Home");
         keys.ShouldContain("Green");
         keys.ShouldContain("Grey");
-        keys.ShouldContain("The report printed {0}; the result divided by the milestone gives {1}.");
+        keys.ShouldContain("The report printed {0}; the milestone and the result give {1}.");
         keys.ShouldContain("no score");
         keys.Count.ShouldBeGreaterThan(80);
     }

@@ -35,7 +35,8 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
 
         if (normalized != key)
         {
-            return RedirectToPagePermanent(null, new { year, key = normalized });
+            // Keep the query (?culture=zh-Hans): a client without cookies must not lose its language.
+            return RedirectPermanent(Url.Page(null, new { year, key = normalized }) + Request.QueryString);
         }
 
         Current = current;

@@ -39,14 +39,10 @@ public sealed class YearModel(UnvDbContext db) : PageModel
         Table = (await db.LoadYearTableAsync(year, cancellationToken))!;
         if (!string.IsNullOrEmpty(rating))
         {
-            if (Enum.TryParse<Rating>(rating, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(rating, out _))
-            {
-                Filter = parsed;
-            }
-            else
-            {
-                RejectedFilter = rating;
-            }
+            // Exact names only: Enum.TryParse would also take "1" or "yellow,red" (a flags sum).
+            Filter = Enum.GetValues<Rating>().Cast<Rating?>()
+                .FirstOrDefault(r => string.Equals(r.ToString(), rating, StringComparison.OrdinalIgnoreCase));
+            RejectedFilter = Filter is null ? rating : null;
         }
 
         var shown = Table.Indicators.Where(i => Filter is null || i.Rating == Filter).ToList();

@@ -28,7 +28,8 @@ public class ResultsApiErrorTests
 
         var response = await app.Client.GetAsync("/api/v1/years/abc/summary");
 
-        await response.ShouldBeProblemAsync(400);
+        var problem = await response.ShouldBeProblemAsync(400);
+        problem.GetProperty("detail").GetString().ShouldBe("A parameter of the address is malformed: a year is a whole number such as 2021.");
     }
 
     [Theory, BothProviders]

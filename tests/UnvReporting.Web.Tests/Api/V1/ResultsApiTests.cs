@@ -230,4 +230,19 @@ public class ResultsApiTests
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p => NumbersIn(p.Value, p.Name)),
         _ => [],
     };
+
+    [Theory, BothProviders]
+    public async Task The_language_comes_from_the_query_only_never_from_the_pages_cookie(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = app.Factory.CreateClient(new() { HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/years/2019/indicators/2.1.1a");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
+
+        using var response = await client.SendAsync(request);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        json.RootElement.GetProperty("title").GetString().ShouldBe("Months of volunteering through UNV (onsite)");
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
 }

@@ -36,7 +36,7 @@ public class DetailTests
         change.ShouldStartWith("Definition changed in 2021.");
         change.ShouldContain("Before: Additional volunteers mobilized through regional and national volunteer schemes supported by UNV");
         change.ShouldContain("From 2021: Additional volunteers mobilized through regional and national volunteer schemes since the framework began");
-        year2021.QuerySelector(".flag-note")!.Text().ShouldBe("⚑ The report printed 139%; the result divided by the milestone gives 166%.");
+        year2021.QuerySelector(".flag-note")!.Text().ShouldBe("⚑ The report printed 139%; the milestone and the result give 166%.");
         year2021.QuerySelector(".narrative")!.Text().ShouldStartWith("Nearly 420,000 local volunteers outside the UN were mobilized in 2021");
         year2021.QuerySelector(".source")!.Text().ShouldBe("Source: DP/2022/24 outcome 1 table");
         year2021.Text().ShouldContain("Note: 1,663,729 against a milestone of 1,000,000 is 166%, but the report prints 139%.");
@@ -164,4 +164,27 @@ public class DetailTests
 
     private static List<decimal?> Numbers(JsonElement chart, string property) =>
         chart.GetProperty(property).EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Null ? (decimal?)null : n.GetDecimal()).ToList();
+
+    [Theory, BothProviders]
+    public async Task The_redirect_to_the_key_keeps_the_language_asked_for(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        using var response = await app.Client.GetAsync("/indicators/2021/2.1.1.a?culture=zh-Hans");
+
+        ((int)response.StatusCode).ShouldBe(301);
+        response.Headers.Location!.OriginalString.ShouldBe("/indicators/2021/2.1.1a?culture=zh-Hans");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_change_of_unit_is_called_out_with_the_definition_change(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var page = await app.Client.GetDocumentAsync("/indicators/2021/2.1.1b");
+
+        var change = page.QuerySelector(".year-detail[data-year='2021'] .definition-change")!.Text();
+        change.ShouldContain("The unit changed from volunteer months to a count: compare the years with care.");
+        page.QuerySelector(".history-table tr[data-year='2019']")!.Text().ShouldContain("2,440 months");
+    }
 }

@@ -45,7 +45,7 @@ public class YearTests
         green.QuerySelector("th a")!.GetAttribute("href").ShouldBe("/indicators/2019/2.1.1a");
         green.QuerySelector("th")!.Text().ShouldBe("2.1.1.a");
         green.QuerySelectorAll("td").Select(c => c.Text()).ShouldBe(
-            ["Months of volunteering through UNV (onsite)", "57,827", "65,014", "112%", "✓ Green", "112% ✓ Green"]);
+            ["Months of volunteering through UNV (onsite)", "57,827 months", "65,014 months", "112%", "✓ Green", "112% ✓ Green"]);
         green.GetAttribute("data-rating").ShouldBe("green");
         var yellow = page.QuerySelector("tr.indicator-row[data-key='1.1.1']")!;
         yellow.QuerySelector("td.score")!.Text().ShouldBe("85%");
@@ -115,9 +115,9 @@ public class YearTests
         page.QuerySelectorAll("tr.indicator-row.flagged").Select(r => r.GetAttribute("data-key")).ShouldBe(["1.1", "1.2", "1.2.1"]);
         page.QuerySelectorAll("tr.indicator-row .flag-note").Select(n => (n.GetAttribute("data-flag"), n.Text())).ShouldBe(
         [
-            ("score-differs-from-published", "⚑ The report printed 126%; the result divided by the milestone gives 134%."),
-            ("score-differs-from-published", "⚑ The report printed 139%; the result divided by the milestone gives 166%."),
-            ("score-differs-from-published", "⚑ The report printed 85%; the result divided by the milestone gives 84%."),
+            ("score-differs-from-published", "⚑ The report printed 126%; the milestone and the result give 134%."),
+            ("score-differs-from-published", "⚑ The report printed 139%; the milestone and the result give 166%."),
+            ("score-differs-from-published", "⚑ The report printed 85%; the milestone and the result give 84%."),
         ]);
         var row = page.QuerySelector("tr.indicator-row[data-key='1.2']")!;
         row.QuerySelector("td.score")!.Text().ShouldBe("166%");
@@ -165,4 +165,28 @@ public class YearTests
         group.QuerySelectorAll("tr")
             .Select(r => r.ClassList.Contains("group-row") ? r.Text().Split(':')[0] : r.GetAttribute("data-key")!)
             .ToList();
+
+    [Theory, BothProviders]
+    public async Task Only_a_colour_name_filters_never_a_number_or_a_list(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        foreach (var value in new[] { "yellow,red", "1", "Green, Red" })
+        {
+            var page = await app.Client.GetDocumentAsync("/indicators/2019?rating=" + Uri.EscapeDataString(value));
+
+            page.QuerySelectorAll("tr.indicator-row").Length.ShouldBe(14, value);
+            page.QuerySelector(".alert-warning")!.Text().ShouldContain("is not a colour", Case.Sensitive, value);
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task The_language_switcher_keeps_the_filter_and_replaces_any_earlier_language(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var page = await app.Client.GetDocumentAsync("/indicators/2019?rating=yellow&Culture=en");
+
+        page.QuerySelector("a[data-culture='zh-Hans']")!.GetAttribute("href").ShouldBe("/indicators/2019?rating=yellow&culture=zh-Hans");
+    }
 }
