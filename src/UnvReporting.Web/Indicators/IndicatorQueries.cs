@@ -27,12 +27,13 @@ public static class IndicatorQueries
             .Where(y => y.Year == year && y.Status == ReportingStatus.Published)
             .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
             .SingleOrDefaultAsync(cancellationToken);
-        if (heading is null)
-        {
-            return null;
-        }
+        return heading is null ? null : await db.LoadYearTableAsync(heading, cancellationToken);
+    }
 
-        var rows = await db.PublishedRows(iy => iy.Year == year).ToListAsync(cancellationToken);
+    /// <summary>The scored table of a year whose heading the caller already read (with <see cref="PublishedYearsAsync"/>).</summary>
+    public static async Task<YearTable> LoadYearTableAsync(this UnvDbContext db, YearHeading heading, CancellationToken cancellationToken)
+    {
+        var rows = await db.PublishedRows(iy => iy.Year == heading.Year).ToListAsync(cancellationToken);
         return new YearTable(heading, Score(InReportOrder(rows)));
     }
 

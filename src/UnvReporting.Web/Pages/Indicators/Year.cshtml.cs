@@ -31,12 +31,12 @@ public sealed class YearModel(UnvDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int year, string? rating, CancellationToken cancellationToken)
     {
         Years = await db.PublishedYearsAsync(cancellationToken);
-        if (Years.All(y => y.Year != year))
+        if (Years.FirstOrDefault(y => y.Year == year) is not { } heading)
         {
             return NotFound();
         }
 
-        Table = (await db.LoadYearTableAsync(year, cancellationToken))!;
+        Table = await db.LoadYearTableAsync(heading, cancellationToken);
         if (!string.IsNullOrEmpty(rating))
         {
             // Exact names only: Enum.TryParse would also take "1" or "yellow,red" (a flags sum).
