@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
+using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Infrastructure;
@@ -12,8 +13,17 @@ var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
 builder.AddUnvLocalization();
-builder.Services.AddRazorPages();
+builder.AddUnvAccounts();
+builder.Services.AddSingleton<SecurityEvents>();
+builder.Services.AddRazorPages(options =>
+{
+    // Staff pages are closed to visitors as a folder, so a new page cannot be left open by
+    // mistake; handlers narrow further by role and by the year's status.
+    options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);
+    options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
+});
 builder.Services.AddSingleton<DisplayFormat>();
+builder.Services.AddScoped<UnvReporting.Web.Indicators.IndicatorEntry>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
 // third of the size. Markup characters are still encoded.
@@ -47,6 +57,12 @@ var app = builder.Build();
 if (args is ["migrate", ..])
 {
     return await MigrateCommand.RunAsync(app, database);
+}
+
+// `dotnet UnvReporting.Web.dll create-admin EMAIL` (password on standard input): see docs/staff-guide.md.
+if (args is ["create-admin", ..])
+{
+    return await CreateAdminCommand.RunAsync(app, database, args, Console.In);
 }
 
 if (database.MigrateOnStartup)
@@ -83,6 +99,8 @@ if (!isDevelopment)
 
 app.UseUnvLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();

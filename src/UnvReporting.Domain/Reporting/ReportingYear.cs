@@ -1,4 +1,5 @@
 using UnvReporting.Domain.Frameworks;
+using UnvReporting.Domain.Staff;
 
 namespace UnvReporting.Domain.Reporting;
 
@@ -82,13 +83,80 @@ public sealed class ReportingYear
     /// <summary>The colour counts as the report states them; null for years not published in a report.</summary>
     public StatedSummary? StatedSummary { get; private set; }
 
+    /// <summary>Why an Approver last returned the year to draft; cleared when it is submitted again.</summary>
+    public string? ReturnComment { get; private set; }
+
+    public const int MaxCommentLength = 2000;
+
+    public const int MaxReasonLength = 500;
+
     public bool IsPublic => Status == ReportingStatus.Published;
 
-    public void Submit() => Move(ReportingStatus.Draft, ReportingStatus.Submitted, "submitted");
+    /// <summary>
+    /// Whether <paramref name="role"/> may change the year's figures now, and on what terms: a
+    /// draft is open to Editors; a submitted year is frozen while it is reviewed (an Approver
+    /// returns it to draft to change it); a published year is corrected by Approvers and Admins
+    /// only, with a reason the public indicator page shows.
+    /// </summary>
+    public EditRule EditRuleFor(StaffRole role) => Status switch
+    {
+        ReportingStatus.Draft when role.CanEnterData() => EditRule.Open,
+        ReportingStatus.Published when role.CanReview() => EditRule.WithReason,
+        ReportingStatus.Draft => EditRule.Closed($"A {role} cannot change figures; Editors, Approvers and Admins can."),
+        ReportingStatus.Submitted => EditRule.Closed($"Year {Year} is submitted for review and cannot be changed; an Approver can return it to draft."),
+        _ => EditRule.Closed($"Year {Year} is published; only Approvers and Admins can correct it, with a reason."),
+    };
 
-    public void Publish() => Move(ReportingStatus.Submitted, ReportingStatus.Published, "published");
+    /// <summary>Checks an edit against <see cref="EditRuleFor"/> and returns the trimmed reason.</summary>
+    public string? CheckEdit(StaffRole role, string? reason)
+    {
+        var rule = EditRuleFor(role);
+        if (!rule.Allowed)
+        {
+            throw new DomainException(rule.Refusal!);
+        }
 
-    public void ReturnToDraft() => Move(ReportingStatus.Submitted, ReportingStatus.Draft, "returned to draft");
+        var trimmed = Guard.Optional(reason, "Reason", MaxReasonLength);
+        if (rule.NeedsReason && trimmed is null)
+        {
+            throw new DomainException($"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).");
+        }
+
+        return trimmed;
+    }
+
+    public void Submit(StaffRole by)
+    {
+        if (!by.CanEnterData())
+        {
+            throw new DomainException($"A {by} cannot submit a year; Editors, Approvers and Admins can.");
+        }
+
+        Move(ReportingStatus.Draft, ReportingStatus.Submitted, "submitted");
+        ReturnComment = null;
+    }
+
+    public void Publish(StaffRole by)
+    {
+        RequireReviewer(by, "publish");
+        Move(ReportingStatus.Submitted, ReportingStatus.Published, "published");
+    }
+
+    public void ReturnToDraft(StaffRole by, string comment)
+    {
+        RequireReviewer(by, "return");
+        var text = Guard.Required(comment, "Comment for the editors", MaxCommentLength);
+        Move(ReportingStatus.Submitted, ReportingStatus.Draft, "returned to draft");
+        ReturnComment = text;
+    }
+
+    private static void RequireReviewer(StaffRole by, string verb)
+    {
+        if (!by.CanReview())
+        {
+            throw new DomainException($"A {by} cannot {verb} a year; Approvers and Admins can.");
+        }
+    }
 
     private void Move(ReportingStatus from, ReportingStatus to, string verb)
     {
@@ -99,4 +167,14 @@ public sealed class ReportingYear
 
         Status = to;
     }
+}
+
+/// <summary>Whether a year's figures may be changed by someone, and whether a reason is needed.</summary>
+public sealed record EditRule(bool Allowed, bool NeedsReason, string? Refusal)
+{
+    public static readonly EditRule Open = new(true, false, null);
+
+    public static readonly EditRule WithReason = new(true, true, null);
+
+    public static EditRule Closed(string refusal) => new(false, false, refusal);
 }

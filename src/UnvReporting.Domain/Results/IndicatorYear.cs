@@ -79,6 +79,34 @@ public sealed class IndicatorYear
     /// <summary>What a reader should know about the published figures (a paragraph that disagrees with the table, say).</summary>
     public string? Note { get; private set; }
 
+    /// <summary>When a published year's figures were last corrected, and why; shown on the public indicator page.</summary>
+    public DateOnly? RevisedOn { get; private set; }
+
+    public string? RevisionReason { get; private set; }
+
+    /// <summary>
+    /// Staff entry of the year's figures and narratives. Checked in full before anything changes,
+    /// so an invalid value leaves the indicator-year as it was.
+    /// </summary>
+    public void Enter(decimal? milestone, decimal? result, string? narrativeEn, string? narrativeZh)
+    {
+        var checkedMilestone = milestone is { } m ? Definition.Unit.Check(m, "Milestone") : (decimal?)null;
+        var checkedResult = result is { } r ? Definition.Unit.Check(r, "Result") : (decimal?)null;
+        var en = Guard.Optional(narrativeEn, "English narrative", MaxNarrativeLength);
+        var zh = Guard.Optional(narrativeZh, "Chinese narrative", MaxNarrativeLength);
+        Milestone = checkedMilestone;
+        Result = checkedResult;
+        NarrativeEn = en;
+        NarrativeZh = zh;
+    }
+
+    /// <summary>Records that a published figure was corrected: the public page says so, with the reason.</summary>
+    public void MarkRevised(DateOnly on, string reason)
+    {
+        RevisionReason = Guard.Required(reason, "Reason", 500);
+        RevisedOn = on;
+    }
+
     public void SetFigures(decimal? milestone, decimal? result)
     {
         Milestone = milestone is { } m ? Definition.Unit.Check(m, "Milestone") : null;

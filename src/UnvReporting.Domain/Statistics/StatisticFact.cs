@@ -70,6 +70,25 @@ public sealed class StatisticFact
 
     public SourceReference Source { get; private set; }
 
+    /// <summary>
+    /// Staff correction of the figure and where it comes from. The year, metric and breakdown
+    /// identify the fact and stay; to move a figure, delete it and add another.
+    /// </summary>
+    public void Correct(Metric metric, decimal value, Qualifier qualifier, SourceReference source, string? note)
+    {
+        if (metric.Key != MetricKey)
+        {
+            throw new DomainException($"This fact is of {MetricKey}, not {metric.Key}.");
+        }
+
+        var checkedValue = metric.Unit.Check(value, metric.NameEn);
+        var checkedNote = Guard.Optional(note, "Note", MaxNoteLength);
+        Value = checkedValue;
+        Qualifier = qualifier;
+        Source = source;
+        Note = checkedNote;
+    }
+
     /// <summary>Why a reader should take care with the figure (derived, approximate year, disagrees with another paragraph).</summary>
     public string? Note { get; private set; }
 }

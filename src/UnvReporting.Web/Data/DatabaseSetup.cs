@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
 
 namespace UnvReporting.Web.Data;
@@ -31,6 +32,9 @@ public sealed class DatabaseOptions
 public static class DatabaseSetup
 {
     public const string SqliteFileName = "unv-results.db";
+
+    /// <summary>Any fixed number; instances of this app agree on it to migrate one at a time.</summary>
+    private const long MigrationLockKey = 0x554E_565F_4D49_47;
 
     /// <summary>
     /// Registers the context for the configured provider. The app asks for <see cref="UnvDbContext"/>;
@@ -76,11 +80,32 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<UnvDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<UnvDbContext>>();
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // Npgsql's own migration lock lasts one migration's transaction; instances starting
+        // together could then both apply the later migrations. A session advisory lock held for
+        // the whole run lets one instance migrate while the others wait and then find nothing to do.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
         {
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        }
+
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
         if (db.Database.IsSqlite())
@@ -94,6 +119,10 @@ public static class DatabaseSetup
             await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>()
                 .LoadAsync(ReferenceDataFile.Read(), cancellationToken);
         }
+
+        // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
+            scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
     }
 
     private static DatabaseOptions ReadOptions(IConfiguration configuration)

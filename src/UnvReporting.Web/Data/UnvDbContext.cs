@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
+using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Web.Data.ReferenceData;
 
 namespace UnvReporting.Web.Data;
@@ -23,8 +26,15 @@ namespace UnvReporting.Web.Data;
 ///   --context PostgresUnvDbContext --output-dir Data/Migrations/Postgres
 /// </code>
 /// </remarks>
-public abstract class UnvDbContext(DbContextOptions options) : DbContext(options)
+/// <para>
+/// Staff accounts (ASP.NET Core Identity) live in the same database. Changes to figures and
+/// definitions are saved with <see cref="SaveAuditedAsync"/>, which writes the audit trail in the
+/// same transaction; a plain save that would change or delete audited rows is refused.
+/// </para>
+public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
+    private bool _auditing;
+
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
     public DbSet<StrategicFramework> Frameworks => Set<StrategicFramework>();
@@ -51,8 +61,76 @@ public abstract class UnvDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ReferenceDataLoad> ReferenceDataLoads => Set<ReferenceDataLoad>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Saves the pending changes together with their audit entries, in one transaction: both are
+    /// written or neither is. <paramref name="reason"/> is recorded on every entry.
+    /// </summary>
+    public async Task<int> SaveAuditedAsync(StaffActor actor, string? reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var entries = await AuditTrail.CollectAsync(this, actor, reason, at, cancellationToken);
+        AuditEntries.AddRange(entries);
+        _auditing = true;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The entries stay with the failed changes only if the caller retries the same unit of work.
+            foreach (var entry in entries)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            _auditing = false;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Per provider: SQLite counts its version column up; PostgreSQL's xmin moves by itself.</summary>
+    protected virtual void AdvanceVersions()
+    {
+    }
+
+    private void BeforeSave()
+    {
+        if (!_auditing)
+        {
+            ChangeTracker.DetectChanges();
+            var unaudited = ChangeTracker.Entries()
+                .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted && AuditTrail.IsAudited(e.Metadata.ClrType));
+            if (unaudited is not null)
+            {
+                throw new InvalidOperationException(
+                    $"A change to {unaudited.Metadata.ClrType.Name} must be saved with SaveAuditedAsync so that the audit trail records it.");
+            }
+        }
+
+        AdvanceVersions();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UnvDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -67,6 +145,7 @@ public abstract class UnvDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<ResultAreaKind>().HaveConversion<string>().HaveMaxLength(30);
         configurationBuilder.Properties<ReportingStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Qualifier>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(10);
     }
 }
 
@@ -82,6 +161,21 @@ public sealed class SqliteUnvDbContext(DbContextOptions<SqliteUnvDbContext> opti
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
         configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
     }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        ConcurrencyVersion.ConfigureSqlite(modelBuilder);
+    }
+
+    protected override void AdvanceVersions() => ConcurrencyVersion.Advance(this);
 }
 
-public sealed class PostgresUnvDbContext(DbContextOptions<PostgresUnvDbContext> options) : UnvDbContext(options);
+public sealed class PostgresUnvDbContext(DbContextOptions<PostgresUnvDbContext> options) : UnvDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        ConcurrencyVersion.ConfigurePostgres(modelBuilder);
+    }
+}

@@ -9,41 +9,45 @@ namespace UnvReporting.Web.Indicators;
 /// <summary>
 /// The read queries that pages and the API share. Each is one projected, no-tracking SQL query
 /// whatever the number of years or indicators; scoring happens afterwards, in the domain.
-/// Only published years are read: they are all an anonymous visitor may see.
+/// Visitors see published years only; staff (<see cref="YearVisibility.Everything"/>) also see
+/// draft and submitted years.
 /// </summary>
 public static class IndicatorQueries
 {
     public static Task<List<YearHeading>> PublishedYearsAsync(this UnvDbContext db, CancellationToken cancellationToken) =>
+        db.VisibleYearsAsync(YearVisibility.PublishedOnly, cancellationToken);
+
+    public static Task<List<YearHeading>> VisibleYearsAsync(this UnvDbContext db, YearVisibility visibility, CancellationToken cancellationToken) =>
         db.ReportingYears.AsNoTracking()
-            .Where(y => y.Status == ReportingStatus.Published)
+            .Where(y => visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published)
             .OrderBy(y => y.Year)
             .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
             .ToListAsync(cancellationToken);
 
-    /// <summary>A published year's scored table, or null when the year is unknown or not published.</summary>
-    public static async Task<YearTable?> LoadYearTableAsync(this UnvDbContext db, int year, CancellationToken cancellationToken)
+    /// <summary>A year's scored table, or null when the year is unknown or not visible.</summary>
+    public static async Task<YearTable?> LoadYearTableAsync(this UnvDbContext db, int year, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
     {
         var heading = await db.ReportingYears.AsNoTracking()
-            .Where(y => y.Year == year && y.Status == ReportingStatus.Published)
+            .Where(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published))
             .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
             .SingleOrDefaultAsync(cancellationToken);
-        return heading is null ? null : await db.LoadYearTableAsync(heading, cancellationToken);
+        return heading is null ? null : await db.LoadYearTableAsync(heading, cancellationToken, visibility);
     }
 
     /// <summary>The scored table of a year whose heading the caller already read (with <see cref="PublishedYearsAsync"/>).</summary>
-    public static async Task<YearTable> LoadYearTableAsync(this UnvDbContext db, YearHeading heading, CancellationToken cancellationToken)
+    public static async Task<YearTable> LoadYearTableAsync(this UnvDbContext db, YearHeading heading, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
     {
-        var rows = await db.PublishedRows(iy => iy.Year == heading.Year).ToListAsync(cancellationToken);
+        var rows = await db.Rows(iy => iy.Year == heading.Year, visibility).ToListAsync(cancellationToken);
         return new YearTable(heading, Score(InReportOrder(rows)));
     }
 
     /// <summary>
-    /// Every published year of the indicators with this key, oldest first. Keys are unique
+    /// Every visible year of the indicators with this key, oldest first. Keys are unique
     /// within a framework; across frameworks the rows carry their framework code.
     /// </summary>
-    public static async Task<IReadOnlyList<ScoredIndicatorYear>> LoadIndicatorHistoryAsync(this UnvDbContext db, string key, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ScoredIndicatorYear>> LoadIndicatorHistoryAsync(this UnvDbContext db, string key, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
     {
-        var rows = await db.PublishedRows(iy => iy.Indicator.Key == key).ToListAsync(cancellationToken);
+        var rows = await db.Rows(iy => iy.Indicator.Key == key, visibility).ToListAsync(cancellationToken);
         return Score(rows.OrderBy(r => r.Year));
     }
 
@@ -61,11 +65,11 @@ public static class IndicatorQueries
         rows.Select(r => new ScoredIndicatorYear(r, r.Assess())).ToList();
 
     // The filter goes in before the projection: EF cannot see through the row's constructor.
-    private static IQueryable<IndicatorYearRow> PublishedRows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter) =>
+    private static IQueryable<IndicatorYearRow> Rows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter, YearVisibility visibility) =>
         from iy in db.IndicatorYears.AsNoTracking().Where(filter)
         join year in db.ReportingYears on iy.Year equals year.Year
         join framework in db.Frameworks on iy.Indicator.FrameworkId equals framework.Id
-        where year.Status == ReportingStatus.Published
+        where visibility == YearVisibility.Everything || year.Status == ReportingStatus.Published
         select new IndicatorYearRow(
             iy.Year,
             framework.Code,
@@ -97,5 +101,18 @@ public static class IndicatorQueries
             iy.NarrativeZh,
             iy.Note,
             framework.Bands.GreenFrom,
-            framework.Bands.YellowFrom);
+            framework.Bands.YellowFrom)
+        {
+            Status = year.Status,
+            RevisedOn = iy.RevisedOn,
+            RevisionReason = iy.RevisionReason,
+            Version = EF.Property<uint>(iy, ConcurrencyVersion.PropertyName),
+        };
+}
+
+/// <summary>Which reporting years a reader may see: visitors the published ones, staff every one.</summary>
+public enum YearVisibility
+{
+    PublishedOnly,
+    Everything,
 }

@@ -44,6 +44,17 @@ public sealed record IndicatorYearRow(
     int GreenFrom,
     int YellowFrom)
 {
+    /// <summary>The year's workflow status: always Published for visitors; staff also see Draft and Submitted rows.</summary>
+    public ReportingStatus Status { get; init; } = ReportingStatus.Published;
+
+    /// <summary>When and why an Approver or Admin corrected the figures after publication ("revised on ...: ...").</summary>
+    public DateOnly? RevisedOn { get; init; }
+
+    public string? RevisionReason { get; init; }
+
+    /// <summary>The row's concurrency version (<see cref="Data.ConcurrencyVersion"/>): staff API readers get it to send back with an edit.</summary>
+    public uint Version { get; init; }
+
     /// <summary>The outcome the indicator reports under ("1", "2", "IE"): its own area, or its output's outcome.</summary>
     public string OutcomeCode => ParentCode ?? AreaCode;
 

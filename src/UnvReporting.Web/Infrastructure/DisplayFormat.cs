@@ -39,6 +39,9 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
 
     public string Percent(decimal value) => string.Format(CultureInfo.CurrentCulture, "{0:#,0.##}%", value);
 
+    /// <summary>A date as the reader's language writes it in full: "21 November 2026", "2026年11月21日".</summary>
+    public string Date(DateOnly date) => date.ToString("D", CultureInfo.CurrentCulture);
+
     public string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);
 
     public string Rating(Rating rating) => text[rating switch

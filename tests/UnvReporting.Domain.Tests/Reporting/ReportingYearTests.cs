@@ -1,4 +1,5 @@
 using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Staff;
 
 namespace UnvReporting.Domain.Tests.Reporting;
 
@@ -16,34 +17,75 @@ public class ReportingYearTests
     {
         var year = Draft();
 
-        year.Submit();
+        year.Submit(StaffRole.Editor);
         year.Status.ShouldBe(ReportingStatus.Submitted);
         year.IsPublic.ShouldBeFalse();
 
-        year.Publish();
+        year.Publish(StaffRole.Approver);
         year.Status.ShouldBe(ReportingStatus.Published);
         year.IsPublic.ShouldBeTrue();
     }
 
     [Fact]
-    public void A_submitted_year_can_be_returned_to_draft()
+    public void A_submitted_year_can_be_returned_to_draft_with_a_comment()
     {
         var year = Draft();
-        year.Submit();
+        year.Submit(StaffRole.Editor);
 
-        year.ReturnToDraft();
+        year.ReturnToDraft(StaffRole.Approver, "  Check 1.2 against para 4.  ");
 
         year.Status.ShouldBe(ReportingStatus.Draft);
+        year.ReturnComment.ShouldBe("Check 1.2 against para 4.");
     }
 
     [Fact]
+    public void Submitting_again_clears_the_return_comment()
+    {
+        var year = Draft();
+        year.Submit(StaffRole.Editor);
+        year.ReturnToDraft(StaffRole.Admin, "Missing narratives.");
+
+        year.Submit(StaffRole.Editor);
+
+        year.ReturnComment.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Returning_needs_a_comment()
+    {
+        var year = Draft();
+        year.Submit(StaffRole.Editor);
+
+        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "));
+        year.Status.ShouldBe(ReportingStatus.Submitted);
+    }
+
+    [Theory]
+    [InlineData(StaffRole.Viewer)]
+    [InlineData(StaffRole.Editor)]
+    public void Only_approvers_and_admins_publish_or_return(StaffRole role)
+    {
+        var year = Draft();
+        year.Submit(StaffRole.Editor);
+
+        Should.Throw<DomainException>(() => year.Publish(role)).Message.ShouldBe($"A {role} cannot publish a year; Approvers and Admins can.");
+        Should.Throw<DomainException>(() => year.ReturnToDraft(role, "No.")).Message.ShouldBe($"A {role} cannot return a year; Approvers and Admins can.");
+        year.Status.ShouldBe(ReportingStatus.Submitted);
+    }
+
+    [Fact]
+    public void A_viewer_cannot_submit() =>
+        Should.Throw<DomainException>(() => Draft().Submit(StaffRole.Viewer))
+            .Message.ShouldBe("A Viewer cannot submit a year; Editors, Approvers and Admins can.");
+
+    [Fact]
     public void A_draft_cannot_be_published_without_being_submitted() =>
-        Should.Throw<DomainException>(() => Draft().Publish())
+        Should.Throw<DomainException>(() => Draft().Publish(StaffRole.Admin))
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be published.");
 
     [Fact]
     public void Only_a_submitted_year_can_be_returned_to_draft() =>
-        Should.Throw<DomainException>(() => Draft().ReturnToDraft())
+        Should.Throw<DomainException>(() => Draft().ReturnToDraft(StaffRole.Admin, "Why not."))
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be returned to draft.");
 
     [Fact]
@@ -51,7 +93,7 @@ public class ReportingYearTests
     {
         var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);
 
-        Should.Throw<DomainException>(year.Submit);
+        Should.Throw<DomainException>(() => year.Submit(StaffRole.Admin));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
@@ -107,11 +108,11 @@ public class QueryCountTests
         {
             var framework = new StrategicFramework(start, start + 9, $"DP/{start - 1}/1", RatingBands.Default);
             db.Frameworks.Add(framework);
-            await db.SaveChangesAsync();
+            await db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
             AddPublishedYears(db, framework, Enumerable.Range(start, 10), AddIndicators(db, framework), metric);
         }
 
-        await db.SaveChangesAsync();
+        await db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
     }
 
     private static List<Indicator> AddIndicators(UnvDbContext db, StrategicFramework framework)

@@ -1,3 +1,4 @@
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -47,7 +48,7 @@ public class IndexTests
         {
             var framework = scope.Db.Frameworks.Single(f => f.Code == "2018-2021");
             scope.Db.ReportingYears.Add(new ReportingYear(framework, 2020, ReportingStatus.Draft, null, null));
-            await scope.Db.SaveChangesAsync();
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 
         var page = await app.Client.GetDocumentAsync("/");

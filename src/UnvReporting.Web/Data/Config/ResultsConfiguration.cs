@@ -49,6 +49,7 @@ public sealed class IndicatorYearConfiguration : IEntityTypeConfiguration<Indica
         builder.Property(y => y.NarrativeEn).HasMaxLength(IndicatorYear.MaxNarrativeLength);
         builder.Property(y => y.NarrativeZh).HasMaxLength(IndicatorYear.MaxNarrativeLength);
         builder.Property(y => y.Note).HasMaxLength(IndicatorYear.MaxNoteLength);
+        builder.Property(y => y.RevisionReason).HasMaxLength(500);
 
         // One row per indicator and year; the year's table is read by year.
         builder.HasIndex(y => new { y.IndicatorId, y.Year }).IsUnique();
@@ -75,6 +76,7 @@ public sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Report
         builder.HasKey(y => y.Year);
         builder.Property(y => y.Year).ValueGeneratedNever();
         builder.Property(y => y.DocumentSymbol).HasMaxLength(40);
+        builder.Property(y => y.ReturnComment).HasMaxLength(ReportingYear.MaxCommentLength);
         builder.HasOne(y => y.Framework).WithMany().HasForeignKey(y => y.FrameworkId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(y => y.IsPublic);
 

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UnvReporting.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Auditing;
+using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 
@@ -19,6 +22,9 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
     /// <summary>Every published year of the indicator within the framework, oldest first.</summary>
     public IReadOnlyList<ScoredIndicatorYear> History { get; private set; } = [];
 
+    /// <summary>Staff only: every recorded change to this indicator's figures and definition, newest first.</summary>
+    public IReadOnlyList<AuditEntry>? Changes { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int year, string key, CancellationToken cancellationToken)
     {
         if (!IndicatorKey.TryNormalize(key, out var normalized))
@@ -26,7 +32,7 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
             return NotFound();
         }
 
-        var all = await db.LoadIndicatorHistoryAsync(normalized, cancellationToken);
+        var all = await db.LoadIndicatorHistoryAsync(normalized, cancellationToken, User.YearVisibility());
         var current = all.FirstOrDefault(i => i.Figures.Year == year);
         if (current is null)
         {
@@ -41,6 +47,16 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
 
         Current = current;
         History = all.Where(i => i.Figures.Framework == current.Figures.Framework).ToList();
+        if (User.SeesUnpublished())
+        {
+            var years = History.Select(h => h.Figures.Year).ToList();
+            Changes = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.IndicatorKey == normalized && a.Year != null && years.Contains(a.Year.Value))
+                .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        }
+
         return Page();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
+using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 using UnvReporting.Web.Infrastructure;
@@ -9,7 +10,7 @@ using UnvReporting.Web.Infrastructure;
 namespace UnvReporting.Web.Pages.Indicators;
 
 /// <summary>
-/// A published year's indicator table, grouped as the report groups it: each outcome with its
+/// A year's indicator table (published years; staff also see draft and submitted ones), grouped as the report groups it: each outcome with its
 /// own indicators, then its outputs with theirs. <c>?rating=yellow</c> shows one colour only.
 /// </summary>
 public sealed class YearModel(UnvDbContext db) : PageModel
@@ -30,13 +31,13 @@ public sealed class YearModel(UnvDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int year, string? rating, CancellationToken cancellationToken)
     {
-        Years = await db.PublishedYearsAsync(cancellationToken);
+        Years = await db.VisibleYearsAsync(User.YearVisibility(), cancellationToken);
         if (Years.FirstOrDefault(y => y.Year == year) is not { } heading)
         {
             return NotFound();
         }
 
-        Table = await db.LoadYearTableAsync(heading, cancellationToken);
+        Table = await db.LoadYearTableAsync(heading, cancellationToken, User.YearVisibility());
         if (!string.IsNullOrEmpty(rating))
         {
             // Exact names only: Enum.TryParse would also take "1" or "yellow,red" (a flags sum).

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Testing;
@@ -141,7 +142,7 @@ public class ReferenceDataLoaderTests
             var row = await scope.Db.IndicatorYears.SingleAsync(y => y.Year == 2019 && y.CodeAsPublished == "1.1");
             row.SetFigures(45, 54);
             scope.Db.StatisticFacts.Remove(await scope.Db.StatisticFacts.SingleAsync(f => f.Year == 2019 && f.MetricKey == "volunteers_deployed" && f.Dimension == null));
-            await scope.Db.SaveChangesAsync();
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 
         await using var restarted = app.StartAnotherOnSameDatabase();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Results;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -140,7 +141,7 @@ public class DetailTests
             scope.Db.Entry(indicatorYear).ComplexProperty(y => y.Definition).CurrentValue =
                 new IndicatorDefinition(Title, definition.TitleZh, definition.Unit, definition.IsCumulative, definition.Direction);
             indicatorYear.Describe(Narrative, indicatorYear.NarrativeZh, indicatorYear.Note);
-            await scope.Db.SaveChangesAsync();
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 
         var detailHtml = await app.Client.GetStringAsync("/indicators/2021/1.2");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -16,7 +17,7 @@ public class IndexTests
         {
             var framework = await scope.Db.Frameworks.SingleAsync(f => f.Code == "2022-2025");
             scope.Db.ReportingYears.Add(new ReportingYear(framework, 2022, ReportingStatus.Draft, null, null));
-            await scope.Db.SaveChangesAsync();
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 
         using var response = await app.Client.GetAsync("/indicators");

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text;
+
+namespace UnvReporting.Domain;
+
+/// <summary>
+/// Reads a figure as a person types it in their own culture: "1,663,729", "1 663 729" (spaces,
+/// including the no-break spaces that copying from a report brings along), "53%" for a share,
+/// "-4%" for a change. Groups must be whole thousands, so "1,5" in English is refused rather
+/// than read as fifteen, and a French "1,5" is one and a half. Exponents, NaN and infinities are
+/// not numbers here. The unit's rules (<see cref="UnitRules.Check"/>) apply after reading.
+/// </summary>
+public static class NumberInput
+{
+    private static readonly char[] Spaces = [' ', '\u00A0', '\u202F', '\u2009'];
+
+    /// <summary>
+    /// True with the value (null for an empty entry, which means "no figure") or false with a
+    /// message naming <paramref name="field"/>.
+    /// </summary>
+    public static bool TryParse(string? text, Unit unit, CultureInfo culture, string field, out decimal? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var trimmed = text?.Trim(Spaces).Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        if (trimmed.Length > 40)
+        {
+            error = $"{field} is too long to be a figure.";
+            return false;
+        }
+
+        var isShare = unit is Unit.Percent or Unit.PercentChange;
+        if (trimmed.EndsWith('%'))
+        {
+            if (!isShare)
+            {
+                error = $"{field} is {Describe(unit)}, not a percentage: leave out the % sign.";
+                return false;
+            }
+
+            trimmed = trimmed[..^1].TrimEnd(Spaces);
+        }
+
+        var format = culture.NumberFormat;
+        if (!TryNormalize(trimmed, format, out var invariant))
+        {
+            error = $"{field}: '{text}' is not a number as written in {culture.EnglishName} (for example {Example(format)}).";
+            return false;
+        }
+
+        if (!decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            error = $"{field} is implausibly large.";
+            return false;
+        }
+
+        try
+        {
+            value = unit.Check(number, field);
+            return true;
+        }
+        catch (DomainException exception)
+        {
+            error = exception.Message;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the culture's digits, groups and decimal mark as an invariant number, or fails when
+    /// the text is anything else. Only ASCII digits count: a full-width digit is refused, not guessed.
+    /// </summary>
+    private static bool TryNormalize(string text, NumberFormatInfo format, out string invariant)
+    {
+        invariant = string.Empty;
+        var builder = new StringBuilder(text.Length);
+        var position = 0;
+        if (text.StartsWith(format.NegativeSign, StringComparison.Ordinal) || text.StartsWith('-') || text.StartsWith('\u2212'))
+        {
+            builder.Append('-');
+            position = text.StartsWith(format.NegativeSign, StringComparison.Ordinal) ? format.NegativeSign.Length : 1;
+        }
+
+        var decimalMark = format.NumberDecimalSeparator;
+        var groupMarks = new List<string> { format.NumberGroupSeparator };
+        groupMarks.AddRange(Spaces.Select(c => c.ToString()));
+
+        var integerDigits = new StringBuilder();
+        var groups = new List<int>();
+        var digitsInGroup = 0;
+        var seenDecimal = false;
+        var fraction = new StringBuilder();
+        while (position < text.Length)
+        {
+            var c = text[position];
+            if (c is >= '0' and <= '9')
+            {
+                (seenDecimal ? fraction : integerDigits).Append(c);
+                if (!seenDecimal)
+                {
+                    digitsInGroup++;
+                }
+
+                position++;
+                continue;
+            }
+
+            if (!seenDecimal && text.AsSpan(position).StartsWith(decimalMark, StringComparison.Ordinal))
+            {
+                seenDecimal = true;
+                position += decimalMark.Length;
+                continue;
+            }
+
+            var group = seenDecimal ? null : groupMarks.FirstOrDefault(g => g.Length > 0 && text.AsSpan(position).StartsWith(g, StringComparison.Ordinal));
+            if (group is null || digitsInGroup == 0)
+            {
+                return false;
+            }
+
+            groups.Add(digitsInGroup);
+            digitsInGroup = 0;
+            position += group.Length;
+        }
+
+        if (integerDigits.Length == 0 || (seenDecimal && fraction.Length == 0))
+        {
+            return false;
+        }
+
+        if (groups.Count > 0)
+        {
+            // "1,663,729": a first group of one to three digits, then groups of exactly three.
+            groups.Add(digitsInGroup);
+            if (groups[0] > 3 || groups.Skip(1).Any(g => g != 3))
+            {
+                return false;
+            }
+        }
+
+        builder.Append(integerDigits);
+        if (seenDecimal)
+        {
+            builder.Append('.').Append(fraction);
+        }
+
+        invariant = builder.ToString();
+        return true;
+    }
+
+    private static string Example(NumberFormatInfo format) =>
+        (1_663_729.5m).ToString("#,##0.#", format);
+
+    private static string Describe(Unit unit) => unit switch
+    {
+        Unit.Count => "a count",
+        Unit.Months => "a number of months",
+        Unit.Usd => "an amount in US dollars",
+        Unit.WorkingDays => "a number of working days",
+        Unit.Years => "a number of years",
+        _ => "a number",
+    };
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace UnvReporting.Domain.Tests;
+
+public class NumberInputTests
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr");
+
+    private static decimal? Read(string? text, Unit unit, CultureInfo culture)
+    {
+        NumberInput.TryParse(text, unit, culture, "Result", out var value, out var error).ShouldBeTrue(error);
+        return value;
+    }
+
+    private static string Refuse(string? text, Unit unit, CultureInfo culture)
+    {
+        NumberInput.TryParse(text, unit, culture, "Result", out _, out var error).ShouldBeFalse();
+        return error.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("1,663,729")]
+    [InlineData("1 663 729")]
+    [InlineData("1\u00A0663\u00A0729")]
+    [InlineData("1\u202F663\u202F729")]
+    [InlineData("1663729")]
+    [InlineData("  1663729  ")]
+    public void Reads_whole_numbers_with_or_without_thousands_separators(string text) =>
+        Read(text, Unit.Count, English).ShouldBe(1_663_729m);
+
+    [Fact]
+    public void Reads_the_same_in_Chinese_formatting() =>
+        Read("1,663,729.5", Unit.Usd, Chinese).ShouldBe(1_663_729.5m);
+
+    [Fact]
+    public void Reads_a_French_decimal_comma_and_space_groups() =>
+        Read("1 663 729,25", Unit.Usd, French).ShouldBe(1_663_729.25m);
+
+    [Theory]
+    [InlineData("53%", 53)]
+    [InlineData("53 %", 53)]
+    [InlineData("53", 53)]
+    [InlineData("99.5%", 99.5)]
+    public void Reads_shares_with_or_without_the_percent_sign(string text, double expected) =>
+        Read(text, Unit.Percent, English).ShouldBe((decimal)expected);
+
+    [Fact]
+    public void Reads_a_negative_change() => Read("-4%", Unit.PercentChange, English).ShouldBe(-4m);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void An_empty_entry_means_no_figure(string? text) => Read(text, Unit.Count, English).ShouldBeNull();
+
+    [Fact]
+    public void A_comma_that_is_not_a_thousands_separator_is_refused_not_guessed() =>
+        Refuse("1,5", Unit.Count, English).ShouldBe("Result: '1,5' is not a number as written in English (for example 1,663,729.5).");
+
+    [Theory]
+    [InlineData("12,34,567")]
+    [InlineData("1.663.729")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("1e309")]
+    [InlineData("0x10")]
+    [InlineData("１２")]
+    [InlineData("12abc")]
+    [InlineData("--5")]
+    [InlineData(".")]
+    [InlineData("5.")]
+    [InlineData("=1+1")]
+    public void Refuses_what_is_not_a_number(string text) =>
+        Refuse(text, Unit.Count, English).ShouldStartWith("Result: '");
+
+    [Fact]
+    public void A_share_above_one_hundred_is_refused() =>
+        Refuse("101%", Unit.Percent, English).ShouldBe("Result is a share and must be between 0 and 100 (got 101).");
+
+    [Fact]
+    public void A_percent_sign_on_a_count_is_refused() =>
+        Refuse("50%", Unit.Count, English).ShouldBe("Result is a count, not a percentage: leave out the % sign.");
+
+    [Fact]
+    public void A_negative_count_is_refused() =>
+        Refuse("-3", Unit.Count, English).ShouldBe("Result cannot be negative (got -3).");
+
+    [Fact]
+    public void An_implausible_magnitude_is_refused() =>
+        Refuse("999,999,999,999", Unit.Usd, English).ShouldBe("Result is implausibly large (got 999999999999).");
+
+    [Fact]
+    public void Thirty_nines_overflow_into_a_message_not_an_exception() =>
+        Refuse(new string('9', 35), Unit.Usd, English).ShouldBe("Result is implausibly large.");
+
+    [Fact]
+    public void Very_long_input_is_refused_before_reading() =>
+        Refuse(new string('1', 41), Unit.Count, English).ShouldBe("Result is too long to be a figure.");
+}

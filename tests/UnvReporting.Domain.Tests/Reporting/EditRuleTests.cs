@@ -1,0 +1,44 @@
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Staff;
+
+namespace UnvReporting.Domain.Tests.Reporting;
+
+public class EditRuleTests
+{
+    private static ReportingYear Year(ReportingStatus status) => new(TestData.Framework(), 2021, status, null, null);
+
+    [Theory]
+    [InlineData(ReportingStatus.Draft, StaffRole.Viewer, false, false)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Editor, true, false)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Approver, true, false)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Admin, true, false)]
+    [InlineData(ReportingStatus.Submitted, StaffRole.Editor, false, false)]
+    [InlineData(ReportingStatus.Submitted, StaffRole.Approver, false, false)]
+    [InlineData(ReportingStatus.Submitted, StaffRole.Admin, false, false)]
+    [InlineData(ReportingStatus.Published, StaffRole.Viewer, false, false)]
+    [InlineData(ReportingStatus.Published, StaffRole.Editor, false, false)]
+    [InlineData(ReportingStatus.Published, StaffRole.Approver, true, true)]
+    [InlineData(ReportingStatus.Published, StaffRole.Admin, true, true)]
+    public void Who_may_change_figures_depends_on_role_and_status(ReportingStatus status, StaffRole role, bool allowed, bool needsReason)
+    {
+        var rule = Year(status).EditRuleFor(role);
+
+        rule.Allowed.ShouldBe(allowed);
+        rule.NeedsReason.ShouldBe(needsReason);
+        (rule.Refusal is null).ShouldBe(allowed);
+    }
+
+    [Fact]
+    public void A_published_correction_needs_a_reason() =>
+        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, " "))
+            .Message.ShouldBe("Year 2021 is published: say why it is being corrected (the indicator page shows the reason).");
+
+    [Fact]
+    public void The_reason_is_trimmed() =>
+        Year(ReportingStatus.Published).CheckEdit(StaffRole.Admin, "  Corrected per para 14. ").ShouldBe("Corrected per para 14.");
+
+    [Fact]
+    public void A_submitted_year_is_frozen_with_a_message_saying_how_to_change_it() =>
+        Should.Throw<DomainException>(() => Year(ReportingStatus.Submitted).CheckEdit(StaffRole.Editor, null))
+            .Message.ShouldBe("Year 2021 is submitted for review and cannot be changed; an Approver can return it to draft.");
+}
