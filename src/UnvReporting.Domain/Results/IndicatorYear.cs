@@ -100,6 +100,32 @@ public sealed class IndicatorYear
         NarrativeZh = zh;
     }
 
+    /// <summary>
+    /// An Admin's change of what the indicator measures this year (a mid-term review, a typo in a
+    /// title). The year's figures must still fit the new unit, or nothing changes.
+    /// </summary>
+    public void Redefine(IndicatorDefinition definition, string codeAsPublished)
+    {
+        var code = Guard.Required(codeAsPublished, "Code as published", IndicatorKey.MaxLength);
+        if (IndicatorKey.Normalize(code) != Indicator.Key)
+        {
+            throw new DomainException($"Code '{code}' does not stand for indicator {Indicator.Key}.");
+        }
+
+        if (Milestone is { } m)
+        {
+            definition.Unit.Check(m, "The existing milestone");
+        }
+
+        if (Result is { } r)
+        {
+            definition.Unit.Check(r, "The existing result");
+        }
+
+        Definition = definition;
+        CodeAsPublished = code;
+    }
+
     /// <summary>Records that a published figure was corrected: the public page says so, with the reason.</summary>
     public void MarkRevised(DateOnly on, string reason)
     {

@@ -10,6 +10,9 @@ public sealed record SourceReference
     public const int MaxSymbolLength = 40;
     public const int MaxLocatorLength = 80;
 
+    /// <summary>For figures entered by staff before the year's report has a symbol.</summary>
+    public static readonly SourceReference EnteredHere = new("UNV/dashboard", "staff entry");
+
     public SourceReference(string documentSymbol, string locator)
     {
         DocumentSymbol = CheckSymbol(documentSymbol);

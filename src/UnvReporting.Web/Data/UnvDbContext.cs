@@ -63,6 +63,8 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
     /// <summary>
     /// Saves the pending changes together with their audit entries, in one transaction: both are
     /// written or neither is. <paramref name="reason"/> is recorded on every entry.
