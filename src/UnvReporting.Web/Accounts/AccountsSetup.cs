@@ -47,7 +47,13 @@ public static class AccountsSetup
         {
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/access-denied";
+            // A refusal is a 403 with the friendly error page (status code pages re-execute it),
+            // not a redirect: the address stays, and tests and scripts see what happened.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Cookie.Name = "unv.staff";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;

@@ -19,6 +19,14 @@ public static class Html
         return await context.OpenAsync(virtualResponse => virtualResponse.Content(body));
     }
 
+    /// <summary>Parses the page a response carries (a form posted back with its messages, say).</summary>
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(virtualResponse => virtualResponse.Content(body));
+    }
+
     public static string Text(this IElement element) =>
         string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -18,7 +18,7 @@ public class SignInTests
         await app.CreateUserAsync(StaffRole.Editor);
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-        var response = await client.SignInAsync(Staff.EmailFor(StaffRole.Editor), Staff.Password);
+        var response = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location().ShouldBe("/staff");
@@ -35,18 +35,18 @@ public class SignInTests
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            var failed = await client.SignInAsync(Staff.EmailFor(StaffRole.Editor), "not the password at all");
+            var failed = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), "not the password at all");
             failed.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await failed.Content.ReadAsStringAsync()).ShouldContain("The e-mail address or password is not right");
         }
 
-        var locked = await client.SignInAsync(Staff.EmailFor(StaffRole.Editor), Staff.Password);
+        var locked = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
 
         locked.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await locked.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(SignInModel.Failure));
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        (await users.IsLockedOutAsync((await users.FindByEmailAsync(Staff.EmailFor(StaffRole.Editor)))!)).ShouldBeTrue();
+        (await users.IsLockedOutAsync((await users.FindByEmailAsync(StaffAccounts.EmailFor(StaffRole.Editor)))!)).ShouldBeTrue();
     }
 
     [Theory, BothProviders]
@@ -55,7 +55,7 @@ public class SignInTests
         await using var app = await TestApp.StartAsync(provider);
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-        var response = await client.SignInAsync("nobody@unv.test", Staff.Password);
+        var response = await client.SignInAsync("nobody@unv.test", StaffAccounts.Password);
 
         (await response.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(SignInModel.Failure));
     }
@@ -74,7 +74,7 @@ public class SignInTests
         }
 
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var response = await client.SignInAsync(Staff.EmailFor(StaffRole.Admin), Staff.Password);
+        var response = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Admin), StaffAccounts.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain(WebUtility.HtmlEncode(SignInModel.Failure));

@@ -8,7 +8,7 @@ using UnvReporting.Web.Data;
 namespace UnvReporting.Web.Tests.Support;
 
 /// <summary>Staff accounts for tests: create one with a role, sign in through the real sign-in page, post forms with their antiforgery token.</summary>
-public static class Staff
+public static class StaffAccounts
 {
     public const string Password = "correct horse battery staple";
 
