@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Frameworks;
@@ -162,12 +163,21 @@ public sealed class SqliteUnvDbContext(DbContextOptions<SqliteUnvDbContext> opti
         // aggregate statistics. Domain arithmetic stays in decimal (ADR-002).
         configurationBuilder.Properties<decimal>().HaveConversion<double>();
         configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
+
+        // SQLite cannot compare or sort DateTimeOffset text, and the audit log is filtered by date
+        // and read newest first. Every time the app writes is UTC, so the binary form sorts right.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         ConcurrencyVersion.ConfigureSqlite(modelBuilder);
+
+        // Written as text by the first migration, before times needed sorting; left as it was so
+        // existing databases keep reading it.
+        modelBuilder.Entity<ReferenceDataLoad>().Property(l => l.LoadedAt).HasConversion((ValueConverter?)null);
     }
 
     protected override void AdvanceVersions() => ConcurrencyVersion.Advance(this);
