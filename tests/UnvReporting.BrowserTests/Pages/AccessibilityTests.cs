@@ -1,4 +1,5 @@
 using UnvReporting.BrowserTests.Support;
+using UnvReporting.Domain.Staff;
 using UnvReporting.Web.Data;
 
 namespace UnvReporting.BrowserTests.Pages;
@@ -15,6 +16,15 @@ public class AccessibilityTests
         "/indicators/2021/1.2",
         "/about/scoring",
         "/indicators/2019?culture=zh-Hans",
+    ];
+
+    // The staff pages, as an Admin sees them (every link and control shown).
+    private static readonly string[] StaffPages =
+    [
+        "/staff",
+        "/staff/years/2020",
+        "/staff/years/2021",
+        "/indicators/2020/1.1",
     ];
 
     [Fact]
@@ -36,5 +46,35 @@ public class AccessibilityTests
 
         found.ShouldBeEmpty(string.Join(Environment.NewLine, found));
         session.Failures.All.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task No_staff_page_has_a_serious_or_critical_accessibility_violation()
+    {
+        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite);
+        await session.AddDraft2020Async();
+        await session.CreateUserAsync(StaffRole.Admin);
+        await session.OpenAsync("/account/sign-in");
+        var found = new List<string>();
+        await CheckAsync(session, "/account/sign-in", found);
+        await session.SignInAsync(StaffRole.Admin);
+
+        foreach (var path in StaffPages)
+        {
+            await session.OpenAsync(path);
+            await CheckAsync(session, path, found);
+        }
+
+        found.ShouldBeEmpty(string.Join(Environment.NewLine, found));
+        session.Failures.All.ShouldBeEmpty();
+    }
+
+    private static async Task CheckAsync(AppInBrowser session, string path, List<string> found)
+    {
+        var violations = await Axe.SeriousViolationsAsync(session.Page);
+        if (violations.Count > 0)
+        {
+            found.Add(Axe.Describe(path, violations));
+        }
     }
 }

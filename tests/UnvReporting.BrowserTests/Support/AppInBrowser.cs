@@ -30,6 +30,9 @@ public sealed class AppInBrowser : IAsyncDisposable
 
     public PageFailures Failures { get; }
 
+    /// <summary>The app's services, for setting up accounts and data the way the app itself would.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<AppInBrowser> StartAsync(DatabaseProvider provider, int width = 1280, int height = 900)
     {
         var database = await TestDatabase.CreateAsync(provider);
