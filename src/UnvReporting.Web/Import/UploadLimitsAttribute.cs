@@ -40,8 +40,11 @@ public sealed class UploadLimitsAttribute : Attribute, IFilterFactory
             var allowed = limits.Value.MaxUploadBytes + FormOverhead;
             if (http.Request.ContentLength > allowed)
             {
-                tempData.GetTempData(http)[RefusalKey] =
-                    $"The file is larger than {limits.Value.MaxUploadBytes / 1024:N0} KB, the most an import accepts. Split it, or leave out what does not change.";
+                var data = tempData.GetTempData(http);
+                data[RefusalKey] = $"The file is larger than {limits.Value.MaxUploadBytes / 1024:N0} KB, the most an import accepts. Split it, or leave out what does not change.";
+
+                // Short-circuited here, the page's own filters (which save temp data) do not run.
+                data.Save();
                 context.Result = new RedirectResult(http.Request.Path);
                 return;
             }
