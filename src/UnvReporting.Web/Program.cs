@@ -24,6 +24,8 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddSingleton<DisplayFormat>();
 builder.Services.AddScoped<UnvReporting.Web.Indicators.IndicatorEntry>();
+builder.Services.Configure<UnvReporting.Web.Import.ImportLimits>(builder.Configuration.GetSection(UnvReporting.Web.Import.ImportLimits.Section));
+builder.Services.AddScoped<UnvReporting.Web.Import.SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
 // third of the size. Markup characters are still encoded.
