@@ -12,6 +12,7 @@ public sealed record FactSummary(
     string MetricName,
     Unit Unit,
     string? Dimension,
+    string? DimensionName,
     string? MemberName,
     decimal Value,
     Qualifier Qualifier,
@@ -19,7 +20,7 @@ public sealed record FactSummary(
     string? Note,
     string Version)
 {
-    public string Breakdown => StatisticText.Breakdown(Dimension, MemberName);
+    public string Breakdown => StatisticText.Breakdown(DimensionName, MemberName);
 
     public string ValueText => StatisticText.Value(Value, Unit);
 
@@ -34,6 +35,7 @@ public sealed record FactSummary(
             m.NameEn,
             m.Unit,
             f.Dimension,
+            db.Dimensions.Where(d => d.Key == f.Dimension).Select(d => d.NameEn).FirstOrDefault(),
             db.DimensionMembers.Where(d => d.DimensionKey == f.Dimension && d.Key == f.Member).Select(d => d.NameEn).FirstOrDefault(),
             f.Value,
             f.Qualifier,

@@ -46,7 +46,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
         var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
         var metric = Input.MetricKey is null ? null : await db.Metrics.FindAsync([Input.MetricKey], cancellationToken);
         if (Input.MetricKey is not null && metric is null)
@@ -92,7 +92,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             throw;
         }
 
-        TempData["Message"] = $"Added {metric.NameEn} ({StatisticText.Breakdown(breakdown?.DimensionKey, breakdown?.NameEn)}) for {year}.";
+        TempData["Message"] = $"Added {metric.NameEn} ({BreakdownName(breakdown)}) for {year}.";
         return Redirect($"/staff/years/{year}/statistics");
     }
 
@@ -155,9 +155,12 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
     private PageResult Clash(Metric metric, DimensionMember? breakdown)
     {
         var field = breakdown is null ? "Input.MetricKey" : "Input.Member";
-        ModelState.AddModelError(field, $"{Year} already has {metric.NameEn} for {StatisticText.Breakdown(breakdown?.DimensionKey, breakdown?.NameEn)}: edit that figure instead.");
+        ModelState.AddModelError(field, $"{Year} already has {metric.NameEn} for {BreakdownName(breakdown)}: edit that figure instead.");
         return Page();
     }
+
+    private string BreakdownName(DimensionMember? breakdown) =>
+        StatisticText.Breakdown(Dimensions.FirstOrDefault(d => d.Key == breakdown?.DimensionKey)?.NameEn ?? breakdown?.DimensionKey, breakdown?.NameEn);
 
     public sealed class NewFactInput : FigureInput
     {

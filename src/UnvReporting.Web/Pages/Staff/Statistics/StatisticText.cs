@@ -42,6 +42,7 @@ public static class StatisticText
         _ => "exact",
     };
 
-    public static string Breakdown(string? dimension, string? member) =>
-        dimension is null ? "Total (no breakdown)" : $"{dimension} = {member}";
+    /// <summary>"Region: Africa", or the total when the fact has no breakdown.</summary>
+    public static string Breakdown(string? dimensionName, string? memberName) =>
+        dimensionName is null ? "Total (no breakdown)" : $"{dimensionName}: {memberName}";
 }

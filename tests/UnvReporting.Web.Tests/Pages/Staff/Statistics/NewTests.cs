@@ -88,7 +88,7 @@ public class NewTests
         var again = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), africa);
 
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await again.DocumentAsync()).ErrorFor("member-error").ShouldContain("2020 already has Women for region = Africa");
+        (await again.DocumentAsync()).ErrorFor("member-error").ShouldContain("2020 already has Women for Region: Africa");
         await using var scope = app.CreateDbScope();
         (await scope.Db.StatisticFacts.CountAsync(f => f.Year == DraftYear.Year && f.MetricKey == Facts.Share)).ShouldBe(1);
     }
