@@ -1,0 +1,68 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using UnvReporting.Web.Tests.Support;
+
+// Not "Pages.Staff" like the folder: a namespace of that name would hide the Support.Staff
+// helpers (Staff.EmailFor, Staff.Password) from every test under Pages.
+namespace UnvReporting.Web.Tests.Pages.StaffArea;
+
+/// <summary>What the staff page tests check again and again: a refusal, a sign-in redirect, the fields a form would post.</summary>
+internal static class StaffPages
+{
+    /// <summary>A page's Forbid() sends a signed-in person to the access-denied page, which answers 403.</summary>
+    public static async Task ShouldBeForbiddenAsync(this HttpResponseMessage response, HttpClient client)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var location = response.Location();
+        location.ShouldNotBeNull();
+        location.ShouldContain("/account/access-denied");
+        (await client.GetAsync(location)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    public static void ShouldGoToSignIn(this HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location().ShouldNotBeNull().ShouldContain("/account/sign-in");
+    }
+
+    /// <summary>The fields the page's form would post as it stands (without its antiforgery token, which PostFormAsync adds).</summary>
+    public static Dictionary<string, string> FieldsOf(IDocument page, string selector = "form[method=post]")
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var element in page.Form(selector).QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" } box when !box.IsChecked:
+                case IHtmlInputElement when name == "__RequestVerificationToken":
+                    continue;
+                case IHtmlInputElement input:
+                    fields[name] = input.Value;
+                    break;
+                case IHtmlSelectElement select:
+                    fields[name] = select.Value ?? string.Empty;
+                    break;
+                case IHtmlTextAreaElement textArea:
+                    fields[name] = textArea.Value;
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The page a post answered with (a form shown again with its messages).</summary>
+    public static async Task<IDocument> DocumentAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        return await AngleSharp.BrowsingContext.New().OpenAsync(r => r.Content(body));
+    }
+
+    /// <summary>The message shown next to a field (its aria-describedby error element).</summary>
+    public static string ErrorFor(this IDocument page, string errorId) =>
+        page.QuerySelector($"#{errorId}")?.Text() ?? throw new InvalidOperationException($"No #{errorId} on the page.");
+}
