@@ -106,6 +106,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();
+app.MapStaffApiV1();
 app.MapOpenApi();
 app.MapUnvHealthChecks();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Indicators;
@@ -112,7 +113,7 @@ public record IndicatorYearDto(
 }
 
 /// <summary>One indicator-year with its narrative (in the request's language), source paragraph and note.</summary>
-public sealed record IndicatorYearDetailDto : IndicatorYearDto
+public record IndicatorYearDetailDto : IndicatorYearDto
 {
     public IndicatorYearDetailDto(ScoredIndicatorYear item)
         : base(From(item))
@@ -138,6 +139,8 @@ public sealed record IndicatorHistoryDto(string Key, IReadOnlyList<IndicatorYear
 public static class Words
 {
     public static string Rating(Rating rating) => rating.ToString().ToLowerInvariant();
+
+    public static string Status(ReportingStatus status) => status.ToString().ToLowerInvariant();
 
     public static string Level(ResultAreaKind kind) => kind switch
     {

@@ -11,7 +11,9 @@ namespace UnvReporting.Web.Api.V1;
 
 /// <summary>
 /// The public, read-only JSON API: published years, their colour summaries and their scored
-/// indicators, from the same queries and the same scoring as the pages (docs/api.md).
+/// indicators, from the same queries and the same scoring as the pages (docs/api.md). A staff
+/// token (<see cref="StaffApi"/>) also shows draft and submitted years, and an indicator-year's
+/// version for a later edit; without one the answers are exactly the public ones.
 /// </summary>
 public static class ResultsApi
 {
@@ -23,7 +25,7 @@ public static class ResultsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/years", GetYears)
-            .WithSummary("The published reporting years, oldest first.");
+            .WithSummary("The published reporting years, oldest first (with a staff token: every year, with its status).");
         api.MapGet("/years/{year}/summary", GetSummary)
             .WithSummary("A published year's colour counts, overall and per outcome, beside the counts the report states.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,7 +33,7 @@ public static class ResultsApi
             .WithSummary("A published year's indicators with milestone, result, score, colour and flags, in report order.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/years/{year}/indicators/{key}", GetIndicatorYear)
-            .WithSummary("One indicator in one published year, with narrative and source.")
+            .WithSummary("One indicator in one published year, with narrative and source; with a staff token also unpublished years, the year's status and the version to send with an edit.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/indicators/{key}", GetIndicator)
             .WithSummary("One indicator in every published year.")
@@ -39,35 +41,38 @@ public static class ResultsApi
         return app;
     }
 
-    private static async Task<Ok<List<YearDto>>> GetYears(UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<YearDto>>> GetYears(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
-        var years = await db.PublishedYearsAsync(cancellationToken);
-        return TypedResults.Ok(years.Select(y => new YearDto(y.Year, y.Framework, y.Status.ToString().ToLowerInvariant())).ToList());
+        var years = await db.VisibleYearsAsync(await StaffReader.VisibilityAsync(context), cancellationToken);
+        return TypedResults.Ok(years.Select(y => new YearDto(y.Year, y.Framework, Words.Status(y.Status))).ToList());
     }
 
-    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(int year, UnvDbContext db, CancellationToken cancellationToken)
-    {
-        if (CheckYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var table = await db.LoadYearTableAsync(year, cancellationToken);
-        return table is null ? UnknownYear(year) : TypedResults.Ok(SummaryDto.From(table));
-    }
-
-    private static async Task<Results<Ok<List<IndicatorYearDto>>, ProblemHttpResult>> GetYearIndicators(int year, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
         if (CheckYear(year) is { } invalid)
         {
             return invalid;
         }
 
-        var table = await db.LoadYearTableAsync(year, cancellationToken);
-        return table is null ? UnknownYear(year) : TypedResults.Ok(table.Indicators.Select(IndicatorYearDto.From).ToList());
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var table = await db.LoadYearTableAsync(year, cancellationToken, visibility);
+        return table is null ? UnknownYear(year, visibility) : TypedResults.Ok(SummaryDto.From(table));
     }
 
-    private static async Task<Results<Ok<IndicatorYearDetailDto>, ProblemHttpResult>> GetIndicatorYear(int year, string key, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<IndicatorYearDto>>, ProblemHttpResult>> GetYearIndicators(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (CheckYear(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var table = await db.LoadYearTableAsync(year, cancellationToken, visibility);
+        return table is null ? UnknownYear(year, visibility) : TypedResults.Ok(table.Indicators.Select(IndicatorYearDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<IndicatorYearDetailDto>, ProblemHttpResult>> GetIndicatorYear(
+        int year, string key, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
         if (CheckYear(year) is { } invalidYear)
         {
@@ -79,55 +84,71 @@ public static class ResultsApi
             return invalidKey;
         }
 
-        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken);
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken, visibility);
         if (history.Count == 0)
         {
-            return UnknownKey(normalized!);
+            return UnknownKey(normalized!, visibility);
         }
 
         var item = history.FirstOrDefault(h => h.Figures.Year == year);
-        return item is null
-            ? Problem(StatusCodes.Status404NotFound, "No such indicator-year", $"Indicator {normalized} has no published figures for {year}.")
-            : TypedResults.Ok(new IndicatorYearDetailDto(item));
+        if (item is null)
+        {
+            return UnknownIndicatorYear(year, normalized!, visibility);
+        }
+
+        // Declared as the public shape, so the OpenAPI document describes what every reader gets;
+        // the staff shape (its schema is the PUT's answer) is written by its runtime type.
+        return TypedResults.Ok(visibility == YearVisibility.Everything ? new StaffIndicatorYearDto(item) : new IndicatorYearDetailDto(item));
     }
 
-    private static async Task<Results<Ok<IndicatorHistoryDto>, ProblemHttpResult>> GetIndicator(string key, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IndicatorHistoryDto>, ProblemHttpResult>> GetIndicator(string key, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
         if (CheckKey(key, out var normalized) is { } invalid)
         {
             return invalid;
         }
 
-        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken);
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var history = await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken, visibility);
         return history.Count == 0
-            ? UnknownKey(normalized!)
+            ? UnknownKey(normalized!, visibility)
             : TypedResults.Ok(new IndicatorHistoryDto(normalized!, history.Select(h => new IndicatorYearDetailDto(h)).ToList()));
     }
 
-    private static ProblemHttpResult? CheckYear(int year) =>
+    internal static ProblemHttpResult? CheckYear(int year) =>
         year is < StatisticFact.MinYear or > StatisticFact.MaxYear
             ? Problem(StatusCodes.Status400BadRequest, "Invalid year", $"A year is between {StatisticFact.MinYear} and {StatisticFact.MaxYear} (got {year}).")
             : null;
 
-    private static ProblemHttpResult? CheckKey(string key, out string? normalized) =>
+    internal static ProblemHttpResult? CheckKey(string key, out string? normalized) =>
         IndicatorKey.TryNormalize(key, out normalized)
             ? null
             : Problem(StatusCodes.Status400BadRequest, "Invalid indicator code", "An indicator code looks like 1.1, 2.1.1a or 2.1.1.a.");
 
-    private static ProblemHttpResult UnknownYear(int year) =>
-        Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a published reporting year.");
+    private static ProblemHttpResult UnknownYear(int year, YearVisibility visibility) =>
+        Problem(StatusCodes.Status404NotFound, "No such year", visibility == YearVisibility.Everything
+            ? $"{year} is not a reporting year."
+            : $"{year} is not a published reporting year.");
 
-    private static ProblemHttpResult UnknownKey(string key) =>
-        Problem(StatusCodes.Status404NotFound, "No such indicator", $"No published year has an indicator {key}.");
+    private static ProblemHttpResult UnknownKey(string key, YearVisibility visibility) =>
+        Problem(StatusCodes.Status404NotFound, "No such indicator", visibility == YearVisibility.Everything
+            ? $"No reporting year has an indicator {key}."
+            : $"No published year has an indicator {key}.");
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+    internal static ProblemHttpResult UnknownIndicatorYear(int year, string key, YearVisibility visibility) =>
+        Problem(StatusCodes.Status404NotFound, "No such indicator-year", visibility == YearVisibility.Everything
+            ? $"Indicator {key} is not part of year {year}."
+            : $"Indicator {key} has no published figures for {year}.");
+
+    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
 
     /// <summary>
     /// Page requests with an unknown <c>?culture=</c> fall back to English; an API client gets a
     /// 400 instead, so a typo in "zh-Hans" is not mistaken for missing translations.
     /// </summary>
-    private static async ValueTask<object?> RejectUnsupportedCulture(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> RejectUnsupportedCulture(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var request = context.HttpContext.Request;
         foreach (var name in new[] { "culture", "ui-culture" })
