@@ -41,7 +41,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
 {
     document.Info.Title = "UNV Results Dashboard API";
-    document.Info.Description = "Published reporting years, colour summaries and scored indicators of the UNV Strategic Framework. Read-only; published years only.";
+    document.Info.Description = "Published reporting years, colour summaries and scored indicators of the UNV Strategic Framework. Anonymous callers read published years; staff with a bearer token from /api/v1/auth/token also read draft and submitted years, edit figures and read the change history.";
     return Task.CompletedTask;
 }));
 

@@ -15,9 +15,9 @@ public static class StaffApiClient
     /// <summary>Creates an account with the role and returns a bearer token for it.</summary>
     public static async Task<string> TokenForAsync(this TestApp app, StaffRole role, string? email = null)
     {
-        var address = email ?? Staff.EmailFor(role);
+        var address = email ?? StaffAccounts.EmailFor(role);
         await app.CreateUserAsync(role, address);
-        var response = await app.RequestTokenAsync(address, Staff.Password);
+        var response = await app.RequestTokenAsync(address, StaffAccounts.Password);
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(200, body);
         using var document = JsonDocument.Parse(body);

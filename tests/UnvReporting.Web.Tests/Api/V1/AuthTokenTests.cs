@@ -19,7 +19,7 @@ public class AuthTokenTests
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
 
-        var response = await app.RequestTokenAsync(Staff.EmailFor(StaffRole.Editor), Staff.Password);
+        var response = await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
 
         var token = await response.JsonAsync(200);
         token.PropertyNames().ShouldBe(["accessToken", "expiresIn"]);
@@ -34,8 +34,8 @@ public class AuthTokenTests
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
 
-        var wrongPassword = await (await app.RequestTokenAsync(Staff.EmailFor(StaffRole.Editor), "not the password at all")).ShouldBeProblemAsync(401);
-        var unknown = await (await app.RequestTokenAsync("nobody@unv.test", Staff.Password)).ShouldBeProblemAsync(401);
+        var wrongPassword = await (await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Editor), "not the password at all")).ShouldBeProblemAsync(401);
+        var unknown = await (await app.RequestTokenAsync("nobody@unv.test", StaffAccounts.Password)).ShouldBeProblemAsync(401);
 
         wrongPassword.GetProperty("detail").GetString().ShouldBe(StaffApi.SignInFailure);
         (unknown.GetProperty("title").GetString(), unknown.GetProperty("detail").GetString())
@@ -47,14 +47,14 @@ public class AuthTokenTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
-        var email = Staff.EmailFor(StaffRole.Editor);
+        var email = StaffAccounts.EmailFor(StaffRole.Editor);
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await (await app.RequestTokenAsync(email, $"wrong password number {attempt}")).ShouldBeProblemAsync(401);
         }
 
-        var problem = await (await app.RequestTokenAsync(email, Staff.Password)).ShouldBeProblemAsync(401);
+        var problem = await (await app.RequestTokenAsync(email, StaffAccounts.Password)).ShouldBeProblemAsync(401);
 
         problem.GetProperty("detail").GetString().ShouldBe(StaffApi.SignInFailure);
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -75,7 +75,7 @@ public class AuthTokenTests
             (await users.UpdateAsync(stored)).Succeeded.ShouldBeTrue();
         }
 
-        var problem = await (await app.RequestTokenAsync(Staff.EmailFor(StaffRole.Admin), Staff.Password)).ShouldBeProblemAsync(401);
+        var problem = await (await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Admin), StaffAccounts.Password)).ShouldBeProblemAsync(401);
 
         problem.GetProperty("detail").GetString().ShouldBe(StaffApi.SignInFailure);
     }
@@ -86,9 +86,9 @@ public class AuthTokenTests
         await using var app = await TestApp.StartAsync(provider);
 
         var noPassword = await (await app.Client.PostAsJsonAsync("/api/v1/auth/token", new { email = "editor@unv.test" })).ShouldBeProblemAsync(400);
-        var numberEmail = await (await app.Client.PostAsJsonAsync("/api/v1/auth/token", new { email = 42, password = Staff.Password })).ShouldBeProblemAsync(400);
+        var numberEmail = await (await app.Client.PostAsJsonAsync("/api/v1/auth/token", new { email = 42, password = StaffAccounts.Password })).ShouldBeProblemAsync(400);
         var longPassword = await (await app.RequestTokenAsync("editor@unv.test", new string('x', 129))).ShouldBeProblemAsync(400);
-        var extraField = await (await app.Client.PostAsJsonAsync("/api/v1/auth/token", new { email = "editor@unv.test", password = Staff.Password, remember = true })).ShouldBeProblemAsync(400);
+        var extraField = await (await app.Client.PostAsJsonAsync("/api/v1/auth/token", new { email = "editor@unv.test", password = StaffAccounts.Password, remember = true })).ShouldBeProblemAsync(400);
         var notJson = await (await app.Client.PostAsync("/api/v1/auth/token", new StringContent("{email:", Encoding.UTF8, "application/json"))).ShouldBeProblemAsync(400);
 
         noPassword.GetProperty("errors").PropertyNames().ShouldBe(["password"]);

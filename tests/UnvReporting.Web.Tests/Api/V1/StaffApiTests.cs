@@ -36,7 +36,7 @@ public class StaffApiTests
         await using var scope = app.CreateDbScope();
         var audit = await scope.Db.AuditEntries.Where(a => a.Year == 2020 && a.IndicatorKey == "1.1").ToListAsync();
         var entry = audit.ShouldHaveSingleItem();
-        (entry.Action, entry.Field, entry.OldValue, entry.NewValue, entry.UserName).ShouldBe((AuditAction.Changed, "Result", "40", "55", Staff.EmailFor(StaffRole.Editor)));
+        (entry.Action, entry.Field, entry.OldValue, entry.NewValue, entry.UserName).ShouldBe((AuditAction.Changed, "Result", "40", "55", StaffAccounts.EmailFor(StaffRole.Editor)));
     }
 
     [Theory, BothProviders]
@@ -56,7 +56,7 @@ public class StaffApiTests
         current.Raw("target").ShouldBe("50");
         current.Raw("result").ShouldBe("45");
         current.GetProperty("version").GetString().ShouldBe(first.GetProperty("version").GetString());
-        current.GetProperty("changedBy").GetString().ShouldBe(Staff.EmailFor(StaffRole.Editor));
+        current.GetProperty("changedBy").GetString().ShouldBe(StaffAccounts.EmailFor(StaffRole.Editor));
         var now = await app.GetJsonAsync(DraftPath, token);
         now.Raw("result").ShouldBe("45");
         now.GetProperty("narrative").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);

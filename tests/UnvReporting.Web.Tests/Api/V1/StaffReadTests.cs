@@ -73,7 +73,7 @@ public class StaffReadTests
         await using (var scope = app.Factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var user = (await users.FindByEmailAsync(Staff.EmailFor(StaffRole.Editor)))!;
+            var user = (await users.FindByEmailAsync(StaffAccounts.EmailFor(StaffRole.Editor)))!;
             user.IsDisabled = true;
             (await users.UpdateAsync(user)).Succeeded.ShouldBeTrue();
             await users.UpdateSecurityStampAsync(user);

@@ -10,8 +10,7 @@ using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Import;
 using UnvReporting.Web.Tests.Support;
 
-// Not "Pages.Staff.Import": a namespace named Staff would hide the Support.Staff helpers from the other page tests.
-namespace UnvReporting.Web.Tests.Pages.StaffImport;
+namespace UnvReporting.Web.Tests.Pages.Staff.Import;
 
 public class ImportTests
 {
@@ -86,7 +85,7 @@ public class ImportTests
             var audit = await scope.Db.AuditEntries.Where(a => a.Year == 2020 && a.Action == AuditAction.Changed).ToListAsync();
             var entry = audit.ShouldHaveSingleItem();
             entry.Field.ShouldBe("Result");
-            entry.UserName.ShouldBe(Support.Staff.EmailFor(StaffRole.Editor));
+            entry.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Editor));
             entry.Reason.ShouldBe("Import from figures.xlsx");
             (await scope.Db.PendingImports.CountAsync()).ShouldBe(0);
         }
@@ -185,10 +184,10 @@ public class ImportTests
         using var editor = await app.ClientAsAsync(StaffRole.Editor);
 
         (await anonymous.GetAsync(ImportPage)).Location()!.ShouldContain("/account/sign-in");
-        (await viewer.GetAsync(ImportPage)).Location()!.ShouldContain("/account/access-denied");
-        (await viewer.UploadAsync(2020, Workbooks.Csv("Key"), "x.csv", withToken: false)).Location()!.ShouldContain("/account/access-denied");
+        (await viewer.GetAsync(ImportPage)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.UploadAsync(2020, Workbooks.Csv("Key"), "x.csv", withToken: false)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var confirm = await viewer.PostAsync($"{ImportPage}/{Guid.NewGuid()}?handler=Confirm", new FormUrlEncodedContent([]));
-        confirm.Location()!.ShouldContain("/account/access-denied");
+        confirm.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await editor.GetAsync("/staff/years/2021/import/template.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var token = await editor.AntiforgeryTokenAsync(ImportPage);
 

@@ -7,7 +7,7 @@ using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
 
-namespace UnvReporting.Web.Tests.Pages.StaffArea.Statistics;
+namespace UnvReporting.Web.Tests.Pages.Staff.Statistics;
 
 public class EditTests
 {
@@ -95,6 +95,6 @@ public class EditTests
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(10922m);
         var audit = (await Facts.AuditOfAsync(app, $"{Published} {Facts.Count}")).ShouldHaveSingleItem();
         (audit.Field, audit.OldValue, audit.NewValue, audit.Reason).ShouldBe(("Value", "10921", "10922", "Corrigendum DP/2022/24/Corr.1"));
-        audit.UserName.ShouldBe(Staff.EmailFor(StaffRole.Approver));
+        audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Approver));
     }
 }

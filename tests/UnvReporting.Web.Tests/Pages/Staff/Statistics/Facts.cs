@@ -5,7 +5,7 @@ using UnvReporting.Web.Data;
 using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Web.Tests.Support;
 
-namespace UnvReporting.Web.Tests.Pages.StaffArea.Statistics;
+namespace UnvReporting.Web.Tests.Pages.Staff.Statistics;
 
 /// <summary>Statistics a test sets up or changes behind the pages' back, as another editor would.</summary>
 internal static class Facts

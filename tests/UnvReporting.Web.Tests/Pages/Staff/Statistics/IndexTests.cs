@@ -3,7 +3,7 @@ using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
 
-namespace UnvReporting.Web.Tests.Pages.StaffArea.Statistics;
+namespace UnvReporting.Web.Tests.Pages.Staff.Statistics;
 
 public class IndexTests
 {

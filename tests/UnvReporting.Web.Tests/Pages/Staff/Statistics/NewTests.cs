@@ -7,7 +7,7 @@ using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
 
-namespace UnvReporting.Web.Tests.Pages.StaffArea.Statistics;
+namespace UnvReporting.Web.Tests.Pages.Staff.Statistics;
 
 public class NewTests
 {
@@ -39,7 +39,7 @@ public class NewTests
         fact.Source.ToString().ShouldBe("DP/2021/36 para 12");
         var audit = (await Facts.AuditOfAsync(app, $"{DraftYear.Year} {Facts.Count}")).ShouldHaveSingleItem();
         audit.Action.ShouldBe(AuditAction.Added);
-        audit.UserName.ShouldBe(Staff.EmailFor(StaffRole.Editor));
+        audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Editor));
         var list = await client.GetDocumentAsync(Facts.ListOf(DraftYear.Year));
         list.QuerySelector($"tr[data-fact='{id}'] .value")!.Text().ShouldBe("1,663,729");
     }

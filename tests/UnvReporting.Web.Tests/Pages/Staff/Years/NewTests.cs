@@ -8,7 +8,7 @@ using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
 
-namespace UnvReporting.Web.Tests.Pages.StaffArea.Years;
+namespace UnvReporting.Web.Tests.Pages.Staff.Years;
 
 public class NewTests
 {
@@ -55,7 +55,7 @@ public class NewTests
         var audit = await scope.Db.AuditEntries.AsNoTracking().Where(a => a.Year == 2020 && a.Action == AuditAction.Added).ToListAsync();
         audit.Count(a => a.Subject == "reporting-year").ShouldBe(1);
         audit.Count(a => a.Subject == "indicator-year").ShouldBe(14);
-        audit.ShouldAllBe(a => a.UserName == Staff.EmailFor(StaffRole.Editor));
+        audit.ShouldAllBe(a => a.UserName == StaffAccounts.EmailFor(StaffRole.Editor));
     }
 
     [Theory, BothProviders]
