@@ -129,15 +129,13 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
     /// </summary>
     private async Task<string?> RefuseLosingAdminAsync(StaffUser user, string verb)
     {
-        if (user.Id == users.GetUserId(User))
+        var enabledAdmins = (await users.GetUsersInRoleAsync(nameof(StaffRole.Admin))).Count(a => !a.IsDisabled);
+        if (!user.IsDisabled && enabledAdmins <= 1)
         {
-            return $"You cannot {verb} your own account; another Admin can.";
+            return $"{user.Email} is the last enabled Admin and cannot be {verb}d; give another account the Admin role first.";
         }
 
-        var enabledAdmins = (await users.GetUsersInRoleAsync(nameof(StaffRole.Admin))).Count(a => !a.IsDisabled);
-        return !user.IsDisabled && enabledAdmins <= 1
-            ? $"{user.Email} is the last enabled Admin and cannot be {verb}d; give another account the Admin role first."
-            : null;
+        return user.Id == users.GetUserId(User) ? $"You cannot {verb} your own account; another Admin can." : null;
     }
 
     private Task RecordAsync(StaffUser user, string field, string? oldValue, string? newValue, CancellationToken cancellationToken) =>
