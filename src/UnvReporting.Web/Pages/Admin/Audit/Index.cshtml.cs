@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +42,8 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
     [BindProperty(SupportsGet = true), Display(Name = "To (UTC date, inclusive)")]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page"), Range(1, 1_000_000, ErrorMessage = "Pages are numbered from 1.")]
+    // From the query only: "page" is also the route value that names the Razor page.
+    [FromQuery(Name = "page"), Range(1, 1_000_000, ErrorMessage = "Pages are numbered from 1.")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<EntryLine> Entries { get; private set; } = [];
@@ -71,7 +73,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
             return;
         }
 
-        var query = db.AuditEntries.AsNoTracking();
+        var query = Between(From, To).AsNoTracking();
         query = Year is { } year ? query.Where(a => a.Year == year) : query;
         query = string.IsNullOrEmpty(Subject) ? query : query.Where(a => a.Subject == Subject);
         query = key is null ? query : query.Where(a => a.IndicatorKey == key);
@@ -82,26 +84,45 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
             query = query.Where(a => a.UserName.ToLower().Contains(needle));
         }
 
-        if (From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.At >= start);
-        }
-
-        if (To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(a => a.At < end);
-        }
-
-        var rows = await query
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+        // SQLite cannot order by a DateTimeOffset. There the log is a single file written by one
+        // instance, so entries are numbered in the order they were saved and the id alone gives
+        // newest first; PostgreSQL uses the (At) index with the id breaking ties.
+        var ordered = db is SqliteUnvDbContext
+            ? query.OrderByDescending(a => a.Id)
+            : query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+        var rows = await ordered
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .Select(a => new EntryLine(a.Id, a.At, a.UserName, a.Action, a.Subject, a.SubjectKey, a.Field, a.OldValue, a.NewValue, a.Reason))
             .ToListAsync(cancellationToken);
         HasNextPage = rows.Count > PageSize;
         Entries = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>
+    /// The entries of the UTC days from <paramref name="from"/> to <paramref name="to"/>. SQLite keeps
+    /// a DateTimeOffset as text ("2026-03-01 09:00:00+00:00") that EF cannot compare; every entry is
+    /// written in UTC, so comparing the text compares the instants.
+    /// </summary>
+    private IQueryable<AuditEntry> Between(DateOnly? from, DateOnly? to)
+    {
+        var start = new DateTimeOffset((from ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
+        if (from is null && to is null)
+        {
+            return db.AuditEntries;
+        }
+
+        if (db is SqliteUnvDbContext)
+        {
+            var startText = start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
+            var endText = end.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
+            return db.AuditEntries.FromSql($"SELECT * FROM \"AuditEntries\" WHERE \"At\" >= {startText} AND \"At\" < {endText}");
+        }
+
+        var entries = db.AuditEntries.AsQueryable();
+        entries = from is null ? entries : entries.Where(a => a.At >= start);
+        return to is null ? entries : entries.Where(a => a.At < end);
     }
 
     /// <summary>This page's address with the same filters, at another page number.</summary>
@@ -120,8 +141,8 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
         Add("subject", Subject);
         Add("key", Key);
         Add("user", UserContains);
-        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("page", page);
         return "/admin/audit" + query.ToQueryString();
     }
