@@ -38,4 +38,19 @@ public sealed class Indicator
     public ResultArea Area { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    /// <summary>
+    /// Moves the indicator to another area of its framework, or changes its place in the list.
+    /// An indicator reports on an area of its own framework only.
+    /// </summary>
+    public void Move(ResultArea area, int sortOrder)
+    {
+        if (area.FrameworkId != FrameworkId)
+        {
+            throw new DomainException($"Indicator {Key} can only move to a result area of its own framework.");
+        }
+
+        Area = area;
+        SortOrder = sortOrder;
+    }
 }

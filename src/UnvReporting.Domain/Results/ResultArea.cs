@@ -50,4 +50,13 @@ public sealed class ResultArea
     public string TitleZh { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    /// <summary>An Admin's correction of the titles; the code, kind and place in the framework stay.</summary>
+    public void Rename(string titleEn, string titleZh)
+    {
+        var en = Guard.Required(titleEn, "English title", 400);
+        var zh = Guard.Required(titleZh, "Chinese title", 400);
+        TitleEn = en;
+        TitleZh = zh;
+    }
 }

@@ -19,4 +19,27 @@ public class IndicatorTests
     public void Refuses_a_key_not_in_normal_form() =>
         Should.Throw<DomainException>(() => new Indicator(1, "2.1.1.a", TestData.Output(), 0))
             .Message.ShouldContain("'2.1.1a'");
+
+    [Fact]
+    public void Moves_to_another_area_of_its_framework()
+    {
+        var indicator = TestData.Indicator();
+        var other = TestData.Output("2.2");
+
+        indicator.Move(other, 7);
+
+        indicator.Area.ShouldBeSameAs(other);
+        indicator.SortOrder.ShouldBe(7);
+    }
+
+    [Fact]
+    public void Cannot_move_to_an_area_of_another_framework()
+    {
+        var indicator = TestData.Indicator();
+        var elsewhere = new ResultArea(2, "1", ResultAreaKind.Outcome, null, "Outcome", "成果", 0);
+
+        Should.Throw<DomainException>(() => indicator.Move(elsewhere, 1)).Message.ShouldContain("its own framework");
+
+        indicator.Area.ShouldNotBeSameAs(elsewhere);
+    }
 }

@@ -32,4 +32,26 @@ public class ResultAreaTests
     public void Titles_are_required_in_both_languages() =>
         Should.Throw<DomainException>(() => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome 1", " ", 0))
             .Message.ShouldBe("Chinese title is required.");
+
+    [Fact]
+    public void Renaming_changes_both_titles_and_keeps_the_code()
+    {
+        var outcome = TestData.Outcome("1");
+
+        outcome.Rename(" Outcome one ", "成果一");
+
+        outcome.TitleEn.ShouldBe("Outcome one");
+        outcome.TitleZh.ShouldBe("成果一");
+        outcome.Code.ShouldBe("1");
+    }
+
+    [Fact]
+    public void Renaming_with_an_empty_title_changes_nothing()
+    {
+        var outcome = TestData.Outcome("1");
+
+        Should.Throw<DomainException>(() => outcome.Rename("New title", "")).Message.ShouldBe("Chinese title is required.");
+
+        outcome.TitleEn.ShouldBe("Outcome");
+    }
 }

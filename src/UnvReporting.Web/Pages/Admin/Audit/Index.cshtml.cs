@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Auditing;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Data;
+
+namespace UnvReporting.Web.Pages.Admin.Audit;
+
+/// <summary>
+/// The whole audit log, newest first, 50 entries a page, filtered by the query string. One
+/// query per page: it asks for one entry more than a page holds to know whether there is a next
+/// page, instead of counting the whole log.
+/// </summary>
+public sealed class IndexModel(UnvDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    /// <summary>The subjects the product writes (AuditTrail, AccountAudit), for the filter's list.</summary>
+    public static readonly IReadOnlyList<string> Subjects =
+        ["indicator-year", "statistic", "reporting-year", "framework", "result-area", "indicator", AccountAudit.Subject];
+
+    [BindProperty(SupportsGet = true), Display(Name = "Year"), Range(1970, 2200, ErrorMessage = "A year is between 1970 and 2200.")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "Subject")]
+    public string? Subject { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "Indicator key"), StringLength(IndicatorKey.MaxLength, ErrorMessage = "An indicator key is at most 20 characters.")]
+    public string? Key { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "user"), Display(Name = "User (e-mail contains)"), StringLength(256, ErrorMessage = "Search for at most 256 characters.")]
+    public string? UserContains { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "From (UTC date)")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true), Display(Name = "To (UTC date, inclusive)")]
+    public DateOnly? To { get; set; }
+
+    // From the query only: "page" is also the route value that names the Razor page.
+    [FromQuery(Name = "page"), Range(1, 1_000_000, ErrorMessage = "Pages are numbered from 1.")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<EntryLine> Entries { get; private set; } = [];
+
+    public bool HasNextPage { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        string? key = null;
+        if (!string.IsNullOrWhiteSpace(Key) && !IndicatorKey.TryNormalize(Key, out key))
+        {
+            ModelState.AddModelError(nameof(Key), $"'{Key}' is not an indicator key such as 1.1, 2.1.1 or 2.1.1a.");
+        }
+
+        if (!string.IsNullOrEmpty(Subject) && !Subjects.Contains(Subject))
+        {
+            ModelState.AddModelError(nameof(Subject), "Choose a subject from the list.");
+        }
+
+        if (From > To)
+        {
+            ModelState.AddModelError(nameof(To), "The end date must be on or after the start date.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return;
+        }
+
+        var query = Between(From, To).AsNoTracking();
+        query = Year is { } year ? query.Where(a => a.Year == year) : query;
+        query = string.IsNullOrEmpty(Subject) ? query : query.Where(a => a.Subject == Subject);
+        query = key is null ? query : query.Where(a => a.IndicatorKey == key);
+        if (!string.IsNullOrWhiteSpace(UserContains))
+        {
+            // lower() on both sides: PostgreSQL's LIKE is case-sensitive, and e-mail addresses are not.
+            var needle = UserContains.Trim().ToLowerInvariant();
+            query = query.Where(a => a.UserName.ToLower().Contains(needle));
+        }
+
+        // SQLite cannot order by a DateTimeOffset. There the log is a single file written by one
+        // instance, so entries are numbered in the order they were saved and the id alone gives
+        // newest first; PostgreSQL uses the (At) index with the id breaking ties.
+        var ordered = db is SqliteUnvDbContext
+            ? query.OrderByDescending(a => a.Id)
+            : query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+        var rows = await ordered
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize + 1)
+            .Select(a => new EntryLine(a.Id, a.At, a.UserName, a.Action, a.Subject, a.SubjectKey, a.Field, a.OldValue, a.NewValue, a.Reason))
+            .ToListAsync(cancellationToken);
+        HasNextPage = rows.Count > PageSize;
+        Entries = rows.Take(PageSize).ToList();
+    }
+
+    /// <summary>
+    /// The entries of the UTC days from <paramref name="from"/> to <paramref name="to"/>. SQLite keeps
+    /// a DateTimeOffset as text ("2026-03-01 09:00:00+00:00") that EF cannot compare; every entry is
+    /// written in UTC, so comparing the text compares the instants.
+    /// </summary>
+    private IQueryable<AuditEntry> Between(DateOnly? from, DateOnly? to)
+    {
+        var start = new DateTimeOffset((from ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
+        if (from is null && to is null)
+        {
+            return db.AuditEntries;
+        }
+
+        if (db is SqliteUnvDbContext)
+        {
+            var startText = start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
+            var endText = end.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
+            return db.AuditEntries.FromSql($"SELECT * FROM \"AuditEntries\" WHERE \"At\" >= {startText} AND \"At\" < {endText}");
+        }
+
+        var entries = db.AuditEntries.AsQueryable();
+        entries = from is null ? entries : entries.Where(a => a.At >= start);
+        return to is null ? entries : entries.Where(a => a.At < end);
+    }
+
+    /// <summary>This page's address with the same filters, at another page number.</summary>
+    public string PageLink(int page)
+    {
+        var query = new QueryBuilder();
+        void Add(string name, object? value)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                query.Add(name, text);
+            }
+        }
+
+        Add("year", Year);
+        Add("subject", Subject);
+        Add("key", Key);
+        Add("user", UserContains);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("page", page);
+        return "/admin/audit" + query.ToQueryString();
+    }
+
+    public sealed record EntryLine(
+        long Id, DateTimeOffset At, string UserName, AuditAction Action, string Subject, string SubjectKey, string Field, string? OldValue, string? NewValue, string? Reason);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Tests.Pages.Admin;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Pages.Account;
+
+public class PasswordTests
+{
+    private const string NewPassword = "a brand new passphrase for me";
+
+    private static Dictionary<string, string> Change(string current, string next, string? confirm = null) => new()
+    {
+        ["Input.CurrentPassword"] = current,
+        ["Input.NewPassword"] = next,
+        ["Input.ConfirmPassword"] = confirm ?? next,
+    };
+
+    [Theory, BothProviders]
+    public async Task A_staff_member_changes_their_password_and_stays_signed_in(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        var response = await viewer.PostFormAsync("/account/password", Change(Staff.Password, NewPassword));
+
+        (await viewer.FollowAsync(response)).QuerySelector("[role=status]")!.TextContent.ShouldContain("Your password is changed");
+        (await viewer.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Viewer), NewPassword)).Dispose();
+    }
+
+    [Theory, BothProviders]
+    public async Task A_wrong_current_password_or_a_short_new_one_is_refused(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+
+        var wrong = await (await editor.PostFormAsync("/account/password", Change("not my password at all", NewPassword))).ReadDocumentAsync();
+        var tooShort = await (await editor.PostFormAsync("/account/password", Change(Staff.Password, "elevenchars"))).ReadDocumentAsync();
+        var mismatch = await (await editor.PostFormAsync("/account/password", Change(Staff.Password, NewPassword, NewPassword + "!"))).ReadDocumentAsync();
+
+        wrong.QuerySelector("#current-error")!.TextContent.ShouldBe("Incorrect password.");
+        tooShort.QuerySelector("#new-error")!.TextContent.ShouldContain("at least 12 characters");
+        mismatch.QuerySelector("#confirm-error")!.TextContent.ShouldBe("The two new passwords are not the same.");
+        (await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Editor))).Dispose();
+    }
+
+    [Theory, BothProviders]
+    public async Task Visitors_are_sent_to_sign_in(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        var response = await app.Client.GetAsync("/account/password");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Location()!.ShouldContain("/account/sign-in");
+    }
+}
