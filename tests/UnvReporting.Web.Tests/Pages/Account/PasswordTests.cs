@@ -24,11 +24,11 @@ public class PasswordTests
         await using var app = await TestApp.StartAsync(provider);
         using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
 
-        var response = await viewer.PostFormAsync("/account/password", Change(Staff.Password, NewPassword));
+        var response = await viewer.PostFormAsync("/account/password", Change(StaffAccounts.Password, NewPassword));
 
         (await viewer.FollowAsync(response)).QuerySelector("[role=status]")!.TextContent.ShouldContain("Your password is changed");
         (await viewer.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Viewer), NewPassword)).Dispose();
+        (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Viewer), NewPassword)).Dispose();
     }
 
     [Theory, BothProviders]
@@ -38,13 +38,13 @@ public class PasswordTests
         using var editor = await app.ClientAsAsync(StaffRole.Editor);
 
         var wrong = await (await editor.PostFormAsync("/account/password", Change("not my password at all", NewPassword))).ReadDocumentAsync();
-        var tooShort = await (await editor.PostFormAsync("/account/password", Change(Staff.Password, "elevenchars"))).ReadDocumentAsync();
-        var mismatch = await (await editor.PostFormAsync("/account/password", Change(Staff.Password, NewPassword, NewPassword + "!"))).ReadDocumentAsync();
+        var tooShort = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "elevenchars"))).ReadDocumentAsync();
+        var mismatch = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, NewPassword, NewPassword + "!"))).ReadDocumentAsync();
 
         wrong.QuerySelector("#current-error")!.TextContent.ShouldBe("Incorrect password.");
         tooShort.QuerySelector("#new-error")!.TextContent.ShouldContain("at least 12 characters");
         mismatch.QuerySelector("#confirm-error")!.TextContent.ShouldBe("The two new passwords are not the same.");
-        (await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Editor))).Dispose();
+        (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
     }
 
     [Theory, BothProviders]

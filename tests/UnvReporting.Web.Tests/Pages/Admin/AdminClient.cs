@@ -11,7 +11,7 @@ namespace UnvReporting.Web.Tests.Pages.Admin;
 internal static class AdminClient
 {
     /// <summary>A client of its own signed in as an account the test created.</summary>
-    public static async Task<HttpClient> SignedInAsAsync(this TestApp app, string email, string password = Staff.Password)
+    public static async Task<HttpClient> SignedInAsAsync(this TestApp app, string email, string password = StaffAccounts.Password)
     {
         var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var response = await client.SignInAsync(email, password);

@@ -84,12 +84,8 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
             query = query.Where(a => a.UserName.ToLower().Contains(needle));
         }
 
-        // SQLite cannot order by a DateTimeOffset. There the log is a single file written by one
-        // instance, so entries are numbered in the order they were saved and the id alone gives
-        // newest first; PostgreSQL uses the (At) index with the id breaking ties.
-        var ordered = db is SqliteUnvDbContext
-            ? query.OrderByDescending(a => a.Id)
-            : query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+        // The (At) index serves this order; the id breaks ties between entries of one save.
+        var ordered = query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
         var rows = await ordered
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
@@ -99,30 +95,23 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
         Entries = rows.Take(PageSize).ToList();
     }
 
-    /// <summary>
-    /// The entries of the UTC days from <paramref name="from"/> to <paramref name="to"/>. SQLite keeps
-    /// a DateTimeOffset as text ("2026-03-01 09:00:00+00:00") that EF cannot compare; every entry is
-    /// written in UTC, so comparing the text compares the instants.
-    /// </summary>
+    /// <summary>The entries of the UTC days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     private IQueryable<AuditEntry> Between(DateOnly? from, DateOnly? to)
     {
-        var start = new DateTimeOffset((from ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = to is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MaxValue;
-        if (from is null && to is null)
-        {
-            return db.AuditEntries;
-        }
-
-        if (db is SqliteUnvDbContext)
-        {
-            var startText = start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
-            var endText = end.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "+00:00";
-            return db.AuditEntries.FromSql($"SELECT * FROM \"AuditEntries\" WHERE \"At\" >= {startText} AND \"At\" < {endText}");
-        }
-
         var entries = db.AuditEntries.AsQueryable();
-        entries = from is null ? entries : entries.Where(a => a.At >= start);
-        return to is null ? entries : entries.Where(a => a.At < end);
+        if (from is { } first)
+        {
+            var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(a => a.At >= start);
+        }
+
+        if (to is { } last)
+        {
+            var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(a => a.At < end);
+        }
+
+        return entries;
     }
 
     /// <summary>This page's address with the same filters, at another page number.</summary>

@@ -36,7 +36,7 @@ public class AreasTests
         await using var scope = app.CreateDbScope();
         var entries = await scope.Db.AuditEntries.Where(a => a.Subject == "result-area").OrderBy(a => a.Id).ToListAsync();
         entries.Select(e => (e.SubjectKey, e.Action, e.UserName)).ShouldBe(
-            [("2022-2025 1", AuditAction.Added, Staff.EmailFor(StaffRole.Admin)), ("2022-2025 1.1", AuditAction.Added, Staff.EmailFor(StaffRole.Admin))]);
+            [("2022-2025 1", AuditAction.Added, StaffAccounts.EmailFor(StaffRole.Admin)), ("2022-2025 1.1", AuditAction.Added, StaffAccounts.EmailFor(StaffRole.Admin))]);
     }
 
     [Theory, BothProviders]

@@ -23,7 +23,7 @@ public class CreateTests
         await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
 
-        var response = await admin.PostFormAsync("/admin/users/new", Account("new.editor@unv.test", Staff.Password));
+        var response = await admin.PostFormAsync("/admin/users/new", Account("new.editor@unv.test", StaffAccounts.Password));
 
         var list = await admin.FollowAsync(response);
         list.QuerySelector("tr[data-email='new.editor@unv.test'] select[name=role] option[selected]")!.TextContent.ShouldBe("Editor");
@@ -72,7 +72,7 @@ public class CreateTests
         await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
 
-        var response = await admin.PostFormAsync("/admin/users/new", Account(Staff.EmailFor(StaffRole.Admin), Staff.Password));
+        var response = await admin.PostFormAsync("/admin/users/new", Account(StaffAccounts.EmailFor(StaffRole.Admin), StaffAccounts.Password));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.ReadDocumentAsync()).QuerySelector("#email-error")!.TextContent.ShouldContain("is already taken");

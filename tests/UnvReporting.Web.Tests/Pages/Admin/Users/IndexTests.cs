@@ -22,11 +22,11 @@ public class IndexTests
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
         (await editor.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var response = await PostAsync(admin, "Disable", new() { ["id"] = await app.AccountIdAsync(Staff.EmailFor(StaffRole.Editor)), ["disable"] = "true" });
+        var response = await PostAsync(admin, "Disable", new() { ["id"] = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Editor)), ["disable"] = "true" });
 
         (await admin.FollowAsync(response)).QuerySelector("#account-message")!.TextContent.ShouldContain("is disabled");
         (await editor.GetAsync("/staff")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
-        var signIn = await app.Factory.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync(Staff.EmailFor(StaffRole.Editor), Staff.Password);
+        var signIn = await app.Factory.CreateClient(new() { AllowAutoRedirect = false }).SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
         signIn.StatusCode.ShouldBe(HttpStatusCode.OK, "a disabled account cannot sign in again");
     }
 
@@ -37,14 +37,14 @@ public class IndexTests
         using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
 
-        await PostAsync(admin, "Role", new() { ["id"] = await app.AccountIdAsync(Staff.EmailFor(StaffRole.Viewer)), ["role"] = "Approver" });
+        await PostAsync(admin, "Role", new() { ["id"] = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Viewer)), ["role"] = "Approver" });
 
         (await viewer.GetAsync("/staff")).StatusCode.ShouldNotBe(HttpStatusCode.OK, "the old cookie carries the old role");
-        using var again = await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Viewer));
+        using var again = await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Viewer));
         (await again.GetDocumentAsync("/staff")).QuerySelector("[data-role]")!.TextContent.ShouldBe("Approver");
         await using var scope = app.CreateDbScope();
         var entry = await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "account" && a.Field == "Role");
-        (entry.OldValue, entry.NewValue, entry.UserName).ShouldBe(("Viewer", "Approver", Staff.EmailFor(StaffRole.Admin)));
+        (entry.OldValue, entry.NewValue, entry.UserName).ShouldBe(("Viewer", "Approver", StaffAccounts.EmailFor(StaffRole.Admin)));
     }
 
     [Theory, BothProviders]
@@ -53,7 +53,7 @@ public class IndexTests
         await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
         await app.AddAnotherAdminAsync();
-        var self = await app.AccountIdAsync(Staff.EmailFor(StaffRole.Admin));
+        var self = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Admin));
 
         var disable = await admin.FollowAsync(await PostAsync(admin, "Disable", new() { ["id"] = self, ["disable"] = "true" }));
         var demote = await admin.FollowAsync(await PostAsync(admin, "Role", new() { ["id"] = self, ["role"] = "Editor" }));
@@ -73,7 +73,7 @@ public class IndexTests
         await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.ClientAsAsync(StaffRole.Admin);
         await app.AddAnotherAdminAsync();
-        var self = await app.AccountIdAsync(Staff.EmailFor(StaffRole.Admin));
+        var self = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Admin));
         await admin.FollowAsync(await PostAsync(admin, "Disable", new() { ["id"] = await app.AccountIdAsync("second.admin@unv.test"), ["disable"] = "true" }));
 
         var disable = await admin.FollowAsync(await PostAsync(admin, "Disable", new() { ["id"] = self, ["disable"] = "true" }));
@@ -93,14 +93,14 @@ public class IndexTests
         using var guesser = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await guesser.SignInAsync(Staff.EmailFor(StaffRole.Editor), "a wrong password indeed");
+            await guesser.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), "a wrong password indeed");
         }
 
         var list = await admin.GetDocumentAsync("/admin/users");
-        list.QuerySelector($"tr[data-email='{Staff.EmailFor(StaffRole.Editor)}'] [data-state]")!.TextContent.ShouldContain("Locked out until");
+        list.QuerySelector($"tr[data-email='{StaffAccounts.EmailFor(StaffRole.Editor)}'] [data-state]")!.TextContent.ShouldContain("Locked out until");
 
-        await PostAsync(admin, "Unlock", new() { ["id"] = await app.AccountIdAsync(Staff.EmailFor(StaffRole.Editor)) });
+        await PostAsync(admin, "Unlock", new() { ["id"] = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Editor)) });
 
-        (await app.SignedInAsAsync(Staff.EmailFor(StaffRole.Editor))).Dispose();
+        (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
     }
 }
