@@ -48,6 +48,15 @@ public static class ConcurrencyVersion
         return true;
     }
 
+    /// <summary>
+    /// Makes the next save also depend on the year not having moved (submitted, published,
+    /// returned) since this request read it and checked its edit rule: the row is rewritten
+    /// unchanged under its version, so a figure cannot slip into a year that was frozen or
+    /// published a moment before. The year must be tracked. Writes no audit entry (nothing changes).
+    /// </summary>
+    public static void HoldYear(this UnvDbContext db, ReportingYear year) =>
+        db.Entry(year).Property(y => y.Status).IsModified = true;
+
     internal static void ConfigureSqlite(ModelBuilder modelBuilder)
     {
         foreach (var type in VersionedTypes)

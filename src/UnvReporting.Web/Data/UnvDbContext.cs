@@ -30,11 +30,12 @@ namespace UnvReporting.Web.Data;
 /// <para>
 /// Staff accounts (ASP.NET Core Identity) live in the same database. Changes to figures and
 /// definitions are saved with <see cref="SaveAuditedAsync"/>, which writes the audit trail in the
-/// same transaction; a plain save that would change or delete audited rows is refused.
+/// same transaction; a plain save that would add, change or delete audited rows is refused.
 /// </para>
 public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
 {
     private bool _auditing;
+    private bool _loadingReferenceData;
 
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
@@ -95,6 +96,23 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
         }
     }
 
+    /// <summary>
+    /// Saves the rows of the reference data file. The load is recorded as a whole (the file's hash
+    /// in <see cref="ReferenceDataLoads"/>), not row by row; it only ever adds to an empty database.
+    /// </summary>
+    public async Task<int> SaveReferenceDataAsync(CancellationToken cancellationToken)
+    {
+        _loadingReferenceData = true;
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _loadingReferenceData = false;
+        }
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
@@ -117,8 +135,9 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
         if (!_auditing)
         {
             ChangeTracker.DetectChanges();
-            var unaudited = ChangeTracker.Entries()
-                .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted && AuditTrail.IsAudited(e.Metadata.ClrType));
+            var unaudited = ChangeTracker.Entries().FirstOrDefault(e =>
+                AuditTrail.IsAudited(e.Metadata.ClrType)
+                && (e.State is EntityState.Modified or EntityState.Deleted || (e.State == EntityState.Added && !_loadingReferenceData)));
             if (unaudited is not null)
             {
                 throw new InvalidOperationException(

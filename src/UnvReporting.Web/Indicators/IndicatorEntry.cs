@@ -122,9 +122,15 @@ public sealed class IndicatorEntry(UnvDbContext db, TimeProvider clock)
             }
         }
 
+        db.HoldYear(reportingYear);
         try
         {
             await db.SaveAuditedAsync(actor, checkedReason, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is ReportingYear))
+        {
+            db.ChangeTracker.Clear();
+            return new EntryOutcome.Forbidden($"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again.");
         }
         catch (DbUpdateConcurrencyException exception)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -18,7 +19,7 @@ public class StatisticsIntegrityTests
 
         scope.Db.StatisticFacts.Add(new StatisticFact(2019, metric, null, 8283, Qualifier.Exact, new("DP/2020/14", "para 31"), null));
 
-        await Should.ThrowAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+        await Should.ThrowAsync<DbUpdateException>(() => scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow));
     }
 
     [Theory, BothProviders]
@@ -31,7 +32,7 @@ public class StatisticsIntegrityTests
 
         scope.Db.StatisticFacts.Add(new StatisticFact(2019, metric, dimension.Members.Single(m => m.Key == "UNDP"), 1, Qualifier.Exact, new("DP/2020/14", "para 24"), null));
 
-        await Should.ThrowAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+        await Should.ThrowAsync<DbUpdateException>(() => scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow));
     }
 
     [Theory, BothProviders]
@@ -43,7 +44,7 @@ public class StatisticsIntegrityTests
         var dimension = await scope.Db.Dimensions.Include(d => d.Members).SingleAsync(d => d.Key == "entity");
 
         scope.Db.StatisticFacts.Add(new StatisticFact(2020, metric, dimension.Members.Single(m => m.Key == "UNDP"), 3100, Qualifier.Exact, new("DP/2022/24", "para 16"), null));
-        await scope.Db.SaveChangesAsync();
+        await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
 
         (await scope.Db.StatisticFacts.CountAsync(f => f.MetricKey == "deployments" && f.Member == "UNDP")).ShouldBe(3);
     }

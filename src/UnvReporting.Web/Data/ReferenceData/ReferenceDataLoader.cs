@@ -105,7 +105,7 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, I
         db.Metrics.AddRange(metrics.Values);
 
         // Frameworks need their ids before areas and indicators can name them.
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveReferenceDataAsync(cancellationToken);
 
         var indicators = new Dictionary<(string Framework, string Key), Indicator>();
         foreach (var entry in file.Frameworks)
@@ -135,7 +135,7 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, I
         }
 
         db.ReferenceDataLoads.Add(new ReferenceDataLoad(file.Sha256, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveReferenceDataAsync(cancellationToken);
     }
 
     private void AddFrameworkContent(FrameworkEntry entry, StrategicFramework framework, Dictionary<(string, string), Indicator> indicators)

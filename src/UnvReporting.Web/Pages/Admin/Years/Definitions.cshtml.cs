@@ -76,7 +76,7 @@ public sealed class DefinitionsModel(UnvDbContext db, TimeProvider clock) : Page
     private async Task<IActionResult> ChangeAsync(
         int year, int rowId, string? reason, CancellationToken cancellationToken, Func<Func<DefinitionInput, IndicatorDefinition>, Task<IndicatorYear>> change)
     {
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (reportingYear is null)
         {
             return NotFound();
@@ -91,6 +91,7 @@ public sealed class DefinitionsModel(UnvDbContext db, TimeProvider clock) : Page
                 changed.MarkRevised(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), checkedReason);
             }
 
+            db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(StaffActor.From(User), checkedReason, clock.GetUtcNow(), cancellationToken);
             Message = $"Indicator {changed.Indicator.Key} of {year} saved.";
             return Redirect($"/admin/years/{year}/definitions");

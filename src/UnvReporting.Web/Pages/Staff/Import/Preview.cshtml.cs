@@ -38,7 +38,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Time
 
     public async Task<IActionResult> OnPostConfirmAsync(int year, Guid id, CancellationToken cancellationToken)
     {
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         var pending = await FindPendingAsync(year, id, cancellationToken);
         if (reportingYear is null || pending is null)
         {
@@ -82,6 +82,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Time
         var auditReason = reason is null ? $"Import from {pending.FileName}" : $"{reason} (import from {pending.FileName})";
         try
         {
+            db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(StaffActor.From(User), auditReason, clock.GetUtcNow(), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

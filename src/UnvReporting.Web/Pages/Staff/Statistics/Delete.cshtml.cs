@@ -53,7 +53,7 @@ public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
         string? reason;
         try
         {
@@ -79,6 +79,7 @@ public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
         db.StatisticFacts.Remove(fact);
         try
         {
+            db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

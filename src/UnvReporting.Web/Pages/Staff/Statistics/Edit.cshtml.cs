@@ -56,7 +56,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
         var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
         var read = Input.Read(Fact.Unit, ModelState);
         if (!ModelState.IsValid || read is null)
@@ -74,6 +74,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
         try
         {
             fact.Correct(metric, read.Value.Value, Input.Qualifier, read.Value.Source, Input.Note);
+            db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
         }
         catch (DomainException exception)

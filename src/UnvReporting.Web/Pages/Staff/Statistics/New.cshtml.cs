@@ -46,7 +46,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             return Forbid();
         }
 
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
         var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
         var metric = Input.MetricKey is null ? null : await db.Metrics.FindAsync([Input.MetricKey], cancellationToken);
         if (Input.MetricKey is not null && metric is null)
@@ -78,6 +78,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
 
         try
         {
+            db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
         }
         catch (DbUpdateException)

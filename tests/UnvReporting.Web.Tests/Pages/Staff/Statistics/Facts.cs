@@ -29,7 +29,7 @@ internal static class Facts
         var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == Count);
         var fact = new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null);
         scope.Db.StatisticFacts.Add(fact);
-        await scope.Db.SaveChangesAsync();
+        await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         return fact.Id;
     }
 
