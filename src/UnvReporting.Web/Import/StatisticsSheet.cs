@@ -15,11 +15,14 @@ public static class StatisticsSheet
 {
     public const string Name = "Statistics";
 
-    public static readonly IReadOnlyList<string> Columns = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"];
+    public static readonly IReadOnlyList<string> Columns = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note", "Version"];
+
+    // A file written by hand for new figures may leave out Version; correcting a stored figure needs it.
+    private static readonly IReadOnlyList<string> Required = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"];
 
     public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
     {
-        var columns = SheetFields.Map(sheet, "statistics", Columns, Columns);
+        var columns = SheetFields.Map(sheet, "statistics", Columns, Required);
         var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
         var members = (await db.DimensionMembers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.DimensionKey);
         var facts = await db.StatisticFacts.Where(f => f.Year == year).ToListAsync(cancellationToken);
@@ -97,6 +100,20 @@ public static class StatisticsSheet
                     db.StatisticFacts.Add(fact);
                     facts.Add(fact);
                     plan.Changes.Add(new ImportChange(sheet.Name, row.Number, subject, "New figure", null, $"{SheetFields.Show(fact.Value)} ({fact.Qualifier}, {fact.Source})"));
+                    continue;
+                }
+
+                // As on the indicator sheet: a correction states the version it was read at, so a
+                // figure someone changed after the template was made is refused, not overwritten.
+                // An unchanged row is harmless whatever its version.
+                var unchanged = existing.Value == value && existing.Qualifier == qualifier && existing.Source == source && existing.Note == note;
+                var version = columns.ContainsKey("Version") ? row.Text(columns, "Version") : null;
+                var entry = db.Entry(existing);
+                if (!unchanged && (version != ConcurrencyVersion.Of(entry) || !ConcurrencyVersion.Expect(entry, version)))
+                {
+                    Error("Version", version is null
+                        ? $"{subject} already has a figure in {year}; to correct it, use a fresh template, which carries its Version."
+                        : $"{subject} changed since the template was downloaded; download a fresh template.");
                     continue;
                 }
 

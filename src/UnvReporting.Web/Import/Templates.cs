@@ -12,7 +12,7 @@ namespace UnvReporting.Web.Import;
 /// <summary>An indicator-year as the template pre-fills it, with the version it had when the template was made.</summary>
 public sealed record IndicatorTemplateRow(string Key, string Code, string Title, Unit Unit, decimal? Milestone, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version);
 
-public sealed record StatisticTemplateRow(string Metric, string? Dimension, string? Member, decimal Value, Qualifier Qualifier, string Source, string? Note);
+public sealed record StatisticTemplateRow(string Metric, string? Dimension, string? Member, decimal Value, Qualifier Qualifier, string Source, string? Note, string Version);
 
 /// <summary>
 /// Writes the import templates: an XLSX workbook with an indicator sheet and a statistics sheet
@@ -41,9 +41,9 @@ public static class Templates
             {
                 r.Key, r.Code, r.Title, r.Unit.ToString(), r.Milestone, r.Result, r.NarrativeEn, r.NarrativeZh, r.Version,
             }));
-            AddSheet(workbook, sheets, 2, StatisticsSheet.Name, StatisticsSheet.Columns, [30, 16, 30, 14, 12, 30, 50], statistics.Select(r => new object?[]
+            AddSheet(workbook, sheets, 2, StatisticsSheet.Name, StatisticsSheet.Columns, [30, 16, 30, 14, 12, 30, 50, 10], statistics.Select(r => new object?[]
             {
-                r.Metric, r.Dimension, r.Member, r.Value, r.Qualifier.ToString(), r.Source, r.Note,
+                r.Metric, r.Dimension, r.Member, r.Value, r.Qualifier.ToString(), r.Source, r.Note, r.Version,
             }));
             workbook.Workbook.Save();
         }

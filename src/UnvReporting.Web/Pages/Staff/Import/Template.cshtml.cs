@@ -48,9 +48,9 @@ public sealed class TemplateModel(UnvDbContext db) : PageModel
         var statistics = (await db.StatisticFacts.AsNoTracking()
             .Where(f => f.Year == year)
             .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
-            .Select(f => new { f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier, f.Source, f.Note })
+            .Select(f => new { f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier, f.Source, f.Note, Version = EF.Property<uint>(f, ConcurrencyVersion.PropertyName) })
             .ToListAsync(cancellationToken))
-            .Select(f => new StatisticTemplateRow(f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier, f.Source.ToString(), f.Note))
+            .Select(f => new StatisticTemplateRow(f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier, f.Source.ToString(), f.Note, ConcurrencyVersion.Format(f.Version)))
             .ToList();
         return File(Templates.Xlsx(indicators, statistics), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"unv-{year}-import.xlsx");
     }

@@ -7,6 +7,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Web.Tests.Import;
 using UnvReporting.Web.Tests.Support;
 
@@ -99,6 +100,12 @@ public class ImportTests
         using var client = await app.ClientAsAsync(StaffRole.Editor);
         var version = await VersionOfDraftIndicatorAsync(app);
         var factsBefore = await FactsOf2020Async(app);
+        int auditBefore;
+        await using (var before = app.CreateDbScope())
+        {
+            auditBefore = await before.Db.AuditEntries.CountAsync();
+        }
+
         var file = Workbooks.Xlsx(
             ("Indicators", [Workbooks.IndicatorHeader, ["1.1", null, null, null, 50m, 45m, "Better", null, version]]),
             ("Statistics", [["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"],
@@ -114,8 +121,38 @@ public class ImportTests
         await using var scope = app.CreateDbScope();
         (await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == 2020)).Result.ShouldBe(40m);
         (await FactsOf2020Async(app)).ShouldBe(factsBefore);
-        (await scope.Db.AuditEntries.CountAsync(a => a.Year == 2020)).ShouldBe(0);
+        (await scope.Db.AuditEntries.CountAsync()).ShouldBe(auditBefore);
         (await scope.Db.PendingImports.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_statistic_changed_since_the_template_was_made_is_refused_not_overwritten(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        var template = await client.GetByteArrayAsync("/staff/years/2020/import/template.xlsx");
+        var header = Workbooks.ReadSheet(template, "Statistics")[0];
+        header.ShouldBe(["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note", "Version"]);
+        var first = Workbooks.ReadSheet(template, "Statistics")[1];
+
+        // Someone corrects that figure on the statistics page after the template was downloaded.
+        await using (var scope = app.CreateDbScope())
+        {
+            var fact = await scope.Db.StatisticFacts.FirstAsync(f => f.Year == 2020 && f.MetricKey == first[0] && f.Member == (first[2] == string.Empty ? null : first[2]));
+            var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == fact.MetricKey);
+            fact.Correct(metric, fact.Value + 1, fact.Qualifier, fact.Source, fact.Note);
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        }
+
+        var factsBefore = await FactsOf2020Async(app);
+        var stale = Workbooks.SetCell(template, "Statistics", "D2", 12345m);
+        var upload = await client.UploadAsync(2020, stale, "stale.xlsx");
+
+        upload.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Workbooks.PageAsync(upload)).QuerySelector("#import-errors tr[data-row='2'][data-column='Version']").ShouldNotBeNull()
+            .Text().ShouldContain("changed since the template was downloaded");
+        (await FactsOf2020Async(app)).ShouldBe(factsBefore);
     }
 
     [Theory, BothProviders]
