@@ -35,6 +35,12 @@ public sealed class SecurityEvents(ILoggerFactory loggerFactory)
     public void AccountDisabled(string by, string email, bool disabled) =>
         _logger.LogWarning("Account {Email} {Change} by {By}", Clean(email), disabled ? "disabled" : "enabled", Clean(by));
 
+    public void PasswordChanged(string email) =>
+        _logger.LogInformation("Password changed by the account holder: {Email}", Clean(email));
+
+    public void Unlocked(string by, string email) =>
+        _logger.LogWarning("Account {Email} unlocked by {By}", Clean(email), Clean(by));
+
     public void RoleChanged(string by, string email, string? from, string to) =>
         _logger.LogWarning("Role of {Email} changed from {From} to {To} by {By}", Clean(email), from ?? "none", to, Clean(by));
 

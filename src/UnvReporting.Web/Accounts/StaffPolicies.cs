@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Indicators;
 
 namespace UnvReporting.Web.Accounts;
 
@@ -49,9 +48,10 @@ public static class StaffPolicies
             .Max();
     }
 
-    /// <summary>Staff see unpublished years in pages and the API; visitors see published years only.</summary>
+    /// <summary>
+    /// Whether the sign-in carries a staff role: enough to choose the navigation links. What a
+    /// reader may see is decided by <see cref="StaffReader.VisibilityAsync"/>, which also checks
+    /// that the account is still current.
+    /// </summary>
     public static bool SeesUnpublished(this ClaimsPrincipal user) => user.RoleOf() is not null;
-
-    public static YearVisibility YearVisibility(this ClaimsPrincipal user) =>
-        user.SeesUnpublished() ? Indicators.YearVisibility.Everything : Indicators.YearVisibility.PublishedOnly;
 }

@@ -34,7 +34,7 @@ public static class IndicatorQueries
         return heading is null ? null : await db.LoadYearTableAsync(heading, cancellationToken, visibility);
     }
 
-    /// <summary>The scored table of a year whose heading the caller already read (with <see cref="PublishedYearsAsync"/>).</summary>
+    /// <summary>The scored table of a year whose heading the caller already read (with <see cref="VisibleYearsAsync"/>).</summary>
     public static async Task<YearTable> LoadYearTableAsync(this UnvDbContext db, YearHeading heading, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
     {
         var rows = await db.Rows(iy => iy.Year == heading.Year, visibility).ToListAsync(cancellationToken);

@@ -38,7 +38,7 @@ public static class StaffSetup
         db.IndicatorYears.Add(new IndicatorYear(
             indicator, 2020, "1.1", new IndicatorDefinition("Share of partners satisfied with UNV", "对联合国志愿人员方案满意的伙伴比例", Unit.Percent, false, Direction.HigherIsBetter),
             50, 40, SourceReference.EnteredHere));
-        await db.SaveAuditedAsync(UnvReporting.Web.Data.Auditing.StaffActor.System, null, DateTimeOffset.UtcNow);
+        await db.SaveReferenceDataAsync(CancellationToken.None);
     }
 
     public static async Task SignInAsync(this AppInBrowser session, StaffRole role)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
@@ -25,6 +24,6 @@ public static class DraftYear
         scope.Db.IndicatorYears.Add(new IndicatorYear(
             indicator, Year, IndicatorKey, new IndicatorDefinition(Title, "草稿标题", Unit.Percent, false, Direction.HigherIsBetter),
             50, 40, new SourceReference("DP/2021/1", "draft table")));
-        await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using UnvReporting.Web.Accounts;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Data;

@@ -13,7 +13,7 @@ namespace UnvReporting.Web.Pages.Account;
 /// the account's other sessions; this one is signed in again so the person stays in.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signInManager) : PageModel
+public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signInManager, SecurityEvents security) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -38,6 +38,23 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             return Challenge();
         }
 
+        // The current password is checked like a sign-in, so that someone at an unattended
+        // session cannot guess it without limit: wrong guesses count towards the lockout.
+        var check = await signInManager.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            security.LockedOut(user.Email!, "password change");
+            await signInManager.SignOutAsync();
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        if (!check.Succeeded)
+        {
+            security.SignInFailed(user.Email!, "password change", "wrong current password");
+            ModelState.AddModelError("Input.CurrentPassword", "The current password is not right. After 5 failed attempts the account is locked for 15 minutes.");
+            return Page();
+        }
+
         var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!changed.Succeeded)
         {
@@ -49,6 +66,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
             return Page();
         }
 
+        security.PasswordChanged(user.Email!);
         await signInManager.RefreshSignInAsync(user);
         Message = "Your password is changed. Other sessions of this account have to sign in again.";
         return RedirectToPage();

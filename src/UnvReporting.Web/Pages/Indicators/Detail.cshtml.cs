@@ -32,7 +32,8 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
             return NotFound();
         }
 
-        var all = await db.LoadIndicatorHistoryAsync(normalized, cancellationToken, User.YearVisibility());
+        var visibility = await StaffReader.VisibilityAsync(HttpContext);
+        var all = await db.LoadIndicatorHistoryAsync(normalized, cancellationToken, visibility);
         var current = all.FirstOrDefault(i => i.Figures.Year == year);
         if (current is null)
         {
@@ -47,7 +48,7 @@ public sealed class DetailModel(UnvDbContext db) : PageModel
 
         Current = current;
         History = all.Where(i => i.Figures.Framework == current.Figures.Framework).ToList();
-        if (User.SeesUnpublished())
+        if (visibility == YearVisibility.Everything)
         {
             var years = History.Select(h => h.Figures.Year).ToList();
             Changes = await db.AuditEntries.AsNoTracking()

@@ -31,13 +31,14 @@ public sealed class YearModel(UnvDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int year, string? rating, CancellationToken cancellationToken)
     {
-        Years = await db.VisibleYearsAsync(User.YearVisibility(), cancellationToken);
+        var visibility = await StaffReader.VisibilityAsync(HttpContext);
+        Years = await db.VisibleYearsAsync(visibility, cancellationToken);
         if (Years.FirstOrDefault(y => y.Year == year) is not { } heading)
         {
             return NotFound();
         }
 
-        Table = await db.LoadYearTableAsync(heading, cancellationToken, User.YearVisibility());
+        Table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
         if (!string.IsNullOrEmpty(rating))
         {
             // Exact names only: Enum.TryParse would also take "1" or "yellow,red" (a flags sum).

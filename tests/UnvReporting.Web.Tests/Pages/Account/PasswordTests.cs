@@ -41,10 +41,31 @@ public class PasswordTests
         var tooShort = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "elevenchars"))).ReadDocumentAsync();
         var mismatch = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, NewPassword, NewPassword + "!"))).ReadDocumentAsync();
 
-        wrong.QuerySelector("#current-error")!.TextContent.ShouldBe("Incorrect password.");
+        wrong.QuerySelector("#current-error")!.TextContent.ShouldBe("The current password is not right. After 5 failed attempts the account is locked for 15 minutes.");
         tooShort.QuerySelector("#new-error")!.TextContent.ShouldContain("at least 12 characters");
         mismatch.QuerySelector("#confirm-error")!.TextContent.ShouldBe("The two new passwords are not the same.");
         (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
+    }
+
+    [Theory, BothProviders]
+    public async Task Guessing_the_current_password_locks_the_account_like_sign_in_does(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            (await editor.PostFormAsync("/account/password", Change($"guess number {attempt}!", NewPassword))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var fifth = await editor.PostFormAsync("/account/password", Change("guess number 5!", NewPassword));
+
+        fifth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        fifth.Location()!.ShouldContain("/account/sign-in");
+        (await editor.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ended");
+        using var again = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        (await again.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.OK, "locked out");
+        LogFile.ReadLines(app.Database.DataFolder).ShouldContain(l => l.Contains("is locked out", StringComparison.Ordinal) && l.Contains("password change", StringComparison.Ordinal));
     }
 
     [Theory, BothProviders]

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
@@ -56,7 +58,7 @@ public class IndexTests
         (await app.Client.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.Client.GetAsync("/api/v1/years/2020/summary")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var scope = app.CreateDbScope();
-        var moves = await scope.Db.AuditEntries.Where(a => a.Subject == "reporting-year" && a.Year == 2020).OrderBy(a => a.Id).ToListAsync();
+        var moves = await scope.Db.AuditEntries.Where(a => a.Subject == "reporting-year" && a.Year == 2020 && a.Action == Domain.Auditing.AuditAction.Changed).OrderBy(a => a.Id).ToListAsync();
         moves.Select(m => (m.Field, m.OldValue, m.NewValue, m.UserName)).ShouldBe(
         [
             ("Status", "Draft", "Submitted", StaffAccounts.EmailFor(StaffRole.Editor)),
@@ -132,5 +134,26 @@ public class IndexTests
         (await viewer.GetDocumentAsync("/indicators/2020/1.1")).Body!.TextContent.ShouldContain(DraftYear.Title);
         (await app.Client.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Client.GetAsync("/indicators/2020/1.1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_disabled_account_stops_seeing_draft_years_at_once(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        (await viewer.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByEmailAsync(StaffAccounts.EmailFor(StaffRole.Viewer)))!;
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        (await viewer.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await viewer.GetAsync("/indicators/2020/1.1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

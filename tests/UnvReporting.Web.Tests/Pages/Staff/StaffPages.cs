@@ -9,11 +9,11 @@ namespace UnvReporting.Web.Tests.Pages.Staff;
 /// <summary>What the staff page tests check again and again: a refusal, a sign-in redirect, the fields a form would post.</summary>
 internal static class StaffPages
 {
-    /// <summary>A page's Forbid() answers a signed-in person 403, with the friendly "Not allowed" page.</summary>
-    public static async Task ShouldBeForbiddenAsync(this HttpResponseMessage response, HttpClient client)
+    /// <summary>A refusal is a 403 with the friendly "Not allowed" page, at the address that was asked for.</summary>
+    public static async Task ShouldBeForbiddenAsync(this HttpResponseMessage response, string? what = null)
     {
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await response.Content.ReadAsStringAsync());
-        _ = client;
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, what ?? await response.Content.ReadAsStringAsync());
+        (await Html.ParseAsync(response)).QuerySelector("h1")!.Text().ShouldBe("Not allowed", customMessage: what);
     }
 
     public static void ShouldGoToSignIn(this HttpResponseMessage response)

@@ -63,6 +63,11 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
             ModelState.AddModelError(nameof(Subject), "Choose a subject from the list.");
         }
 
+        if (To == DateOnly.MaxValue)
+        {
+            ModelState.AddModelError(nameof(To), "Choose an end date before 9999-12-31.");
+        }
+
         if (From > To)
         {
             ModelState.AddModelError(nameof(To), "The end date must be on or after the start date.");

@@ -98,6 +98,7 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
             var until = user.LockoutEnd;
             await Check(users.SetLockoutEndDateAsync(user, null));
             await Check(users.ResetAccessFailedCountAsync(user));
+            security.Unlocked(User.Identity!.Name!, user.Email!);
             await RecordAsync(user, nameof(StaffUser.LockoutEnd), until?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
             Message = $"{user.Email} is unlocked and may try to sign in again.";
             return null;

@@ -64,15 +64,18 @@ public sealed class EntryModel(UnvDbContext db, IndicatorEntry entry, DisplayFor
             return Forbid();
         }
 
+        // The page always posts each of the year's indicators once; anything else was not made by it.
         var units = Scored.ToDictionary(s => s.Figures.Key, s => s.Figures.Unit);
+        if (Rows.Any(r => r.Key is null || !units.ContainsKey(r.Key)) || Rows.DistinctBy(r => r.Key).Count() != Rows.Count)
+        {
+            return BadRequest();
+        }
+
         var edits = new List<IndicatorEdit>();
         for (var i = 0; i < Rows.Count; i++)
         {
             var row = Rows[i];
-            if (!units.TryGetValue(row.Key, out var unit))
-            {
-                return BadRequest();
-            }
+            var unit = units[row.Key];
 
             var milestone = Read(row.Milestone, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Milestone)}", "Milestone");
             var result = Read(row.Result, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", "Result");

@@ -87,4 +87,15 @@ public class IndexTests
         page.QuerySelector("#subject-error")!.TextContent.ShouldBe("Choose a subject from the list.");
         page.QuerySelectorAll("#audit tbody tr").Length.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_last_possible_date_gets_a_message_not_an_error_page()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+
+        var page = await admin.GetDocumentAsync("/admin/audit?to=9999-12-31");
+
+        page.QuerySelector("#to-error")!.TextContent.ShouldBe("Choose an end date before 9999-12-31.");
+    }
 }

@@ -70,7 +70,7 @@ public class EditTests
 
         page.QuerySelector("#fact-form").ShouldBeNull();
         page.QuerySelector(".alert-warning")!.Text().ShouldContain("only Approvers and Admins can correct it");
-        await post.ShouldBeForbiddenAsync(client);
+        await post.ShouldBeForbiddenAsync();
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(10921m);
     }
 

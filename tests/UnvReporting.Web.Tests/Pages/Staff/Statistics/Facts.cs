@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Data;
-using UnvReporting.Web.Data.Auditing;
 using UnvReporting.Web.Tests.Support;
 
 namespace UnvReporting.Web.Tests.Pages.Staff.Statistics;
@@ -29,7 +29,7 @@ internal static class Facts
         var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == Count);
         var fact = new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null);
         scope.Db.StatisticFacts.Add(fact);
-        await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
         return fact.Id;
     }
 

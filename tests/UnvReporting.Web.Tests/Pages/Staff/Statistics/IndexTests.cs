@@ -22,7 +22,7 @@ public class IndexTests
         page.QuerySelectorAll("a[href$='/edit'], a[href$='/delete'], a[href$='/statistics/new']").ShouldBeEmpty();
         page.QuerySelector("#read-only")!.Text().ShouldContain("Read only: Year 2021 is published");
         var post = await client.PostFormAsync(Facts.DeleteOf(2021, id), new Dictionary<string, string> { ["Version"] = "0" }, pagePath: "/");
-        await post.ShouldBeForbiddenAsync(client);
+        await post.ShouldBeForbiddenAsync();
         (await Facts.FindAsync(app, id)).ShouldNotBeNull();
     }
 

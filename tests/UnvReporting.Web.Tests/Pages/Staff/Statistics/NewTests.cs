@@ -112,10 +112,10 @@ public class NewTests
         await DraftYear.AddAsync(app);
         using var client = await app.ClientAsAsync(StaffRole.Viewer);
 
-        await (await client.GetAsync(Facts.NewIn(DraftYear.Year))).ShouldBeForbiddenAsync(client);
+        await (await client.GetAsync(Facts.NewIn(DraftYear.Year))).ShouldBeForbiddenAsync();
         var post = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Count, "8282"), pagePath: "/");
 
-        await post.ShouldBeForbiddenAsync(client);
+        await post.ShouldBeForbiddenAsync();
         await using var scope = app.CreateDbScope();
         (await scope.Db.StatisticFacts.AnyAsync(f => f.Year == DraftYear.Year && f.MetricKey == Facts.Count)).ShouldBeFalse();
     }

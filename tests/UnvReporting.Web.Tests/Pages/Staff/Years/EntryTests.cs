@@ -196,6 +196,26 @@ public class EntryTests
         invalid.GetProperty("resultError").GetString()!.ShouldStartWith("Result: 'abc' is not a number");
     }
 
+    [Theory, BothProviders]
+    public async Task A_form_not_made_by_the_page_is_refused_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+
+        var emptyKey = await editor.PostFormAsync(DraftPage, new Dictionary<string, string> { ["Rows[0].Key"] = string.Empty, ["Rows[0].Result"] = "1" });
+        var twice = await editor.PostFormAsync(DraftPage, new Dictionary<string, string>
+        {
+            ["Rows[0].Key"] = "1.1", ["Rows[0].Result"] = "1", ["Rows[1].Key"] = "1.1", ["Rows[1].Result"] = "2",
+        });
+        var unknown = await editor.PostFormAsync(DraftPage, new Dictionary<string, string> { ["Rows[0].Key"] = "9.9", ["Rows[0].Result"] = "1" });
+
+        emptyKey.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await FiguresAsync(app, 2020, "1.1")).ShouldBe((50m, 40m));
+    }
+
     [Fact]
     public async Task Visitors_are_sent_to_sign_in()
     {

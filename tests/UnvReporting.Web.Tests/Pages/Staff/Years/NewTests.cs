@@ -131,8 +131,8 @@ public class NewTests
         await using var app = await TestApp.StartAsync(provider);
         using var client = await app.ClientAsAsync(StaffRole.Viewer);
 
-        await (await client.GetAsync(Path)).ShouldBeForbiddenAsync(client);
-        await (await client.PostFormAsync(Path, Year("2022-2025", 2022, startFromPrevious: false), pagePath: "/")).ShouldBeForbiddenAsync(client);
+        await (await client.GetAsync(Path)).ShouldBeForbiddenAsync();
+        await (await client.PostFormAsync(Path, Year("2022-2025", 2022, startFromPrevious: false), pagePath: "/")).ShouldBeForbiddenAsync();
         await using var scope = app.CreateDbScope();
         (await scope.Db.ReportingYears.AnyAsync(y => y.Year == 2022)).ShouldBeFalse();
     }

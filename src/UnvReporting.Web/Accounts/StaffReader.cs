@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
-using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Indicators;
 
-namespace UnvReporting.Web.Api.V1;
+namespace UnvReporting.Web.Accounts;
 
-/// <summary>Which years an API reader sees: a current staff account every year, anyone else the published ones.</summary>
-internal static class StaffReader
+/// <summary>Which years a reader sees, in pages and the API: a current staff account every year, anyone else the published ones.</summary>
+public static class StaffReader
 {
     /// <summary>
-    /// The read endpoints stay open to visitors, so no policy guards them; the <c>Staff</c> policy
-    /// is asked here instead, so that a disabled account's token, or one issued before a role
-    /// change, falls back to the public view as it would be refused by a staff endpoint.
+    /// The public pages and read endpoints stay open to visitors, so no policy guards them; the
+    /// <c>Staff</c> policy is asked here instead (it checks the account is current), so that a
+    /// disabled account's cookie or token, or one issued before a role change, falls back to the
+    /// public view at once, as a staff page or endpoint would refuse it.
     /// </summary>
     public static async Task<YearVisibility> VisibilityAsync(HttpContext context)
     {
