@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Import;
+using UnvReporting.Web.Indicators;
 using UnvReporting.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,9 +25,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
 });
 builder.Services.AddSingleton<DisplayFormat>();
-builder.Services.AddScoped<UnvReporting.Web.Indicators.IndicatorEntry>();
-builder.Services.Configure<UnvReporting.Web.Import.ImportLimits>(builder.Configuration.GetSection(UnvReporting.Web.Import.ImportLimits.Section));
-builder.Services.AddScoped<UnvReporting.Web.Import.SpreadsheetImport>();
+builder.Services.AddScoped<IndicatorEntry>();
+builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+builder.Services.AddScoped<SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
 // third of the size. Markup characters are still encoded.

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Frameworks;
+using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Data.Auditing;
 
@@ -53,8 +54,18 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
                     throw new DbUpdateConcurrencyException();
                 }
 
+                // New bands recolour every year of the framework, published ones included: the
+                // Board has seen those colours, so the change must say why (the audit keeps it).
+                var reason = string.IsNullOrWhiteSpace(Input.Reason) ? null : Input.Reason.Trim();
+                if (reason is null && await db.ReportingYears.AnyAsync(y => y.FrameworkId == framework.Id && y.Status == ReportingStatus.Published, cancellationToken))
+                {
+                    ModelState.AddModelError("Input.Reason", $"{code} has published years whose colours these bands decide: say why they change.");
+                    Framework = await LoadAsync(code, cancellationToken);
+                    return Page();
+                }
+
                 framework.ChangeBands(bands);
-                await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+                await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
                 Message = $"The bands of {code} are now green from {bands.GreenFrom}% and yellow from {bands.YellowFrom}%.";
                 return Redirect($"/admin/frameworks/{code}");
             }
@@ -104,5 +115,9 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
         public int? YellowFrom { get; set; }
 
         public string? Version { get; set; }
+
+        [StringLength(ReportingYear.MaxReasonLength)]
+        [Display(Name = "Reason (required when the framework has published years)")]
+        public string? Reason { get; set; }
     }
 }

@@ -29,6 +29,33 @@ public class EditTests
     }
 
     [Theory, BothProviders]
+    public async Task Bands_that_recolour_published_years_need_a_reason(DatabaseProvider provider)
+    {
+        const string published = "/admin/frameworks/2018-2021";
+        await using var app = await TestApp.StartAsync(provider);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var version = (await admin.GetDocumentAsync(published)).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        var fields = new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version };
+
+        var refused = await admin.PostFormAsync(published, fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Html.ParseAsync(refused)).QuerySelector("#reason-error")!.Text()
+            .ShouldBe("2018-2021 has published years whose colours these bands decide: say why they change.");
+        await using (var scope = app.CreateDbScope())
+        {
+            (await scope.Db.Frameworks.SingleAsync(f => f.Code == "2018-2021")).Bands.ShouldBe(RatingBands.Default);
+        }
+
+        fields["Input.Reason"] = "Board decision of 2026 on the bands.";
+        (await admin.PostFormAsync(published, fields)).Location().ShouldBe(published);
+
+        await using var after = app.CreateDbScope();
+        (await after.Db.Frameworks.SingleAsync(f => f.Code == "2018-2021")).Bands.ShouldBe(new RatingBands(90, 50));
+        (await after.Db.AuditEntries.SingleAsync(a => a.Subject == "framework" && a.Field == "Bands.GreenFrom")).Reason.ShouldBe("Board decision of 2026 on the bands.");
+    }
+
+    [Theory, BothProviders]
     public async Task A_stale_version_is_refused_showing_the_other_persons_bands(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
