@@ -95,6 +95,7 @@ public static class StaffApi
         var user = await users.FindByNameAsync(email);
         if (user is null)
         {
+            (signInManager as StaffSignInManager)?.SpendHashingTime(password);
             security.SignInFailed(email, Via, "unknown account");
             return Refused();
         }
