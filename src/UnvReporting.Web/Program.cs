@@ -108,6 +108,7 @@ app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();
+app.MapStatisticsApiV1();
 app.MapStaffApiV1();
 app.MapOpenApi();
 app.MapUnvHealthChecks();

@@ -80,6 +80,8 @@ public class RoleMatrixTests
         ["GET /api/v1/years/{year}/indicators"] = null,
         ["GET /api/v1/years/{year}/indicators/{key}"] = null,
         ["GET /api/v1/indicators/{key}"] = null,
+        ["GET /api/v1/years/{year}/statistics"] = null,
+        ["GET /api/v1/statistics/{metric}"] = null,
         ["POST /api/v1/auth/token"] = null,
         ["PUT /api/v1/years/{year}/indicators/{key}"] = StaffRole.Editor,
         ["GET /api/v1/years/{year}/indicators/{key}/history"] = StaffRole.Viewer,
@@ -200,6 +202,7 @@ public class RoleMatrixTests
         .Replace("{year:int}", "2020", StringComparison.Ordinal)
         .Replace("{year}", "2020", StringComparison.Ordinal)
         .Replace("{key}", "1.1", StringComparison.Ordinal)
+        .Replace("{metric}", "volunteers_deployed", StringComparison.Ordinal)
         .Replace("{code}", "2018-2021", StringComparison.Ordinal)
         .Replace("{format}", "xlsx", StringComparison.Ordinal)
         .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)

@@ -21,6 +21,8 @@ public class OpenApiTests
             "/api/v1/years/{year}/indicators",
             "/api/v1/years/{year}/indicators/{key}",
             "/api/v1/indicators/{key}",
+            "/api/v1/years/{year}/statistics",
+            "/api/v1/statistics/{metric}",
             "/api/v1/auth/token",
             "/api/v1/years/{year}/indicators/{key}/history",
         ], ignoreOrder: true);

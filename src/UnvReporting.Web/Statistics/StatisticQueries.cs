@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Indicators;
+
+namespace UnvReporting.Web.Statistics;
+
+/// <summary>One statistic fact as the API, exports and pages read it, with its metric's unit.</summary>
+public sealed record StatisticRow(int Year, string Metric, string? Dimension, string? Member, decimal Value, Unit Unit, Qualifier Qualifier, string SourceSymbol, string SourceLocator, string? Note)
+{
+    public string Source => $"{SourceSymbol} {SourceLocator}";
+}
+
+/// <summary>
+/// The statistics reads shared by the API (and, later, the statistics pages and exports): one
+/// projected query each. A fact is hidden from visitors when its year is a reporting year that is
+/// not published yet; facts of years that are not reporting years (the prior-year comparisons and
+/// the fifty-year history the reports give) come from published reports and are public.
+/// </summary>
+public static class StatisticQueries
+{
+    public static Task<List<StatisticRow>> StatisticsOfYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.Visible(visibility).Where(f => f.Year == year)
+            .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
+            .Select(Row(db))
+            .ToListAsync(cancellationToken);
+
+    public static Task<List<StatisticRow>> StatisticsOfMetricAsync(this UnvDbContext db, string metric, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.Visible(visibility).Where(f => f.MetricKey == metric)
+            .OrderBy(f => f.Year).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
+            .Select(Row(db))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>False for a year a visitor may not see: a reporting year still in draft or under review.</summary>
+    public static async Task<bool> IsVisibleYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
+        visibility == YearVisibility.Everything
+        || !await db.ReportingYears.AnyAsync(y => y.Year == year && y.Status != ReportingStatus.Published, cancellationToken);
+
+    private static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>
+        db.StatisticFacts.AsNoTracking().Where(f => visibility == YearVisibility.Everything
+            || !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published));
+
+    private static System.Linq.Expressions.Expression<Func<StatisticFact, StatisticRow>> Row(UnvDbContext db) =>
+        f => new StatisticRow(
+            f.Year, f.MetricKey, f.Dimension, f.Member, f.Value,
+            db.Metrics.Where(m => m.Key == f.MetricKey).Select(m => m.Unit).Single(),
+            f.Qualifier, f.Source.DocumentSymbol, f.Source.Locator, f.Note);
+}
