@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,17 +13,18 @@ namespace UnvReporting.Web.Export;
 /// <summary>
 /// An XLSX export being written. Each sheet is written row by row with the SAX
 /// <see cref="OpenXmlWriter"/> into a temporary file, and the finished file is then copied to the
-/// response: neither the rows nor the workbook are ever held in memory whole. The package is
-/// opened write-only because a read-write zip keeps every part in memory until it is closed.
+/// response: neither the rows nor the workbook are ever held in memory whole. The zip is written
+/// directly rather than through <see cref="SpreadsheetDocument"/>, because the SDK needs a
+/// read-write package and a read-write zip keeps every part in memory until it is closed.
 /// </summary>
 public sealed class XlsxExport : IDisposable
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     private readonly FileStream _file;
-    private readonly Package _package;
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbook;
+    private readonly ZipArchive _zip;
     private readonly Sheets _sheets = new();
     private readonly DefinedNames _filters = new();
     private bool _finished;
@@ -32,18 +34,16 @@ public sealed class XlsxExport : IDisposable
         _file = new FileStream(
             Path.Combine(Path.GetTempPath(), "unv-export-" + Path.GetRandomFileName()),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        _package = Package.Open(_file, FileMode.Create, FileAccess.Write);
-        _document = SpreadsheetDocument.Create(_package, SpreadsheetDocumentType.Workbook);
-        _workbook = _document.AddWorkbookPart();
-        _workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = ExportStyles.Stylesheet();
+        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true);
     }
 
     /// <summary>A table: bold frozen header, an autofilter over every row, numbers as numbers, colours filled.</summary>
     public async Task AddTableAsync(string name, IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var (part, writer) = StartSheet(columns);
+        var (sheet, part) = StartSheet(columns);
+        var writer = part.Writer;
         string range;
-        using (writer)
+        using (part)
         {
             writer.WriteElement(HeaderRow(columns));
             uint number = 1;
@@ -60,7 +60,7 @@ public sealed class XlsxExport : IDisposable
 
         // Excel keeps the filter's range in a hidden name of the sheet as well.
         _filters.Append(new DefinedName($"'{name}'!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)_sheets.ChildElements.Count, Hidden = true });
-        AddToWorkbook(part, name);
+        AddToWorkbook(sheet, name);
     }
 
     public Task AddTableAsync(string name, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
@@ -70,8 +70,9 @@ public sealed class XlsxExport : IDisposable
     public void AddTextSheet(string name, IReadOnlyList<double> widths, IEnumerable<(bool Heading, string?[] Cells)> rows)
     {
         var columns = widths.Select(w => new ExportColumn(string.Empty, ColumnKind.Text, w)).ToList();
-        var (part, writer) = StartSheet(columns, frozenHeader: false);
-        using (writer)
+        var (sheet, part) = StartSheet(columns, frozenHeader: false);
+        var writer = part.Writer;
+        using (part)
         {
             uint number = 0;
             foreach (var (heading, cells) in rows)
@@ -93,7 +94,7 @@ public sealed class XlsxExport : IDisposable
             writer.WriteEndElement();
         }
 
-        AddToWorkbook(part, name);
+        AddToWorkbook(sheet, name);
     }
 
     /// <summary>Closes the workbook and sends it as an attachment; the temporary file goes when the response is done.</summary>
@@ -108,32 +109,38 @@ public sealed class XlsxExport : IDisposable
     {
         if (!_finished)
         {
-            _document.Dispose();
-            _package.Close();
+            _zip.Dispose();
             _file.Dispose();
         }
     }
 
     private void Finish()
     {
-        _workbook.Workbook = new Workbook(_sheets);
+        var workbook = new Workbook(_sheets);
         if (_filters.HasChildren)
         {
-            _workbook.Workbook.Append(_filters);
+            workbook.Append(_filters);
         }
 
-        _workbook.Workbook.Save();
-        _document.Dispose();
-        _package.Close();
+        WritePart("xl/workbook.xml", workbook);
+        WritePart("xl/styles.xml", ExportStyles.Stylesheet());
+        var count = _sheets.ChildElements.Count;
+        WriteText("xl/_rels/workbook.xml.rels", Relations(
+            Enumerable.Range(1, count).Select(i => ($"rId{i}", "worksheet", $"worksheets/sheet{i}.xml"))
+                .Append(($"rId{count + 1}", "styles", "styles.xml"))));
+        WriteText("_rels/.rels", Relations([("rId1", "officeDocument", "xl/workbook.xml")]));
+        WriteText("[Content_Types].xml", ContentTypes(count));
+        _zip.Dispose();
         _finished = true;
     }
 
-    private (WorksheetPart Part, OpenXmlWriter Writer) StartSheet(IReadOnlyList<ExportColumn> columns, bool frozenHeader = true)
+    private (int Number, PartWriter Part) StartSheet(IReadOnlyList<ExportColumn> columns, bool frozenHeader = true)
     {
-        var part = _workbook.AddNewPart<WorksheetPart>();
-        var writer = OpenXmlWriter.Create(part);
+        var number = _sheets.ChildElements.Count + 1;
+        var part = new PartWriter(_zip, $"xl/worksheets/sheet{number}.xml");
+        var writer = part.Writer;
         writer.WriteStartElement(new Worksheet());
-        var view = new SheetView { TabSelected = _sheets.ChildElements.Count == 0, WorkbookViewId = 0 };
+        var view = new SheetView { TabSelected = number == 1, WorkbookViewId = 0 };
         if (frozenHeader)
         {
             // The header stays in view while scrolling: the pane is frozen below row 1.
@@ -143,11 +150,44 @@ public sealed class XlsxExport : IDisposable
         writer.WriteElement(new SheetViews(view));
         writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true })));
         writer.WriteStartElement(new SheetData());
-        return (part, writer);
+        return (number, part);
     }
 
-    private void AddToWorkbook(WorksheetPart part, string name) =>
-        _sheets.Append(new Sheet { Id = _workbook.GetIdOfPart(part), SheetId = (uint)_sheets.ChildElements.Count + 1, Name = name });
+    private void AddToWorkbook(int number, string name) =>
+        _sheets.Append(new Sheet { Id = $"rId{number}", SheetId = (uint)number, Name = name });
+
+    private void WritePart(string path, OpenXmlElement root)
+    {
+        using var part = new PartWriter(_zip, path);
+        part.Writer.WriteElement(root);
+    }
+
+    private void WriteText(string path, XDocument document)
+    {
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        document.Save(stream);
+    }
+
+    private static XDocument Relations(IEnumerable<(string Id, string Type, string Target)> relations)
+    {
+        XNamespace ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+        return new XDocument(new XElement(ns + "Relationships", relations.Select(r =>
+            new XElement(ns + "Relationship", new XAttribute("Id", r.Id), new XAttribute("Type", $"{Relationships}/{r.Type}"), new XAttribute("Target", r.Target)))));
+    }
+
+    private static XDocument ContentTypes(int sheets)
+    {
+        XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
+        const string Main = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        XElement Override(string part, string type) => new(ns + "Override", new XAttribute("PartName", part), new XAttribute("ContentType", Main + type));
+        return new XDocument(new XElement(
+            ns + "Types",
+            new XElement(ns + "Default", new XAttribute("Extension", "rels"), new XAttribute("ContentType", "application/vnd.openxmlformats-package.relationships+xml")),
+            new XElement(ns + "Default", new XAttribute("Extension", "xml"), new XAttribute("ContentType", "application/xml")),
+            Override("/xl/workbook.xml", "sheet.main+xml"),
+            Override("/xl/styles.xml", "styles+xml"),
+            Enumerable.Range(1, sheets).Select(i => Override($"/xl/worksheets/sheet{i}.xml", "worksheet+xml"))));
+    }
 
     private static Row HeaderRow(IReadOnlyList<ExportColumn> columns)
     {
@@ -222,5 +262,29 @@ public sealed class XlsxExport : IDisposable
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// A zip entry being written with the SAX writer. The writer does not close the entry's stream,
+    /// and the zip accepts no new entry while one is open, so both are closed here.
+    /// </summary>
+    private sealed class PartWriter : IDisposable
+    {
+        private readonly Stream _stream;
+
+        public PartWriter(ZipArchive zip, string path)
+        {
+            _stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+            Writer = OpenXmlWriter.Create(_stream);
+            Writer.WriteStartDocument(true);
+        }
+
+        public OpenXmlWriter Writer { get; }
+
+        public void Dispose()
+        {
+            Writer.Close();
+            _stream.Dispose();
+        }
     }
 }
