@@ -56,6 +56,7 @@ public class IndicatorCsvExportTests
         var bytes = await app.Client.CsvAsync("/export/2021/indicators.csv");
 
         bytes.Take(3).ShouldBe(ExportFiles.ByteOrderMark);
+        System.Text.Encoding.UTF8.GetString(bytes).Split("\r\n").Length.ShouldBeGreaterThan(2, "RFC 4180 ends records with CRLF");
         var row = ExportFiles.CsvRows(bytes).Single(r => r["Key"] == "1.1");
         row["Definition (Chinese)"].ShouldBe(titleZh);
         titleZh.ShouldContain(c => c >= '\u4e00' && c <= '\u9fff', "the definition is in Chinese characters");

@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -126,5 +127,6 @@ public class IndicatorXlsxExportTests
         all.Select(r => r.Get("Year")).Distinct().ShouldBe(["2019", "2021"]);
         all.Where(r => r.Get("Year") == "2021").Select(r => r.Get("Colour")).ShouldBe(workbook.TableRows("2021").Select(r => r.Get("Colour")));
         staff.SheetNames().ShouldBe(["All years", "2019", "2020", "2021", "Notes", "Change log"]);
+        new OpenXmlValidator().Validate(staff).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty("the workbook follows the Open XML schema, so Excel opens it without repairs");
     }
 }
