@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Export;
 using UnvReporting.Web.Import;
 using UnvReporting.Web.Indicators;
 using UnvReporting.Web.Infrastructure;
@@ -110,6 +111,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();
 app.MapStatisticsApiV1();
 app.MapStaffApiV1();
+app.MapExports();
 app.MapOpenApi();
 app.MapUnvHealthChecks();
 

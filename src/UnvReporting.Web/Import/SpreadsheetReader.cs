@@ -7,6 +7,7 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Import;
 
@@ -319,15 +320,13 @@ public static class SpreadsheetReader
     }
 
     /// <summary>
-    /// The CSV template writes a text starting with = + - or @ behind an apostrophe so a spreadsheet
-    /// program does not run it as a formula; reading takes the apostrophe off again.
+    /// The CSV template writes a text that a spreadsheet program would run as a formula behind an
+    /// apostrophe (<see cref="FormulaGuard"/>); reading takes the apostrophe off again.
     /// </summary>
-    public static string Unescape(string text) =>
-        text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+    public static string Unescape(string text) => FormulaGuard.Restore(text);
 
     /// <summary>The other direction of <see cref="Unescape"/>.</summary>
-    public static string Escape(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' ? "'" + text : text;
+    public static string Escape(string text) => FormulaGuard.Neutralise(text);
 
     private static SpreadsheetRefusedException TooManyRows(ImportLimits limits) =>
         new($"The file has more than {limits.MaxRows:N0} rows; split it into smaller files.");

@@ -1,0 +1,159 @@
+using System.Globalization;
+using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Api.V1;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Indicators;
+
+namespace UnvReporting.Web.Export;
+
+/// <summary>
+/// The downloads (docs/exports.md): a year's indicators and statistics as CSV and XLSX, and every
+/// year's indicators in one workbook. The numbers come from the same queries and the same scoring
+/// as the pages; visitors get published years only, signed-in staff every year and the change log.
+/// </summary>
+public static class ExportEndpoints
+{
+    private static readonly double[] NotesWidths = [22, 90, 50, 40, 12];
+
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        // Files, not API shapes: they stay out of the OpenAPI document.
+        var exports = app.MapGroup("/export").ExcludeFromDescription();
+        exports.MapGet("/{year}/indicators.csv", IndicatorsCsvAsync);
+        exports.MapGet("/{year}/indicators.xlsx", IndicatorsXlsxAsync);
+        exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync);
+        exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync);
+        exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync);
+        return app;
+    }
+
+    private static async Task<IResult> IndicatorsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var table = await db.LoadYearTableAsync(number, cancellationToken, await StaffReader.VisibilityAsync(context));
+        if (table is null)
+        {
+            return UnknownYear(number);
+        }
+
+        await CsvExport.WriteAsync(context.Response, $"unv-{number}-indicators.csv", IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row).ToAsyncEnumerable(), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> IndicatorsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var table = await db.LoadYearTableAsync(number, cancellationToken, visibility);
+        if (table is null)
+        {
+            return UnknownYear(number);
+        }
+
+        using var xlsx = new XlsxExport();
+        await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+        await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, cancellationToken);
+        return xlsx.ToResult($"unv-{number}-indicators.xlsx");
+    }
+
+    private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var years = await db.VisibleYearsAsync(visibility, cancellationToken);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+
+        using var xlsx = new XlsxExport();
+
+        // One year in memory at a time: the long sheet reads each year again rather than keeping all.
+        await xlsx.AddTableAsync("All years", IndicatorExport.Columns, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
+        foreach (var heading in years)
+        {
+            var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+            await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+        }
+
+        await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, cancellationToken);
+        return xlsx.ToResult("unv-indicators.xlsx");
+    }
+
+    private static async Task<IResult> StatisticsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        if (!await StatisticsExport.IsVisibleAsync(db, number, visibility, cancellationToken))
+        {
+            return UnknownYear(number);
+        }
+
+        await CsvExport.WriteAsync(context.Response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> StatisticsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        if (!await StatisticsExport.IsVisibleAsync(db, number, visibility, cancellationToken))
+        {
+            return UnknownYear(number);
+        }
+
+        using var xlsx = new XlsxExport();
+        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility), cancellationToken);
+        return xlsx.ToResult($"unv-{number}-statistics.xlsx");
+    }
+
+    private static async IAsyncEnumerable<object?[]> AllRowsAsync(
+        UnvDbContext db, IReadOnlyList<YearHeading> years, YearVisibility visibility, HashSet<string> symbols, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var heading in years)
+        {
+            var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+            foreach (var item in table.Indicators)
+            {
+                symbols.Add(item.Figures.SourceSymbol);
+                yield return IndicatorExport.Row(item);
+            }
+        }
+    }
+
+    private static async Task AddNotesAsync(
+        XlsxExport xlsx, UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> symbols, YearVisibility visibility, int? year, CancellationToken cancellationToken)
+    {
+        xlsx.AddTextSheet(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, cancellationToken));
+
+        // The audit trail names staff and shows figures of unpublished years: staff only.
+        if (visibility == YearVisibility.Everything)
+        {
+            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, year), cancellationToken);
+        }
+    }
+
+    private static string SheetName(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    // The year is read here rather than bound as an int, so a malformed one gets a problem
+    // answer like the API's instead of the pages' error page.
+    private static IResult? ParseYear(string text, out int year) =>
+        !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
+            ? ResultsApi.Problem(StatusCodes.Status400BadRequest, "Invalid year", "A year is a whole number such as 2021.")
+            : ResultsApi.CheckYear(year);
+
+    private static IResult UnknownYear(int year) =>
+        ResultsApi.Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a reporting year you may see, or it has no figures.");
+}

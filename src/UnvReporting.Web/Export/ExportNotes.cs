@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Indicators;
+
+namespace UnvReporting.Web.Export;
+
+/// <summary>The sheets that travel with the figures: the notes (rating rule, source documents) and, for staff, the change log.</summary>
+public static class ExportNotes
+{
+    public const string NotesSheet = "Notes";
+
+    public const string ChangeLogSheet = "Change log";
+
+    public static readonly IReadOnlyList<ExportColumn> ChangeLogColumns =
+    [
+        new("At (UTC)", ColumnKind.Text, 20),
+        new("User", ColumnKind.Text, 28),
+        new("Action", ColumnKind.Text, 10),
+        new("Subject", ColumnKind.Text, 16),
+        new("Subject key", ColumnKind.Text, 20),
+        new("Year", ColumnKind.Whole, 7),
+        new("Indicator", ColumnKind.Text, 10),
+        new("Field", ColumnKind.Text, 16),
+        new("Old value", ColumnKind.Text, 30),
+        new("New value", ColumnKind.Text, 30),
+        new("Reason", ColumnKind.Text, 40),
+    ];
+
+    /// <summary>The notes sheet: how the colours are decided for each year's framework, what the flags mean, and the reports the figures come from.</summary>
+    public static async Task<List<(bool Heading, string?[] Cells)>> RowsAsync(UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    {
+        var rows = new List<(bool, string?[])>
+        {
+            (true, ["Rating rule"]),
+            (false, ["Score", "The result divided by the milestone, in percent (the milestone divided by the result when lower is better), rounded to a whole percent half away from zero. \"Exact score %\" gives it to two decimals."]),
+        };
+        foreach (var bands in years.GroupBy(y => (y.Framework, y.GreenFrom, y.YellowFrom)))
+        {
+            var (framework, green, yellow) = bands.Key;
+            rows.Add((false,
+            [
+                string.Join(", ", bands.Select(y => y.Year.ToString(CultureInfo.InvariantCulture))),
+                string.Create(CultureInfo.InvariantCulture, $"Framework {framework}: green at {green}% or more, yellow from {yellow}% to {green - 1}%, red below {yellow}%."),
+            ]));
+        }
+
+        rows.Add((false, ["Grey", "No score: no milestone, no result, a milestone (or for lower-is-better a result) of zero, or a negative figure."]));
+        rows.Add((false, ["Flags", "score-differs-from-published and rating-differs-from-published: the computed score or colour is not the one the report printed. Both are kept; neither replaces the other."]));
+        rows.Add((false, [null]));
+        rows.Add((true, ["Source documents", "Title (English)", "Title (Chinese)", "Session", "Issued on"]));
+
+        var symbols = sourceSymbols.Concat(years.Select(y => y.DocumentSymbol).OfType<string>()).Distinct().ToList();
+        var documents = await db.SourceDocuments.AsNoTracking()
+            .Where(d => symbols.Contains(d.Symbol))
+            .OrderBy(d => d.Symbol)
+            .Select(d => new { d.Symbol, d.TitleEn, d.TitleZh, d.Session, d.IssuedOn })
+            .ToListAsync(cancellationToken);
+        rows.AddRange(documents.Select(d => (false, new[] { d.Symbol, d.TitleEn, d.TitleZh, d.Session, d.IssuedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) })));
+        return rows;
+    }
+
+    /// <summary>The audit trail of the figures of a year (or of every year), oldest first.</summary>
+    public static async IAsyncEnumerable<object?[]> ChangeLogAsync(UnvDbContext db, int? year)
+    {
+        // In the order of the saves, by id: SQLite cannot order by a DateTimeOffset.
+        var entries = db.AuditEntries.AsNoTracking()
+            .Where(a => a.Year != null && (year == null || a.Year == year))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.At, a.UserName, a.Action, a.Subject, a.SubjectKey, a.Year, a.IndicatorKey, a.Field, a.OldValue, a.NewValue, a.Reason });
+        await foreach (var a in entries.AsAsyncEnumerable())
+        {
+            yield return
+            [
+                a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), a.UserName, a.Action.ToString().ToLowerInvariant(),
+                a.Subject, a.SubjectKey, a.Year, a.IndicatorKey, a.Field, a.OldValue, a.NewValue, a.Reason,
+            ];
+        }
+    }
+}

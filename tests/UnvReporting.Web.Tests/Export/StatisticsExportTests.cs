@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Data.Auditing;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Export;
+
+/// <summary>/export/{year}/statistics.csv and .xlsx: every fact of the year with metric, breakdown, unit, qualifier and source.</summary>
+public class StatisticsExportTests
+{
+    [Theory, BothProviders]
+    public async Task The_csv_and_the_workbook_carry_every_fact_of_2021(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        List<(string Metric, string? Dimension, string? Member, decimal Value, string Qualifier, string Source, string? Note)> facts;
+        await using (var scope = app.CreateDbScope())
+        {
+            facts = (await scope.Db.StatisticFacts.Where(f => f.Year == 2021).ToListAsync())
+                .Select(f => (f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier.ToString(), f.Source.ToString(), f.Note))
+                .ToList();
+        }
+
+        var csv = await app.Client.CsvAsync("/export/2021/statistics.csv");
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+
+        csv.Take(3).ShouldBe(ExportFiles.ByteOrderMark);
+        var fromCsv = ExportFiles.CsvRows(csv)
+            .Select(r => (r["Metric"], r["Dimension"].NullIfEmpty(), r["Member"].NullIfEmpty(), decimal.Parse(r["Value"], CultureInfo.InvariantCulture), Qualifier(r["Qualifier"]), r["Source"], r["Note"].NullIfEmpty()))
+            .ToList();
+        var rows = workbook.TableRows("2021");
+        var fromXlsx = rows
+            .Select(r => (r.Get("Metric")!, r.Get("Dimension"), r.Get("Member"), decimal.Parse(r.Get("Value")!, CultureInfo.InvariantCulture), Qualifier(r.Get("Qualifier")!), r.Get("Source")!, r.Get("Note")))
+            .ToList();
+        fromCsv.ShouldBe(facts, ignoreOrder: true);
+        fromXlsx.ShouldBe(facts, ignoreOrder: true);
+        rows.ShouldAllBe(r => r["Value"].IsNumber());
+        ExportFiles.CsvRows(csv).Single(r => r["Metric"] == "volunteers_deployed" && r["Dimension"] == "").ShouldSatisfyAllConditions(
+            r => r["Unit"].ShouldBe("count"),
+            r => r["Metric (Chinese)"].ShouldNotBeNullOrWhiteSpace());
+    }
+
+    [Theory, BothProviders]
+    public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_written_behind_an_apostrophe_while_a_negative_value_stays_a_number(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.CreateDbScope())
+        {
+            var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == "total_expenses_change");
+            var fact = await scope.Db.StatisticFacts.FirstAsync(f => f.Year == 2021 && f.MetricKey == metric.Key);
+            fact.Correct(metric, -3.5m, fact.Qualifier, new SourceReference("=DP/2022/24", "para 9"), "@note that looks like a formula");
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        }
+
+        var csvRow = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/statistics.csv")).Single(r => r["Metric"] == "total_expenses_change");
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+        var xlsxRow = workbook.TableRows("2021").Single(r => r.Get("Metric") == "total_expenses_change");
+
+        csvRow["Source"].ShouldBe("'=DP/2022/24 para 9");
+        csvRow["Note"].ShouldBe("'@note that looks like a formula");
+        csvRow["Value"].ShouldBe("-3.5");
+        xlsxRow.Get("Source").ShouldBe("'=DP/2022/24 para 9");
+        xlsxRow.Get("Note").ShouldBe("'@note that looks like a formula");
+        xlsxRow["Value"].IsNumber().ShouldBeTrue();
+        xlsxRow.Get("Value").ShouldBe("-3.5");
+    }
+
+    [Theory, BothProviders]
+    public async Task Facts_of_an_unpublished_reporting_year_are_for_staff_only(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var before = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2020/statistics.csv"));
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        var anonymous = await app.Client.GetAsync("/export/2020/statistics.csv");
+        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/2020/statistics.csv"));
+
+        before.ShouldNotBeEmpty("2020 had no reporting year yet: its comparison figures were public");
+        await anonymous.ShouldBeProblemAsync(404);
+        staff.Count.ShouldBe(before.Count);
+        await (await app.Client.GetAsync("/export/2030/statistics.xlsx")).ShouldBeProblemAsync(404);
+    }
+
+    private static string Qualifier(string word) => string.Concat(word.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+}
