@@ -15,7 +15,7 @@ using UnvReporting.Web.Tests.Support;
 namespace UnvReporting.Web.Tests.Accounts;
 
 /// <summary>
-/// Every staff page handler and every API endpoint, tried by a visitor and by each role. The table
+/// Every staff page handler and every API and export endpoint, tried by a visitor and by each role. The table
 /// names the lowest role each one admits (null: everyone); a handler or endpoint missing from it,
 /// or listed but gone, fails <see cref="The_table_lists_every_staff_handler_and_api_endpoint"/>,
 /// so a new one cannot ship without a decision about who may reach it.
@@ -83,6 +83,11 @@ public class RoleMatrixTests
         ["GET /api/v1/years/{year}/statistics"] = null,
         ["GET /api/v1/statistics/{metric}"] = null,
         ["POST /api/v1/auth/token"] = null,
+        ["GET /export/{year}/indicators.csv"] = null,
+        ["GET /export/{year}/indicators.xlsx"] = null,
+        ["GET /export/{year}/statistics.csv"] = null,
+        ["GET /export/{year}/statistics.xlsx"] = null,
+        ["GET /export/indicators.xlsx"] = null,
         ["PUT /api/v1/years/{year}/indicators/{key}"] = StaffRole.Editor,
         ["GET /api/v1/years/{year}/indicators/{key}/history"] = StaffRole.Viewer,
     };
@@ -210,7 +215,7 @@ public class RoleMatrixTests
 
     /// <summary>
     /// "METHOD /route[?handler=Name]" for every handler of the Account, Staff and Admin pages (read
-    /// from their page models) and every API endpoint (read from the app's endpoints).
+    /// from their page models) and every API and export endpoint (read from the app's endpoints).
     /// </summary>
     private static IEnumerable<string> Handlers(TestApp app)
     {
@@ -240,7 +245,7 @@ public class RoleMatrixTests
                     }
                 }
             }
-            else if (route.StartsWith("/api/", StringComparison.Ordinal)
+            else if ((route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/export/", StringComparison.Ordinal))
                 && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is { } methods)
             {
                 foreach (var method in methods.HttpMethods)
