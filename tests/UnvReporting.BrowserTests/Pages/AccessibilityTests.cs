@@ -15,6 +15,8 @@ public class AccessibilityTests
         "/indicators/2021",
         "/indicators/2021/1.2",
         "/about/scoring",
+        "/statistics/2021",
+        "/statistics/2019",
         "/indicators/2019?culture=zh-Hans",
     ];
 
