@@ -17,6 +17,7 @@ public class AccessibilityTests
         "/about/scoring",
         "/statistics/2021",
         "/statistics/2019",
+        "/statistics/trends?metric=women_share&series=region:Africa",
         "/indicators/2019?culture=zh-Hans",
     ];
 
