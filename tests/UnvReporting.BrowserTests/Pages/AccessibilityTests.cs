@@ -18,6 +18,7 @@ public class AccessibilityTests
         "/statistics/2021",
         "/statistics/2019",
         "/statistics/trends?metric=women_share&series=region:Africa",
+        "/statistics/compare?a=2019&b=2021",
         "/indicators/2019?culture=zh-Hans",
     ];
 

@@ -46,6 +46,26 @@ public class StatisticsPageTests
         session.Failures.All.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_trend_of_a_statistic_is_drawn_after_picking_it_from_the_list()
+    {
+        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite);
+        var page = session.Page;
+        await session.OpenAsync("/statistics/trends");
+
+        await page.Locator("#metric").SelectOptionAsync("women_share");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.WaitForURLAsync("**/statistics/trends?metric=women_share*");
+
+        await Charts.WaitUntilDrawnAsync(page, "#trend-chart");
+        (await Charts.CountPixelsAsync(page, "#trend-chart")).Painted.ShouldBeGreaterThan(0);
+        await Browser.SaveScreenshotAsync(page, "statistics-trends", page.Locator(".statistic-chart"));
+
+        await session.OpenAsync("/statistics/compare?a=2019&b=2021");
+        await Browser.SaveScreenshotAsync(page, "statistics-compare", page.Locator(".compare-table tbody tr").Nth(12));
+        session.Failures.All.ShouldBeEmpty();
+    }
+
     // A PNG's IHDR chunk follows the signature: length, "IHDR", then width and height, big-endian.
     private static int PngWidth(byte[] png) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
 
