@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
+using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Infrastructure;
 
@@ -32,6 +33,37 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
             Unit.Months => text["{0} months", Number(v)],
             _ => Number(v),
         };
+    }
+
+    /// <summary>A figure as the report words it: "more than 600", "about 1,800", "nearly 420,000".</summary>
+    public string Value(decimal value, Unit unit, Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.MoreThan => text["more than {0}", Value(value, unit)],
+        Qualifier.Approximate => text["about {0}", Value(value, unit)],
+        Qualifier.Nearly => text["nearly {0}", Value(value, unit)],
+        _ => Value(value, unit),
+    };
+
+    /// <summary>
+    /// The change from the year before: in percentage points for a share ("+2 points"), as a
+    /// percentage of the earlier figure for a count or an amount ("+13.7%").
+    /// </summary>
+    public string Change(decimal current, decimal prior, Unit unit)
+    {
+        if (unit is Unit.Percent or Unit.PercentChange)
+        {
+            var points = current - prior;
+            var signed = (points > 0 ? "+" : string.Empty) + Number(points);
+            return text["{0} points", signed];
+        }
+
+        if (prior == 0)
+        {
+            return (current - prior > 0 ? "+" : string.Empty) + Number(current - prior);
+        }
+
+        var percent = decimal.Round((current - prior) / prior * 100, 1, MidpointRounding.AwayFromZero);
+        return (percent > 0 ? "+" : string.Empty) + Percent(percent);
     }
 
     /// <summary>The score as shown, in whole percent; "no score" when grey.</summary>

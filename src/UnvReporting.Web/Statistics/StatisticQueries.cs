@@ -27,6 +27,13 @@ public static class StatisticQueries
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The facts of several years at once: a year with the year before it, or two years to compare.</summary>
+    public static Task<List<StatisticRow>> StatisticsOfYearsAsync(this UnvDbContext db, IReadOnlyCollection<int> years, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.Visible(visibility).Where(f => years.Contains(f.Year))
+            .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member).ThenBy(f => f.Year)
+            .Select(Row(db))
+            .ToListAsync(cancellationToken);
+
     public static Task<List<StatisticRow>> StatisticsOfMetricAsync(this UnvDbContext db, string metric, YearVisibility visibility, CancellationToken cancellationToken) =>
         db.Visible(visibility).Where(f => f.MetricKey == metric)
             .OrderBy(f => f.Year).ThenBy(f => f.Dimension).ThenBy(f => f.Member)

@@ -15,6 +15,10 @@ public class AccessibilityTests
         "/indicators/2021",
         "/indicators/2021/1.2",
         "/about/scoring",
+        "/statistics/2021",
+        "/statistics/2019",
+        "/statistics/trends?metric=women_share&series=region:Africa",
+        "/statistics/compare?a=2019&b=2021",
         "/indicators/2019?culture=zh-Hans",
     ];
 

@@ -33,6 +33,10 @@ public class QueryCountTests
         "/api/v1/years/2021/indicators",
         "/api/v1/years/2021/indicators/1.2",
         "/api/v1/indicators/1.2",
+        "/statistics/2021",
+        "/statistics/2021?handler=Csv&chart=entities",
+        "/statistics/trends",
+        "/statistics/compare?a=2019&b=2021",
     ];
 
     private static readonly string[] Keys =

@@ -12,7 +12,35 @@
   const ratingColour = (rating) => style.getPropertyValue(`--rating-${rating}`).trim() || "#6c757d";
   const milestoneColour = style.getPropertyValue("--unv-blue").trim() || "#00558c";
 
+  // The statistics charts: one series of figures, drawn in the UN blue and its companions.
+  const palette = [milestoneColour, "#f0ab00", "#6c757d", "#2b8a3e", "#c2255c", "#5f3dc4"];
+  const percentTick = (data) => (value) => (data.percent ? `${value}%` : value.toLocaleString());
+  const oneSeries = (type) => (data) => ({
+    type,
+    data: {
+      labels: data.labels,
+      datasets: [{
+        label: data.title,
+        data: data.values,
+        backgroundColor: type === "doughnut" ? palette.slice(0, data.values.length) : milestoneColour,
+        borderColor: type === "doughnut" ? "#fff" : milestoneColour,
+        borderWidth: type === "doughnut" ? 2 : 0,
+      }],
+    },
+    options: {
+      maintainAspectRatio: false,
+      indexAxis: type === "bar" && data.labels.length > 6 ? "y" : "x",
+      plugins: { legend: { display: type === "doughnut", position: "bottom" } },
+      scales: type === "doughnut" ? {} : {
+        x: data.labels.length > 6 ? { ticks: { callback: percentTick(data) } } : {},
+        y: data.labels.length > 6 ? {} : { beginAtZero: true, ticks: { callback: percentTick(data) } },
+      },
+    },
+  });
+
   const builders = {
+    bar: oneSeries("bar"),
+    doughnut: oneSeries("doughnut"),
     "rating-summary": (data) => ({
       type: "doughnut",
       data: {
@@ -73,4 +101,43 @@
       canvas.chart = chart;
     }
   }
+
+  // "Download PNG": the chart on a white background with its title above and its source below,
+  // so the image still says what it shows and where the figures come from once it is pasted
+  // into a slide or a report.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action='download-png']");
+    const canvas = button && document.getElementById(button.dataset.chart);
+    const source = canvas && document.getElementById(canvas.dataset.chartSource);
+    if (!source) {
+      return;
+    }
+    const data = JSON.parse(source.textContent);
+    const scale = canvas.width / (canvas.clientWidth || canvas.width);
+    const pad = 16 * scale;
+    const titleSize = 18 * scale;
+    const sourceSize = 13 * scale;
+    const image = document.createElement("canvas");
+    image.width = canvas.width + 2 * pad;
+    image.height = canvas.height + titleSize + sourceSize + 4 * pad;
+    const context = image.getContext("2d");
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, image.width, image.height);
+    context.fillStyle = "#212529";
+    context.textBaseline = "top";
+    context.font = `bold ${titleSize}px system-ui, sans-serif`;
+    context.fillText(data.title, pad, pad, image.width - 2 * pad);
+    context.drawImage(canvas, pad, titleSize + 2 * pad);
+    context.font = `${sourceSize}px system-ui, sans-serif`;
+    context.fillText(data.source, pad, titleSize + canvas.height + 3 * pad, image.width - 2 * pad);
+    image.toBlob((blob) => {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = button.dataset.filename || "chart.png";
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    }, "image/png");
+  });
 })();
