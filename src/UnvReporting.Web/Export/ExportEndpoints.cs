@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
@@ -97,7 +98,7 @@ public static class ExportEndpoints
             return UnknownYear(number);
         }
 
-        await CsvExport.WriteAsync(context.Response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility), cancellationToken);
+        await CsvExport.WriteAsync(context.Response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
         return Results.Empty;
     }
 
@@ -115,7 +116,14 @@ public static class ExportEndpoints
         }
 
         using var xlsx = new XlsxExport();
-        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility), cancellationToken);
+        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
+        var symbols = await db.StatisticFacts.AsNoTracking().Where(f => f.Year == number).Select(f => f.Source.DocumentSymbol).Distinct().ToListAsync(cancellationToken);
+        xlsx.AddTextSheet(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, cancellationToken));
+        if (visibility == YearVisibility.Everything)
+        {
+            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, number, cancellationToken), cancellationToken);
+        }
+
         return xlsx.ToResult($"unv-{number}-statistics.xlsx");
     }
 
@@ -141,7 +149,7 @@ public static class ExportEndpoints
         // The audit trail names staff and shows figures of unpublished years: staff only.
         if (visibility == YearVisibility.Everything)
         {
-            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, year), cancellationToken);
+            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, year, cancellationToken), cancellationToken);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Web.Data;
@@ -48,9 +49,29 @@ public static class ExportNotes
         rows.Add((false, ["Grey", "No score: no milestone, no result, a milestone (or for lower-is-better a result) of zero, or a negative figure."]));
         rows.Add((false, ["Flags", "score-differs-from-published and rating-differs-from-published: the computed score or colour is not the one the report printed. Both are kept; neither replaces the other."]));
         rows.Add((false, [null]));
-        rows.Add((true, ["Source documents", "Title (English)", "Title (Chinese)", "Session", "Issued on"]));
+        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols.Concat(years.Select(y => y.DocumentSymbol).OfType<string>()), cancellationToken));
+        return rows;
+    }
 
-        var symbols = sourceSymbols.Concat(years.Select(y => y.DocumentSymbol).OfType<string>()).Distinct().ToList();
+    /// <summary>The notes sheet of a statistics workbook: how to read the columns, and the reports the figures come from.</summary>
+    public static async Task<List<(bool Heading, string?[] Cells)>> StatisticsRowsAsync(UnvDbContext db, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    {
+        var rows = new List<(bool, string?[])>
+        {
+            (true, ["Reading the figures"]),
+            (false, ["Value", "In the metric's unit (Unit column): a share in percent is 53 for 53%; a change is in percent against the year before."]),
+            (false, ["Qualifier", "How exactly the report states the figure: exact, approximate (\"about\"), more-than, nearly."]),
+            (false, ["Breakdown", "Dimension and member (entity = UNDP); both empty for the total. A value a report gives for the year before is a fact of that year, with the later report as its source."]),
+            (false, [null]),
+        };
+        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols, cancellationToken));
+        return rows;
+    }
+
+    private static async Task<List<(bool Heading, string?[] Cells)>> DocumentRowsAsync(UnvDbContext db, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    {
+        var rows = new List<(bool, string?[])> { (true, ["Source documents", "Title (English)", "Title (Chinese)", "Session", "Issued on"]) };
+        var symbols = sourceSymbols.Distinct().ToList();
         var documents = await db.SourceDocuments.AsNoTracking()
             .Where(d => symbols.Contains(d.Symbol))
             .OrderBy(d => d.Symbol)
@@ -61,14 +82,14 @@ public static class ExportNotes
     }
 
     /// <summary>The audit trail of the figures of a year (or of every year), oldest first.</summary>
-    public static async IAsyncEnumerable<object?[]> ChangeLogAsync(UnvDbContext db, int? year)
+    public static async IAsyncEnumerable<object?[]> ChangeLogAsync(UnvDbContext db, int? year, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // In the order of the saves, by id: SQLite cannot order by a DateTimeOffset.
+        // In the order of the saves.
         var entries = db.AuditEntries.AsNoTracking()
             .Where(a => a.Year != null && (year == null || a.Year == year))
             .OrderBy(a => a.Id)
             .Select(a => new { a.At, a.UserName, a.Action, a.Subject, a.SubjectKey, a.Year, a.IndicatorKey, a.Field, a.OldValue, a.NewValue, a.Reason });
-        await foreach (var a in entries.AsAsyncEnumerable())
+        await foreach (var a in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return
             [

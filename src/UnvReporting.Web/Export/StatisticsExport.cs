@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Statistics;
@@ -36,7 +37,7 @@ public static class StatisticsExport
         await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published), cancellationToken)
         || await Facts(db, year, visibility).AnyAsync(cancellationToken);
 
-    public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int year, YearVisibility visibility)
+    public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int year, YearVisibility visibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var rows =
             from f in Facts(db, year, visibility)
@@ -59,7 +60,7 @@ public static class StatisticsExport
                 f.Source.Locator,
                 f.Note,
             };
-        await foreach (var r in rows.AsAsyncEnumerable())
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return
             [

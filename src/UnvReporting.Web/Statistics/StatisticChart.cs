@@ -40,21 +40,17 @@ public sealed record StatisticChart(string Id, string Title, string Kind, Unit U
             csv.NextRecord();
             foreach (var row in Rows)
             {
-                csv.WriteField(Safe(firstValue));
-                csv.WriteField(Safe(row.Label));
+                csv.WriteField(FormulaGuard.Neutralise(firstValue));
+                csv.WriteField(FormulaGuard.Neutralise(row.Label));
                 csv.WriteField(row.Value.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(row.Qualifier.ToString());
-                csv.WriteField(Safe(row.Source));
+                csv.WriteField(Api.V1.Words.Kebab(row.Qualifier.ToString()));
+                csv.WriteField(FormulaGuard.Neutralise(row.Source));
                 csv.NextRecord();
             }
         }
 
         return stream.ToArray();
     }
-
-    /// <summary>Text a spreadsheet could take for a formula (= + - @, or a tab or carriage return first) is kept as text.</summary>
-    public static string Safe(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
 
 /// <summary>What the chart partial needs besides the chart: where its CSV is, the PNG's file name, the first column's heading and the year before, if shown.</summary>

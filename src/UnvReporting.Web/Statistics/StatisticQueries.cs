@@ -14,7 +14,7 @@ public sealed record StatisticRow(int Year, string Metric, string? Dimension, st
 }
 
 /// <summary>
-/// The statistics reads shared by the API (and, later, the statistics pages and exports): one
+/// The statistics reads shared by the API and the statistics pages (the exports stream theirs with the same rule): one
 /// projected query each. A fact is hidden from visitors when its year is a reporting year that is
 /// not published yet; facts of years that are not reporting years (the prior-year comparisons and
 /// the fifty-year history the reports give) come from published reports and are public.

@@ -53,14 +53,18 @@ public sealed class YearFigures
         _names.Metric(metric).Unit,
         Find(_year, metric, null, null),
         Find(_year - 1, metric, null, null),
-        Find(_year, metric + "_growth", null, null));
+        Find(_year, GrowthOf(metric), null, null));
+
+    /// <summary>The metric in which a report states a figure's change itself; the financial value's drops the currency.</summary>
+    private static string GrowthOf(string metric) =>
+        metric == "financial_value_usd" ? "financial_value_growth" : metric + "_growth";
 
     private IEnumerable<StatisticChart> BuildCharts(IStringLocalizer<SharedResource> text)
     {
         yield return Breakdown("entities", text["UN Volunteers per UN entity, {0}", _year], "bar", "deployments", "entity", byValue: true);
         yield return Breakdown("regions", text["Growth in UN Volunteers by region, {0}", _year], "bar", "volunteers_deployed_growth", "region", byValue: false);
-        yield return ShareAndRest("national", text["National and international UN Volunteers, {0}", _year], "national_share", text["National"], text["International"]);
-        yield return ShareAndRest("women", text["Women and men among UN Volunteers, {0}", _year], "women_share", text["Women"], text["Men"]);
+        yield return ShareAndRest("national", text["National and international UN Volunteers, {0}", _year], "national_share", text["National"], text["International"], "international_share");
+        yield return ShareAndRest("women", text["Women and men among UN Volunteers, {0}", _year], "women_share", text["Women"], text["Men"], null);
         yield return Breakdown("age", text["UN Volunteers by age group, {0}", _year], "bar", "age_share", "age_band", byValue: true);
         yield return new StatisticChart("categories", text["UN Volunteers by category, {0}", _year], "bar", Unit.Count, CategoryMetrics
             .Select(metric => Row(_names.Metric(metric).Name, metric, null, null))
@@ -70,23 +74,29 @@ public sealed class YearFigures
 
     private StatisticChart Breakdown(string id, string title, string kind, string metric, string dimension, bool byValue)
     {
-        var rows = _facts.Where(f => f.Year == _year && f.Metric == metric && f.Dimension == dimension)
+        // Some members are parts of another one (peacekeeping operations within "UN Secretariat
+        // and missions"); the reference data says so in the fact's note. Drawn beside their whole
+        // they would count twice, so the chart and its table and CSV leave them out.
+        var rows = _facts.Where(f => f.Year == _year && f.Metric == metric && f.Dimension == dimension
+                && !(f.Note ?? string.Empty).StartsWith("Part of ", StringComparison.Ordinal))
             .Select(f => Row(_names.Member(dimension, f.Member!), metric, dimension, f.Member)!);
         return new StatisticChart(id, title, kind, _names.Metric(metric).Unit, (byValue ? rows.OrderByDescending(r => r.Value) : rows).ToList());
     }
 
     /// <summary>
     /// A share and the rest of 100%, for the doughnuts: the reports give the share of women and of
-    /// national volunteers; the other part is 100% minus it, and its source says so.
+    /// national volunteers; the other part is the report's own figure where it gives one, else
+    /// 100% minus the share, and its source says so.
     /// </summary>
-    private StatisticChart ShareAndRest(string id, string title, string metric, string shareLabel, string restLabel)
+    private StatisticChart ShareAndRest(string id, string title, string metric, string shareLabel, string restLabel, string? restMetric)
     {
         if (Row(shareLabel, metric, null, null) is not { } share)
         {
             return new StatisticChart(id, title, "doughnut", Unit.Percent, []);
         }
 
-        var rest = new ChartRow(restLabel, 100 - share.Value, share.Qualifier, _text["100% minus the share given in {0}", share.Source], 100 - share.Prior);
+        // Where the report gives the other part itself (international, 41% in 2021), it is used as given.
+        var rest = (restMetric is null ? null : Row(restLabel, restMetric, null, null)) ?? new ChartRow(restLabel, 100 - share.Value, share.Qualifier, _text["100% minus the share given in {0}", share.Source], 100 - share.Prior);
         return new StatisticChart(id, title, "doughnut", Unit.Percent, [share, rest]);
     }
 

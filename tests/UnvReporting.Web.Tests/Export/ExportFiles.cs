@@ -18,9 +18,9 @@ public static class ExportFiles
         var response = await client.GetAsync(path);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         ((int)response.StatusCode).ShouldBe(200, Encoding.UTF8.GetString(bytes));
-        response.Content.Headers.ContentType?.MediaType.ShouldBe(mediaType);
-        response.Content.Headers.ContentDisposition?.DispositionType.ShouldBe("attachment");
-        response.Content.Headers.ContentDisposition?.FileName.ShouldBe(FileName(path));
+        response.Content.Headers.ContentType.ShouldNotBeNull().MediaType.ShouldBe(mediaType);
+        response.Content.Headers.ContentDisposition.ShouldNotBeNull().DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe(FileName(path));
         return bytes;
     }
 

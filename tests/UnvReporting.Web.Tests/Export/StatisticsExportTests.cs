@@ -44,6 +44,45 @@ public class StatisticsExportTests
     }
 
     [Theory, BothProviders]
+    public async Task The_exports_say_what_the_api_says_and_keep_the_chinese_names(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var api = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/years/2021/statistics"));
+        var expected = api.RootElement.EnumerateArray()
+            .Select(f => string.Join("|", f.GetProperty("metric").GetString(), f.GetProperty("dimension").GetString(), f.GetProperty("member").GetString(),
+                f.GetProperty("value").GetDecimal().ToString(CultureInfo.InvariantCulture), f.GetProperty("unit").GetString(), f.GetProperty("qualifier").GetString(), f.GetProperty("source").GetString()))
+            .ToList();
+        string chinese;
+        await using (var scope = app.CreateDbScope())
+        {
+            chinese = (await scope.Db.Metrics.SingleAsync(m => m.Key == "volunteers_deployed")).NameZh;
+        }
+
+        var csv = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/statistics.csv"));
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+        var rows = workbook.TableRows("2021");
+
+        csv.Select(r => string.Join("|", r["Metric"], r["Dimension"], r["Member"], decimal.Parse(r["Value"], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), r["Unit"], r["Qualifier"], r["Source"]))
+            .ShouldBe(expected, ignoreOrder: true);
+        rows.Select(r => string.Join("|", r.Get("Metric"), r.Get("Dimension"), r.Get("Member"), decimal.Parse(r.Get("Value")!, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), r.Get("Unit"), r.Get("Qualifier"), r.Get("Source")))
+            .ShouldBe(expected, ignoreOrder: true);
+        csv.First(r => r["Metric"] == "volunteers_deployed")["Metric (Chinese)"].ShouldBe(chinese);
+        rows.First(r => r.Get("Metric") == "volunteers_deployed").Get("Metric (Chinese)").ShouldBe(chinese);
+        workbook.SheetNames().ShouldBe(["2021", "Notes"]);
+    }
+
+    [Theory, BothProviders]
+    public async Task Staff_get_the_change_log_in_the_statistics_workbook(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        using var workbook = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/statistics.xlsx"));
+
+        workbook.SheetNames().ShouldBe(["2021", "Notes", "Change log"]);
+    }
+
+    [Theory, BothProviders]
     public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_written_behind_an_apostrophe_while_a_negative_value_stays_a_number(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

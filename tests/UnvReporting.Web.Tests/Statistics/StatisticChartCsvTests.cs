@@ -32,6 +32,6 @@ public class StatisticChartCsvTests
 
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         Encoding.UTF8.GetString(bytes[3..]).ShouldBe(
-            "year,label,value,qualifier,source\r\n2021,\"开发署, \"\"UNDP\"\"\",270000000,MoreThan,DP/2022/24 para 39\r\n");
+            "year,label,value,qualifier,source\r\n2021,\"开发署, \"\"UNDP\"\"\",270000000,more-than,DP/2022/24 para 39\r\n");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Statistics;
@@ -36,6 +37,11 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
         }
 
         int a = A.Value, b = B!.Value;
+        if (a is < StatisticFact.MinYear or > StatisticFact.MaxYear || b is < StatisticFact.MinYear or > StatisticFact.MaxYear)
+        {
+            return NotFound();
+        }
+
         var visibility = await StaffReader.VisibilityAsync(HttpContext);
         if (!await db.IsVisibleYearAsync(a, visibility, cancellationToken) || !await db.IsVisibleYearAsync(b, visibility, cancellationToken))
         {
@@ -43,6 +49,11 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
         }
 
         var facts = await db.StatisticsOfYearsAsync([a, b], visibility, cancellationToken);
+        if (facts.Count == 0)
+        {
+            return NotFound();
+        }
+
         var names = await StatisticNames.LoadAsync(db, cancellationToken);
         Lines = facts.GroupBy(f => (f.Metric, f.Dimension, f.Member))
             .Select(g => new Line(
