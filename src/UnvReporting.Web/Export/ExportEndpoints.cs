@@ -4,6 +4,7 @@ using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
+using UnvReporting.Web.Statistics;
 
 namespace UnvReporting.Web.Export;
 
@@ -93,7 +94,7 @@ public static class ExportEndpoints
         }
 
         var visibility = await StaffReader.VisibilityAsync(context);
-        if (!await StatisticsExport.IsVisibleAsync(db, number, visibility, cancellationToken))
+        if (!await db.HasVisibleStatisticsYearAsync(number, visibility, cancellationToken))
         {
             return UnknownYear(number);
         }
@@ -110,7 +111,7 @@ public static class ExportEndpoints
         }
 
         var visibility = await StaffReader.VisibilityAsync(context);
-        if (!await StatisticsExport.IsVisibleAsync(db, number, visibility, cancellationToken))
+        if (!await db.HasVisibleStatisticsYearAsync(number, visibility, cancellationToken))
         {
             return UnknownYear(number);
         }

@@ -4,6 +4,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Statistics;
 using UnvReporting.Web.Indicators;
 
 namespace UnvReporting.Web.Export;
@@ -32,15 +33,10 @@ public static class StatisticsExport
         new("Note", ColumnKind.Text, 50),
     ];
 
-    /// <summary>True when the year has a reporting year or figures the reader may see.</summary>
-    public static async Task<bool> IsVisibleAsync(UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published), cancellationToken)
-        || await Facts(db, year, visibility).AnyAsync(cancellationToken);
-
     public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int year, YearVisibility visibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var rows =
-            from f in Facts(db, year, visibility)
+            from f in db.Visible(visibility).Where(f => f.Year == year)
             join m in db.Metrics on f.MetricKey equals m.Key
             orderby f.MetricKey, f.Dimension, f.Member
             select new
@@ -65,15 +61,8 @@ public static class StatisticsExport
             yield return
             [
                 r.Year, r.MetricKey, r.NameEn, r.NameZh, Words.Unit(r.Unit), r.Dimension, r.Member, r.MemberEn, r.MemberZh,
-                r.Value, Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
+                r.Value, Words.Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
             ];
         }
     }
-
-    /// <summary>"exact", "approximate", "more-than", "nearly": how the report states the figure.</summary>
-    public static string Qualifier(Qualifier qualifier) => Words.Kebab(qualifier.ToString());
-
-    private static IQueryable<StatisticFact> Facts(UnvDbContext db, int year, YearVisibility visibility) =>
-        db.StatisticFacts.AsNoTracking().Where(f => f.Year == year
-            && (visibility == YearVisibility.Everything || !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published)));
 }

@@ -43,7 +43,7 @@ public sealed record StatisticChart(string Id, string Title, string Kind, Unit U
                 csv.WriteField(FormulaGuard.Neutralise(firstValue));
                 csv.WriteField(FormulaGuard.Neutralise(row.Label));
                 csv.WriteField(row.Value.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(Api.V1.Words.Kebab(row.Qualifier.ToString()));
+                csv.WriteField(Api.V1.Words.Qualifier(row.Qualifier));
                 csv.WriteField(FormulaGuard.Neutralise(row.Source));
                 csv.NextRecord();
             }

@@ -45,7 +45,16 @@ public static class StatisticQueries
         visibility == YearVisibility.Everything
         || !await db.ReportingYears.AnyAsync(y => y.Year == year && y.Status != ReportingStatus.Published, cancellationToken);
 
-    private static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>
+    /// <summary>
+    /// True when the year is a reporting year the reader may see, or has facts the reader may see;
+    /// what the API and the exports answer 404 to otherwise.
+    /// </summary>
+    public static async Task<bool> HasVisibleStatisticsYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
+        await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published), cancellationToken)
+        || await db.Visible(visibility).AnyAsync(f => f.Year == year, cancellationToken);
+
+    /// <summary>The facts a reader may see: all for staff; for visitors, none of a reporting year that is not published.</summary>
+    public static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>
         db.StatisticFacts.AsNoTracking().Where(f => visibility == YearVisibility.Everything
             || !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published));
 

@@ -156,6 +156,9 @@ public static class Words
         _ => unit.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>"exact", "approximate", "more-than", "nearly": how the report states a figure.</summary>
+    public static string Qualifier(Domain.Statistics.Qualifier qualifier) => Kebab(qualifier.ToString());
+
     public static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -12,8 +12,8 @@ namespace UnvReporting.Web.Api.V1;
 public sealed record StatisticDto(int Year, string Metric, string? Dimension, string? Member, decimal Value, string Unit, string Qualifier, string Source, string? Note)
 {
     public static StatisticDto From(StatisticRow row) => new(
-        row.Year, row.Metric, row.Dimension, row.Member, ((decimal?)row.Value).WithoutTrailingZeros()!.Value,
-        Words.Unit(row.Unit), Words.Kebab(row.Qualifier.ToString()), row.Source, row.Note);
+        row.Year, row.Metric, row.Dimension, row.Member, row.Value.WithoutTrailingZeros(),
+        Words.Unit(row.Unit), Words.Qualifier(row.Qualifier), row.Source, row.Note);
 }
 
 /// <summary>A metric across the years that have it, with its breakdowns.</summary>
@@ -50,14 +50,12 @@ public static class StatisticsApi
         }
 
         var visibility = await StaffReader.VisibilityAsync(context);
-        var rows = await db.IsVisibleYearAsync(year, visibility, cancellationToken)
-            ? await db.StatisticsOfYearAsync(year, visibility, cancellationToken)
-            : [];
-        if (rows.Count == 0 && !await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == Indicators.YearVisibility.Everything || y.Status == Domain.Reporting.ReportingStatus.Published), cancellationToken))
+        if (!await db.IsVisibleYearAsync(year, visibility, cancellationToken) || !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
         {
             return ResultsApi.Problem(StatusCodes.Status404NotFound, "Unknown year", $"There are no statistics for {year}.");
         }
 
+        var rows = await db.StatisticsOfYearAsync(year, visibility, cancellationToken);
         return TypedResults.Ok(rows.Select(StatisticDto.From).ToList());
     }
 
