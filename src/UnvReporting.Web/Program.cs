@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Export;
 using UnvReporting.Web.Import;
@@ -17,6 +18,7 @@ builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
 builder.AddUnvLocalization();
 builder.AddUnvAccounts();
+var performance = builder.AddUnvOutputCache(database);
 builder.Services.AddSingleton<SecurityEvents>();
 builder.Services.AddRazorPages(options =>
 {
@@ -106,6 +108,7 @@ app.UseUnvLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUnvOutputCache(performance);
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();
