@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
 
@@ -62,6 +63,7 @@ public static class DatabaseSetup
                         "Set it, for example with the environment variable ConnectionStrings__Postgres=\"Host=localhost;Database=unv;Username=unv;Password=...\".");
                 }
 
+                postgres = WithAutoPrepare(postgres);
                 builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
                     o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount))
                         .AddInterceptors(services.GetServices<IInterceptor>()));
@@ -123,6 +125,24 @@ public static class DatabaseSetup
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
             scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
+    }
+
+    /// <summary>
+    /// Lets Npgsql keep the app's frequent statements prepared on each pooled connection, so the
+    /// server plans the year table's query once per connection instead of once per request. A
+    /// connection string that names <c>Max Auto Prepare</c> itself (0 for a pooler that cannot
+    /// keep prepared statements, such as PgBouncer in transaction mode) is left as it is.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var named = connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase);
+        if (!named)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static DatabaseOptions ReadOptions(IConfiguration configuration)
