@@ -119,7 +119,7 @@ public static class DatabaseSetup
         if (loadReferenceData)
         {
             await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>()
-                .LoadAsync(ReferenceDataFile.Read(), cancellationToken);
+                .LoadEmbeddedAsync(cancellationToken);
         }
 
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
