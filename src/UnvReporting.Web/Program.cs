@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Data;
@@ -48,11 +47,7 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc
     return Task.CompletedTask;
 }));
 
-// Keys that protect cookies and antiforgery tokens survive restarts. (Several instances will
-// share them through the database once the app scales out.)
-builder.Services.AddDataProtection()
-    .SetApplicationName("UnvReporting")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddUnvDataProtection();
 builder.Services.AddUnvHealthChecks();
 
 var app = builder.Build();
