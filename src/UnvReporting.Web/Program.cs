@@ -48,6 +48,7 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc
 }));
 
 builder.Services.AddUnvDataProtection();
+builder.AddUnvForwardedHeaders();
 builder.Services.AddUnvHealthChecks();
 
 var app = builder.Build();
@@ -70,6 +71,7 @@ if (database.MigrateOnStartup)
     await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);
 }
 
+app.UseUnvForwardedHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.
