@@ -22,8 +22,8 @@ public static class ForwardedHeadersSetup
     /// <summary>
     /// Behind a proxy that ends TLS, the app sees plain HTTP from the proxy's address. With
     /// <c>ForwardedHeaders:Enabled</c> it takes the client's address and scheme from the headers
-    /// the proxy adds, so the staff cookie is marked Secure, redirects say https and the log
-    /// names the client. Only headers from the listed proxies are believed: anyone else could
+    /// the proxy adds, so the staff cookie is marked Secure, redirects say https and the
+    /// request's remote address is the client's. Only headers from the listed proxies are believed: anyone else could
     /// send them too. Off by default, because a directly exposed app must ignore them.
     /// </summary>
     public static void AddUnvForwardedHeaders(this WebApplicationBuilder builder)
