@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Caching;
@@ -50,11 +49,8 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc
     return Task.CompletedTask;
 }));
 
-// Keys that protect cookies and antiforgery tokens survive restarts. (Several instances will
-// share them through the database once the app scales out.)
-builder.Services.AddDataProtection()
-    .SetApplicationName("UnvReporting")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddUnvDataProtection();
+builder.AddUnvForwardedHeaders();
 builder.Services.AddUnvHealthChecks();
 
 var app = builder.Build();
@@ -77,6 +73,7 @@ if (database.MigrateOnStartup)
     await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);
 }
 
+app.UseUnvForwardedHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.

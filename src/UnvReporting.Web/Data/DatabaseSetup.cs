@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Data;
 
@@ -100,6 +101,9 @@ public static class DatabaseSetup
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            // Under the lock, so that instances starting together on an empty table agree on one key.
+            DataProtectionSetup.EnsureKeyInForce(scope.ServiceProvider);
         }
         finally
         {

@@ -74,6 +74,9 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
+    /// <summary>The Data Protection key ring, shared by every instance (<see cref="Infrastructure.DatabaseXmlRepository"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Saves the pending changes together with their audit entries, in one transaction: both are
     /// written or neither is. <paramref name="reason"/> is recorded on every entry.
