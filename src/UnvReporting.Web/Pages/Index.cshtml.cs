@@ -40,7 +40,10 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
                 y.Framework.Code,
                 y.DocumentSymbol,
                 db.IndicatorYears.Count(i => i.Year == y.Year),
-                db.StatisticFacts.Count(f => f.Year == y.Year),
+
+                // Whether, not how many: counting a year's facts reads every one of them, and the
+                // home page would slow down with each year of history.
+                db.StatisticFacts.Any(f => f.Year == y.Year),
                 y.StatedSummary))
             .ToListAsync(cancellationToken);
 
@@ -74,7 +77,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 
     public sealed record Headline(string Key, string NameEn, string NameZh, Unit Unit, decimal Value, string Source);
 
-    public sealed record YearRow(int Year, string Framework, string? Document, int Indicators, int StatisticFacts, StatedSummary? Stated);
+    public sealed record YearRow(int Year, string Framework, string? Document, int Indicators, bool HasStatistics, StatedSummary? Stated);
 
     public sealed record FrameworkRow(string Code, string Document, int GreenFrom, int YellowFrom, int Indicators, IReadOnlyList<Bilingual> Ambitions);
 

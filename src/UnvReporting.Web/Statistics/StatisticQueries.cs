@@ -34,11 +34,23 @@ public static class StatisticQueries
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The facts of some metrics in several years: what a page draws, however many other figures the years hold.</summary>
+    public static Task<List<StatisticRow>> StatisticsOfYearsAsync(
+        this UnvDbContext db, IReadOnlyCollection<int> years, IReadOnlyCollection<string> metrics, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.Visible(visibility).Where(f => years.Contains(f.Year) && metrics.Contains(f.MetricKey))
+            .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member).ThenBy(f => f.Year)
+            .Select(Row(db))
+            .ToListAsync(cancellationToken);
+
     public static Task<List<StatisticRow>> StatisticsOfMetricAsync(this UnvDbContext db, string metric, YearVisibility visibility, CancellationToken cancellationToken) =>
         db.Visible(visibility).Where(f => f.MetricKey == metric)
             .OrderBy(f => f.Year).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
             .Select(Row(db))
             .ToListAsync(cancellationToken);
+
+    /// <summary>True when the year has a fact the reader may see.</summary>
+    public static Task<bool> HasVisibleFactsAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.Visible(visibility).AnyAsync(f => f.Year == year, cancellationToken);
 
     /// <summary>False for a year a visitor may not see: a reporting year still in draft or under review.</summary>
     public static async Task<bool> IsVisibleYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
@@ -51,7 +63,7 @@ public static class StatisticQueries
     /// </summary>
     public static async Task<bool> HasVisibleStatisticsYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
         await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published), cancellationToken)
-        || await db.Visible(visibility).AnyAsync(f => f.Year == year, cancellationToken);
+        || await db.HasVisibleFactsAsync(year, visibility, cancellationToken);
 
     /// <summary>The facts a reader may see: all for staff; for visitors, none of a reporting year that is not published.</summary>
     public static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>

@@ -27,6 +27,18 @@ public sealed class YearFigures
         "volunteers_with_disabilities", "fully_funded_volunteers",
     ];
 
+    /// <summary>
+    /// Every metric the tiles and charts draw: the page reads these and no others, so a year
+    /// holding thousands of other figures costs it nothing.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Drawn =
+    [
+        .. TileMetrics,
+        .. TileMetrics.Select(GrowthOf),
+        .. CategoryMetrics,
+        "deployments", "volunteers_deployed_growth", "international_share", "age_share",
+    ];
+
     private readonly int _year;
     private readonly IReadOnlyList<StatisticRow> _facts;
     private readonly StatisticNames _names;

@@ -42,8 +42,8 @@ public sealed class YearModel(UnvDbContext db, IStringLocalizer<SharedResource> 
             return false;
         }
 
-        var facts = await db.StatisticsOfYearsAsync([year, year - 1], visibility, cancellationToken);
-        if (!facts.Any(f => f.Year == year))
+        var facts = await db.StatisticsOfYearsAsync([year, year - 1], YearFigures.Drawn, visibility, cancellationToken);
+        if (!facts.Any(f => f.Year == year) && !await db.HasVisibleFactsAsync(year, visibility, cancellationToken))
         {
             return false;
         }

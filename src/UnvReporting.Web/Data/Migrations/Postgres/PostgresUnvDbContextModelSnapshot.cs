@@ -834,6 +834,8 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_StatisticFacts_Year_Metric_Breakdown")
                         .HasFilter("\"Dimension\" IS NOT NULL");
 
+                    b.HasIndex(new[] { "Year", "MetricKey", "Dimension", "Member" }, "IX_StatisticFacts_Year_Order");
+
                     b.ToTable("StatisticFacts", t =>
                         {
                             t.HasCheckConstraint("CK_StatisticFacts_Breakdown", "(\"Dimension\" IS NULL) = (\"Member\" IS NULL)");
