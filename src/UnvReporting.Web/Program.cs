@@ -76,6 +76,7 @@ if (database.MigrateOnStartup)
 }
 
 app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseUnvSecurityHeaders();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.
 var isDevelopment = app.Environment.IsDevelopment();
