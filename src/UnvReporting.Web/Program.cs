@@ -105,6 +105,7 @@ if (!isDevelopment)
 
 app.UseUnvLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapStaticAssets();
