@@ -54,6 +54,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("UnvReporting")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddUnvHealthChecks();
+builder.Services.AddUnvSecurityHeaders();
 
 var app = builder.Build();
 

@@ -11,11 +11,12 @@ public static class SecurityHeaders
     /// whole, and a per-request nonce cannot survive a cache. Chart data travels in
     /// <c>&lt;script type="application/json"&gt;</c> blocks, which browsers never run, and Chart.js
     /// and Bootstrap set styles through the CSSOM, which <c>style-src</c> does not govern.
-    /// <c>img-src data:</c> is for Bootstrap's icons, which its CSS embeds as data URIs.
+    /// <c>img-src data:</c> is for Bootstrap's icons, which its CSS embeds as data URIs; no page
+    /// uses a <c>&lt;base&gt;</c> element, so <c>base-uri 'none'</c> (ASVS 5.0 3.4.3).
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
     /// The full address stays on the site (operators read it in their logs); another site learns
@@ -26,6 +27,17 @@ public static class SecurityHeaders
     /// <summary>The dashboard uses none of these browser features; a script injected despite the CSP cannot either.</summary>
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
+
+    /// <summary>
+    /// HSTS (sent by <c>UseHsts</c> outside Development, on HTTPS requests) for a year and for
+    /// every subdomain, as ASVS 5.0 3.4.1 asks at level 2; ASP.NET Core's default is 30 days.
+    /// </summary>
+    public static IServiceCollection AddUnvSecurityHeaders(this IServiceCollection services) =>
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
 
     /// <summary>
     /// Added when the response starts rather than before the rest of the pipeline runs: the

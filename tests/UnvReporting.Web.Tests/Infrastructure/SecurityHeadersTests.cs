@@ -61,7 +61,7 @@ public class SecurityHeadersTests
         directives["script-src"].ShouldBe("'self'");
         directives["style-src"].ShouldBe("'self'");
         directives["object-src"].ShouldBe("'none'");
-        directives["base-uri"].ShouldBe("'self'");
+        directives["base-uri"].ShouldBe("'none'");
         directives["form-action"].ShouldBe("'self'");
         directives["frame-ancestors"].ShouldBe("'none'");
         SecurityHeaders.ContentSecurityPolicy.ShouldNotContain("unsafe");
@@ -75,7 +75,7 @@ public class SecurityHeadersTests
 
         using var response = await client.GetAsync("/");
 
-        Header(response, "Strict-Transport-Security").ShouldStartWith("max-age=");
+        Header(response, "Strict-Transport-Security").ShouldBe("max-age=31536000; includeSubDomains");
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
