@@ -13,7 +13,9 @@ namespace UnvReporting.Web.Infrastructure;
 /// with <c>Path=/</c> and no <c>Domain</c>: no other host under the same domain and no plain-HTTP
 /// page can plant or overwrite it. Browsers drop such cookies over plain HTTP, so Development
 /// (http://localhost) and a plain-HTTP trial (docker compose) turn the setting off; the cookies
-/// are then <c>Secure</c> only when the request itself came over HTTPS.
+/// are then <c>Secure</c> only when the request itself came over HTTPS. With the setting on, the
+/// app must see its requests as HTTPS (behind a TLS proxy: forwarded headers), or antiforgery
+/// refuses to run.
 /// </remarks>
 public sealed class SiteCookies
 {
