@@ -52,6 +52,7 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc
 builder.Services.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
 builder.Services.AddUnvHealthChecks();
+builder.Services.AddUnvSecurityHeaders();
 
 var app = builder.Build();
 
@@ -75,6 +76,7 @@ if (database.MigrateOnStartup)
 
 app.UseUnvForwardedHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseUnvSecurityHeaders();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.
 var isDevelopment = app.Environment.IsDevelopment();
@@ -103,6 +105,7 @@ if (!isDevelopment)
 
 app.UseUnvLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseUnvOutputCache(performance);

@@ -43,6 +43,12 @@ public sealed class UnvAppFactory(
         // the build output, whose assets (and their precompressed copies) are mapped by the
         // static web assets manifest; without it a browser asking for gzip gets empty files.
         builder.UseStaticWebAssets();
+
+        // The test server and the browser tests' Kestrel speak plain HTTP, where browsers and
+        // HttpClient drop Secure, __Host- cookies; and many tests sign in more often than a
+        // real person would. Tests of those two defences set them back (a test's settings win).
+        builder.UseSetting("Cookies:HttpsOnly", "false");
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         foreach (var (key, value) in database.Settings)
         {
             builder.UseSetting(key, value);

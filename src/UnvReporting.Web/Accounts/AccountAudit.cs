@@ -9,7 +9,8 @@ namespace UnvReporting.Web.Accounts;
 /// saves an account change by itself, so the entry is saved right after it rather than in the
 /// same transaction (the PostgreSQL retry strategy would need the whole Identity call replayed
 /// inside one): a crash between the two loses the entry, never the change. The security log
-/// (<see cref="SecurityEvents"/>) records the change as well.
+/// (<see cref="SecurityEvents"/>) records the change as well. The accounts page (Admin/Users)
+/// runs its changes inside a transaction of its own, so there the entry and the change commit together.
 /// </summary>
 public static class AccountAudit
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Accounts;
 
@@ -14,6 +15,7 @@ public static class AccountsSetup
     /// <summary>Pages use the staff sign-in cookie, the API bearer tokens; this scheme picks by path.</summary>
     private const string CookieOrBearer = "CookieOrBearer";
 
+    /// <summary>Fixed, with no refresh token: a client signs in again each hour (docs/api.md).</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -43,6 +45,8 @@ public static class AccountsSetup
             .AddSignInManager<StaffSignInManager>()
             .AddPasswordValidator<MaxLengthPasswordValidator>();
 
+        var cookies = SiteCookies.AddUnvCookies(builder);
+        var lifetime = SessionLifetime.From(builder.Configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/sign-in";
@@ -54,11 +58,13 @@ public static class AccountsSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            options.Cookie.Name = "unv.staff";
+            options.Events.OnValidatePrincipal = lifetime.Enforce(options.Events.OnValidatePrincipal);
+            options.Cookie.Name = cookies.Staff;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = lifetime.Idle;
             options.SlidingExpiration = true;
         });
 
@@ -89,5 +95,6 @@ public static class AccountsSetup
             }
         });
         services.AddScoped<AdminBootstrap>();
+        services.AddSignInRateLimits(builder.Configuration);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ public sealed class StaffSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<StaffUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<StaffUser> confirmation)
+    IUserConfirmation<StaffUser> confirmation,
+    TimeProvider clock)
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
@@ -31,6 +33,29 @@ public sealed class StaffSignInManager(
         }
 
         return await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// A locked or disabled account is refused before its password is checked; the refusal still
+    /// costs one password hashing, so its timing does not single out locked or disabled accounts.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(StaffUser user, string password, bool lockoutOnFailure)
+    {
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            SpendHashingTime(password);
+            return refused;
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>Every cookie sign-in records when it happened, for the absolute session lifetime (<see cref="SessionLifetime"/>).</summary>
+    public override Task SignInWithClaimsAsync(StaffUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var properties = authenticationProperties ?? new AuthenticationProperties();
+        SessionLifetime.StampSignIn(properties, clock.GetUtcNow());
+        return base.SignInWithClaimsAsync(user, properties, additionalClaims);
     }
 
     /// <summary>Verifies the password against a throwaway hash: the work a real check does, for a result that is thrown away.</summary>

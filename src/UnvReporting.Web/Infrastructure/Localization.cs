@@ -24,6 +24,7 @@ public static class Localization
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         var cultures = SupportedCultures(builder.Configuration);
+        var cookieName = SiteCookies.From(builder.Configuration, builder.Environment).Culture;
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
@@ -32,7 +33,7 @@ public static class Localization
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = cookieName },
             ];
         });
         return builder;
@@ -57,6 +58,7 @@ public static class Localization
         };
         app.UseWhen(IsApi, branch => branch.UseRequestLocalization(api));
         app.UseWhen(context => !IsApi(context), branch => branch.UseRequestLocalization(pages));
+        var cookies = app.ApplicationServices.GetRequiredService<SiteCookies>();
         return app.Use(async (context, next) =>
         {
             if (context.Request.Query.ContainsKey("culture")
@@ -64,8 +66,9 @@ public static class Localization
                 && context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
             {
                 var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                // HttpOnly: no script reads the language; the server renders it into every page.
                 context.Response.Cookies.Append(
-                    CookieRequestCultureProvider.DefaultCookieName,
+                    cookies.Culture,
                     CookieRequestCultureProvider.MakeCookieValue(culture),
                     new CookieOptions
                     {
@@ -73,7 +76,8 @@ public static class Localization
                         IsEssential = true,
                         HttpOnly = true,
                         SameSite = SameSiteMode.Lax,
-                        Secure = context.Request.IsHttps,
+                        Secure = cookies.IsSecure(context.Request),
+                        Path = "/",
                     });
             }
 

@@ -34,10 +34,12 @@ public static class StaffApi
 
         api.MapPost("/auth/token", IssueToken)
             .AllowAnonymous()
+            .RequireRateLimiting(SignInRateLimits.Policy)
             .WithSummary("A bearer token for a staff account, valid for an hour; lockout after 5 failed attempts applies.")
             .Accepts<TokenRequestDto>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/years/{year}/indicators/{key}", EditIndicatorYear)
             .RequireAuthorization(StaffPolicies.EnterData)
             .WithSummary("Changes an indicator-year's target, result or narratives (omitted fields stay as they are, null clears); answers the indicator-year with its new score, colour and version.")

@@ -2,11 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
 
 namespace UnvReporting.Web.Pages.Account;
 
+// The policy limits the POST (attempts) only; showing the form is never limited.
+[EnableRateLimiting(SignInRateLimits.Policy)]
 public sealed class SignInModel(SignInManager<StaffUser> signInManager, SecurityEvents security) : PageModel
 {
     /// <summary>One message for every failure: it must not tell a guesser which part was wrong or that an account exists.</summary>

@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -104,24 +105,41 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
             return null;
         });
 
-    /// <summary>Finds the account, applies the change (which returns a refusal or null), and shows the outcome on the list.</summary>
+    /// <summary>
+    /// Finds the account, applies the change (which returns a refusal or null), and shows the
+    /// outcome on the list. Identity saves a role change in several steps (remove the old role,
+    /// add the new, renew the stamp), and the last-Admin check reads before it writes: all of it
+    /// runs in one serializable transaction, so a failure half-way leaves the account as it was,
+    /// and two Admins demoting each other at the same moment cannot both succeed (PostgreSQL
+    /// refuses one with a serialization failure, which its retrying strategy runs again, and the
+    /// second attempt sees the first's change). UserManager saves through this page's context.
+    /// </summary>
     private async Task<IActionResult> ChangeAsync(string id, Func<StaffUser, StaffRole?, Task<string?>> change)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        var found = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return NotFound();
-        }
+            // A retry starts from what the database holds now, not from the failed attempt's entities.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+            var user = await users.FindByIdAsync(id);
+            if (user is null)
+            {
+                return false;
+            }
 
-        var current = (await users.GetRolesAsync(user)).Select(StaffRoles.Parse).Max();
-        var refusal = await change(user, current);
-        if (refusal is not null)
-        {
-            Message = refusal;
-            Refused = true;
-        }
+            var current = (await users.GetRolesAsync(user)).Select(StaffRoles.Parse).Max();
+            var refusal = await change(user, current);
+            if (refusal is not null)
+            {
+                Message = refusal;
+                Refused = true;
+                return true;
+            }
 
-        return RedirectToPage();
+            await transaction.CommitAsync();
+            return true;
+        });
+        return found ? RedirectToPage() : NotFound();
     }
 
     /// <summary>
