@@ -40,6 +40,7 @@ public class EndpointInventoryTests
         ["GET /export/{year}/statistics.csv"] = "public downloads",
         ["GET /export/{year}/statistics.xlsx"] = "public downloads",
         ["GET /export/indicators.xlsx"] = "public downloads",
+        ["GET /export/statistics.csv"] = "public downloads",
         ["GET /openapi/{documentName}.json"] = "the public API's description",
 
         // Signing in cannot require being signed in; both doors are rate limited.
