@@ -54,6 +54,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("UnvReporting")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddUnvHealthChecks();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 
 var app = builder.Build();
 
@@ -92,7 +93,7 @@ app.UseWhen(context => !IsApi(context), pages =>
 {
     if (!isDevelopment)
     {
-        pages.UseExceptionHandler("/Error");
+        pages.UseExceptionHandler(DatabaseUnavailable.PageOptions("/Error"));
     }
 
     pages.UseStatusCodePagesWithReExecute("/Error/{0}");
