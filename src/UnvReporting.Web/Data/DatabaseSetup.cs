@@ -1,6 +1,8 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
 
@@ -26,7 +28,17 @@ public sealed class DatabaseOptions
     public bool LoadReferenceData { get; set; } = true;
 
     /// <summary>PostgreSQL only: how often a command failing with a transient error is retried.</summary>
-    public int MaxRetryCount { get; set; } = 6;
+    /// <remarks>
+    /// Retries hide a blip (a failover, a dropped connection) but make a reader wait through the
+    /// whole backoff when the database is really down. Npgsql's default of 6 retries waits about
+    /// 30 seconds before the request fails; 3 retries capped at 2 seconds each wait about 5, so a
+    /// reader gets the 503 page within seconds and a restart of a few seconds is still ridden out
+    /// (docs/reliability.md).
+    /// </remarks>
+    public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>PostgreSQL only: the longest wait between two retries, in seconds.</summary>
+    public int MaxRetryDelaySeconds { get; set; } = 2;
 }
 
 public static class DatabaseSetup
@@ -63,7 +75,7 @@ public static class DatabaseSetup
                 }
 
                 builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
-                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount))
+                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null))
                         .AddInterceptors(services.GetServices<IInterceptor>()));
                 break;
         }
@@ -83,29 +95,29 @@ public static class DatabaseSetup
         // Npgsql's own migration lock lasts one migration's transaction; instances starting
         // together could then both apply the later migrations. A session advisory lock held for
         // the whole run lets one instance migrate while the others wait and then find nothing to do.
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
+        if (db.Database.IsNpgsql())
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-        }
-
-        try
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
+            // Lock, migrate and unlock are retried as one unit: a connection lost half-way takes
+            // its session lock with it, so a retry must start again from taking the lock on a new
+            // connection. Each migration is its own transaction, so a retry applies only what is
+            // still pending. (Calls inside ExecuteAsync are not retried on their own.)
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
-                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken);
-            }
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+                    await MigrateAsync(db, logger, ct);
+                }
+                finally
+                {
+                    await ReleaseMigrationLockAsync(db);
+                }
+            }, cancellationToken);
         }
-        finally
+        else
         {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
+            await MigrateAsync(db, logger, cancellationToken);
         }
 
         if (db.Database.IsSqlite())
@@ -123,6 +135,34 @@ public static class DatabaseSetup
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
             scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
+    }
+
+    private static async Task MigrateAsync(UnvDbContext db, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    private static async Task ReleaseMigrationLockAsync(UnvDbContext db)
+    {
+        // A pooled connection keeps its session, and the lock with it, after Close: unlock first.
+        if (db.Database.GetDbConnection().State == ConnectionState.Open)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection broke under us; the server ended the session and its lock.
+            }
+        }
+
+        await db.Database.CloseConnectionAsync();
     }
 
     private static DatabaseOptions ReadOptions(IConfiguration configuration)
@@ -145,6 +185,12 @@ public static class DatabaseSetup
             null or "" => options.MaxRetryCount,
             var text when int.TryParse(text, out var count) && count is >= 0 and <= 20 => count,
             var text => throw new InvalidOperationException($"Database:MaxRetryCount must be a whole number from 0 to 20 (got '{text}')."),
+        };
+        options.MaxRetryDelaySeconds = section[nameof(DatabaseOptions.MaxRetryDelaySeconds)] switch
+        {
+            null or "" => options.MaxRetryDelaySeconds,
+            var text when int.TryParse(text, out var seconds) && seconds is >= 0 and <= 60 => seconds,
+            var text => throw new InvalidOperationException($"Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got '{text}')."),
         };
         return options;
     }
