@@ -63,7 +63,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(builder.Configuration, dataFolder);
                 builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>((services, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()));
+                    LogFailuresAsWarnings(o.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>())));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = builder.Configuration.GetConnectionString("Postgres");
@@ -75,8 +75,8 @@ public static class DatabaseSetup
                 }
 
                 builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
-                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null))
-                        .AddInterceptors(services.GetServices<IInterceptor>()));
+                    LogFailuresAsWarnings(o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null))
+                        .AddInterceptors(services.GetServices<IInterceptor>())));
                 break;
         }
 
@@ -136,6 +136,20 @@ public static class DatabaseSetup
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
             scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
     }
+
+    /// <summary>
+    /// EF logs every failed connection attempt, command, query and save as an error: with the
+    /// database down, one request would log five errors (four tries and the query), and a conflict
+    /// the page handles would log one too. A failure that reaches the reader is logged once as an
+    /// error where it is answered (Infrastructure/DatabaseUnavailable, or the 500 handler), so
+    /// EF's own entries are warnings: still in the log, beside that one error.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresAsWarnings(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Warning),
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (CoreEventId.QueryIterationFailed, LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
     private static async Task MigrateAsync(UnvDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
