@@ -16,7 +16,7 @@ namespace UnvReporting.Web.Tests.Infrastructure;
 /// <summary>
 /// Which failures mean "the database is unavailable" (503 with Retry-After) and which stay 500,
 /// and how each pipeline answers them. The real outage, PostgreSQL stopped under the running app,
-/// is Data/DatabaseOutageTests.
+/// is DatabaseOutageTests.
 /// </summary>
 public class DatabaseUnavailableTests
 {
