@@ -71,6 +71,12 @@ if (args is ["create-admin", ..])
     return await CreateAdminCommand.RunAsync(app, database, args, Console.In);
 }
 
+// `dotnet UnvReporting.Web.dll backup PATH`: an online copy of the SQLite database (docs/reliability.md).
+if (args is ["backup", ..])
+{
+    return await BackupCommand.RunAsync(app, database, args);
+}
+
 if (database.MigrateOnStartup)
 {
     await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);

@@ -40,8 +40,10 @@ public sealed class PostgresCluster : IAsyncDisposable
         Database = "postgres",
     }.ConnectionString;
 
-    /// <summary>The folder holding initdb, pg_ctl, pg_dump and pg_restore.</summary>
-    public string Binaries => _binaries;
+    /// <summary>The cluster's own folder, which its owner (the postgres user under root) may write: dumps go here.</summary>
+    public string Folder => _folder;
+
+    public int Port => _port;
 
     private string DataDirectory => Path.Combine(_folder, "data");
 
