@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Infrastructure;
 using UnvReporting.Web.Tests.Support;
@@ -116,6 +118,33 @@ public class DatabaseUnavailableTests
         lines.Count(l => l.Contains("[ERR]", StringComparison.Ordinal)).ShouldBe(2, string.Join('\n', lines));
         lines.Count(l => l.Contains("The database is unavailable; request", StringComparison.Ordinal)).ShouldBe(2);
         lines.ShouldNotContain(l => l.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task A_sqlite_write_that_cannot_get_the_lock_in_time_answers_503_and_goes_through_once_the_lock_is_free()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        // The app drops the database when disposed. A short busy timeout (Microsoft.Data.Sqlite waits 30 s by default) keeps the test quick.
+        await using var app = TestApp.StartOn(database, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Sqlite"] = database.ConnectionString + ";Default Timeout=1",
+        });
+        await DraftYear.AddAsync(app);
+        var token = await app.TokenForAsync(StaffRole.Editor);
+        var version = await app.VersionOfAsync(2020, "1.1", token);
+        var edit = $$"""{"result":55,"version":"{{version}}"}""";
+
+        HttpResponseMessage refused;
+        await using (var holder = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await holder.OpenAsync();
+            using var transaction = holder.BeginTransaction(deferred: false);
+            refused = await app.PutJsonAsync("/api/v1/years/2020/indicators/1.1", edit, token);
+        }
+
+        await refused.ShouldBeProblemAsync(503);
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        (await (await app.PutJsonAsync("/api/v1/years/2020/indicators/1.1", edit, token)).JsonAsync(200)).Raw("result").ShouldBe("55");
     }
 
     private static PostgresException Postgres(string sqlState) => new("test", "FATAL", "FATAL", sqlState);
