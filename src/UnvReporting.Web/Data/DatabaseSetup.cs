@@ -148,6 +148,7 @@ public static class DatabaseSetup
         options.ConfigureWarnings(warnings => warnings.Log(
             (RelationalEventId.ConnectionError, LogLevel.Warning),
             (RelationalEventId.CommandError, LogLevel.Warning),
+            (RelationalEventId.TransactionError, LogLevel.Warning),
             (CoreEventId.QueryIterationFailed, LogLevel.Warning),
             (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
