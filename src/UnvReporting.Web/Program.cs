@@ -54,7 +54,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("UnvReporting")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
 builder.Services.AddUnvHealthChecks();
-builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+builder.Services.AddDatabaseUnavailableHandling();
 
 var app = builder.Build();
 

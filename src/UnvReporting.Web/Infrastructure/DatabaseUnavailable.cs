@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -37,6 +39,37 @@ public static class DatabaseUnavailable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Registers <see cref="DatabaseUnavailableHandler"/>, and keeps the periodic check of the staff
+    /// cookie against the database (Identity's security stamp) from failing the error page: when
+    /// the database cannot answer, that check would throw inside authentication, and the friendly
+    /// page, which runs authentication again, would fail the same way and leave a bare 500. The
+    /// check is skipped for that request instead. Nothing is served on the strength of the skip:
+    /// every staff page and endpoint checks the account against the database again
+    /// (CurrentAccountRequirement), which fails and ends in the 503 page, and public pages need no
+    /// account. The check runs again on the next request.
+    /// </summary>
+    public static IServiceCollection AddDatabaseUnavailableHandling(this IServiceCollection services)
+    {
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+        {
+            var validate = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                try
+                {
+                    await validate(context);
+                }
+                catch (Exception exception) when (IsCause(exception))
+                {
+                    // Logged where the request itself fails for want of the database.
+                }
+            };
+        });
+        return services;
     }
 
     /// <summary>For <c>ExceptionHandlerOptions.StatusCodeSelector</c>.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
 using UnvReporting.Web.Tests.Support;
@@ -27,7 +29,10 @@ public class DatabaseOutageTests(ITestOutputHelper output)
     public async Task Pages_answer_503_while_PostgreSQL_is_down_no_write_is_half_applied_and_the_app_recovers_when_it_returns()
     {
         await using var cluster = await PostgresCluster.CreateAsync();
-        await using var app = TestApp.StartOn(await TestDatabase.CreateOnAsync(cluster));
+        // The staff cookie is checked against the database on every request here (normally once a
+        // minute), so a signed-in reader meets the outage in the authentication step too.
+        await using var app = TestApp.StartOn(await TestDatabase.CreateOnAsync(cluster), configureServices: services =>
+            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero));
         await DraftYear.AddAsync(app);
         var token = await app.TokenForAsync(StaffRole.Editor, "api-editor@unv.test");
         var version = await app.VersionOfAsync(DraftYear.Year, DraftYear.IndicatorKey, token);
@@ -55,6 +60,9 @@ public class DatabaseOutageTests(ITestOutputHelper output)
         (await Get(app.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await Get(app.Client, "/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
         ((int)(await Get(signedIn, "/staff")).StatusCode).ShouldBe(503);
+        using var signedInPage = await Get(signedIn, Uncached("/indicators/2021"));
+        ((int)signedInPage.StatusCode).ShouldBe(503);
+        (await signedInPage.Content.ReadAsStringAsync()).ShouldContain("The service is temporarily unavailable, try again in a minute.");
         using var write = await app.PutJsonAsync(DraftPath, $$"""{"result":55,"narrativeEn":"Saved during the outage","version":"{{version}}"}""", token);
         await write.ShouldBeProblemAsync(503);
 
@@ -87,7 +95,7 @@ public class DatabaseOutageTests(ITestOutputHelper output)
 
         // Each refused request is one error in the log, not one per connection attempt.
         var log = LogFile.ReadLines(app.Database.DataFolder);
-        log.Count(l => l.Contains("The database is unavailable; request", StringComparison.Ordinal)).ShouldBe(4);
+        log.Count(l => l.Contains("The database is unavailable; request", StringComparison.Ordinal)).ShouldBe(5);
         log.ShouldNotContain(l => l.Contains("[ERR] Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
 
         // The same edit, sent again, now goes through, once.
