@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Microsoft.AspNetCore.DataProtection;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Api.V1;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Export;
 using UnvReporting.Web.Import;
@@ -17,6 +17,7 @@ builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
 builder.AddUnvLocalization();
 builder.AddUnvAccounts();
+var performance = builder.AddUnvOutputCache(database);
 builder.Services.AddSingleton<SecurityEvents>();
 builder.Services.AddRazorPages(options =>
 {
@@ -48,11 +49,8 @@ builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((doc
     return Task.CompletedTask;
 }));
 
-// Keys that protect cookies and antiforgery tokens survive restarts. (Several instances will
-// share them through the database once the app scales out.)
-builder.Services.AddDataProtection()
-    .SetApplicationName("UnvReporting")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+builder.Services.AddUnvDataProtection();
+builder.AddUnvForwardedHeaders();
 builder.Services.AddUnvHealthChecks();
 builder.Services.AddDatabaseUnavailableHandling();
 
@@ -82,6 +80,7 @@ if (database.MigrateOnStartup)
     await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);
 }
 
+app.UseUnvForwardedHeaders();
 app.UseMiddleware<RequestLoggingMiddleware>();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.
@@ -113,6 +112,7 @@ app.UseUnvLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUnvOutputCache(performance);
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Data;
 
@@ -74,6 +75,7 @@ public static class DatabaseSetup
                         "Set it, for example with the environment variable ConnectionStrings__Postgres=\"Host=localhost;Database=unv;Username=unv;Password=...\".");
                 }
 
+                postgres = WithAutoPrepare(postgres);
                 builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
                     LogFailuresAsWarnings(o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null))
                         .AddInterceptors(services.GetServices<IInterceptor>())));
@@ -107,7 +109,7 @@ public static class DatabaseSetup
                 try
                 {
                     await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
-                    await MigrateAsync(db, logger, ct);
+                    await MigrateAsync(db, scope.ServiceProvider, logger, ct);
                 }
                 finally
                 {
@@ -117,7 +119,7 @@ public static class DatabaseSetup
         }
         else
         {
-            await MigrateAsync(db, logger, cancellationToken);
+            await MigrateAsync(db, scope.ServiceProvider, logger, cancellationToken);
         }
 
         if (db.Database.IsSqlite())
@@ -129,7 +131,7 @@ public static class DatabaseSetup
         if (loadReferenceData)
         {
             await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>()
-                .LoadAsync(ReferenceDataFile.Read(), cancellationToken);
+                .LoadEmbeddedAsync(cancellationToken);
         }
 
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
@@ -152,7 +154,7 @@ public static class DatabaseSetup
             (CoreEventId.QueryIterationFailed, LogLevel.Warning),
             (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
-    private static async Task MigrateAsync(UnvDbContext db, ILogger logger, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(UnvDbContext db, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
@@ -160,6 +162,9 @@ public static class DatabaseSetup
             logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        // Under the lock, so that instances starting together on an empty table agree on one key.
+        DataProtectionSetup.EnsureKeyInForce(services);
     }
 
     private static async Task ReleaseMigrationLockAsync(UnvDbContext db)
@@ -178,6 +183,24 @@ public static class DatabaseSetup
         }
 
         await db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>
+    /// Lets Npgsql keep the app's frequent statements prepared on each pooled connection, so the
+    /// server plans the year table's query once per connection instead of once per request. A
+    /// connection string that names <c>Max Auto Prepare</c> itself (0 for a pooler that cannot
+    /// keep prepared statements, such as PgBouncer in transaction mode) is left as it is.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var named = connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase);
+        if (!named)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static DatabaseOptions ReadOptions(IConfiguration configuration)

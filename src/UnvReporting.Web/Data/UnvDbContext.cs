@@ -37,6 +37,13 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
     private bool _auditing;
     private bool _loadingReferenceData;
 
+    /// <summary>
+    /// Set when a save is about to change a domain row, cleared once the change is committed or
+    /// rolled back (Caching/PublishedCacheInterceptor). A pooled context may carry it over from a
+    /// failed save; the worst that does is one needless eviction.
+    /// </summary>
+    internal bool PublishedDataChanged { get; set; }
+
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
     public DbSet<StrategicFramework> Frameworks => Set<StrategicFramework>();
@@ -66,6 +73,9 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (<see cref="Infrastructure.DatabaseXmlRepository"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Saves the pending changes together with their audit entries, in one transaction: both are

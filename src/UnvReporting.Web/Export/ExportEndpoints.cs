@@ -26,6 +26,9 @@ public static class ExportEndpoints
         exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync);
         exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync);
         exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync);
+
+        // The whole history as CSV only: it can pass the million rows an XLSX sheet holds.
+        exports.MapGet("/statistics.csv", AllStatisticsCsvAsync);
         return app;
     }
 
@@ -100,6 +103,13 @@ public static class ExportEndpoints
         }
 
         await CsvExport.WriteAsync(context.Response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> AllStatisticsCsvAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var visibility = await StaffReader.VisibilityAsync(context);
+        await CsvExport.WriteAsync(context.Response, "unv-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, year: null, visibility, cancellationToken), cancellationToken);
         return Results.Empty;
     }
 

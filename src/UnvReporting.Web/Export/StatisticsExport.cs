@@ -33,12 +33,24 @@ public static class StatisticsExport
         new("Note", ColumnKind.Text, 50),
     ];
 
-    public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int year, YearVisibility visibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>The facts of one year, or of every year the reader may see when <paramref name="year"/> is null.</summary>
+    public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int? year, YearVisibility visibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var facts = db.Visible(visibility);
+        if (year is { } only)
+        {
+            // A plain equality, not "@year IS NULL OR ...", so the (Year, Metric, ...) index serves it.
+            facts = facts.Where(f => f.Year == only);
+        }
+
+        // Member names by a left join rather than a lookup per row: the whole history is a million rows.
         var rows =
-            from f in db.Visible(visibility).Where(f => f.Year == year)
+            from f in facts
             join m in db.Metrics on f.MetricKey equals m.Key
-            orderby f.MetricKey, f.Dimension, f.Member
+            join d in db.DimensionMembers
+                on new { Dimension = f.Dimension, Member = f.Member } equals new { Dimension = (string?)d.DimensionKey, Member = (string?)d.Key } into members
+            from d in members.DefaultIfEmpty()
+            orderby f.Year, f.MetricKey, f.Dimension, f.Member
             select new
             {
                 f.Year,
@@ -48,8 +60,8 @@ public static class StatisticsExport
                 m.Unit,
                 f.Dimension,
                 f.Member,
-                MemberEn = db.DimensionMembers.Where(d => d.DimensionKey == f.Dimension && d.Key == f.Member).Select(d => d.NameEn).FirstOrDefault(),
-                MemberZh = db.DimensionMembers.Where(d => d.DimensionKey == f.Dimension && d.Key == f.Member).Select(d => d.NameZh).FirstOrDefault(),
+                MemberEn = d == null ? null : d.NameEn,
+                MemberZh = d == null ? null : d.NameZh,
                 f.Value,
                 f.Qualifier,
                 f.Source.DocumentSymbol,

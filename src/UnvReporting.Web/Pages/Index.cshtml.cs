@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 
@@ -11,6 +13,7 @@ namespace UnvReporting.Web.Pages;
 /// The home page: the latest published year at a glance (colour summary, headline volunteer
 /// figures), then every published year, the frameworks and the reports the figures come from.
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class IndexModel(UnvDbContext db) : PageModel
 {
     /// <summary>The volunteer figures the home page leads with, in this order.</summary>

@@ -30,6 +30,20 @@ public class DatabaseSetupTests
     }
 
     [Theory]
+    [InlineData(null, 32)]
+    [InlineData(";Max Auto Prepare=0", 0)]
+    public async Task PostgreSQL_keeps_frequent_statements_prepared_unless_the_connection_string_says_otherwise(string? suffix, int expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var settings = new Dictionary<string, string> { ["ConnectionStrings:Postgres"] = database.ConnectionString + suffix };
+        await using var factory = new UnvAppFactory(database, settings);
+        (await factory.CreateClient().GetAsync("/indicators/2021")).EnsureSuccessStatusCode();
+
+        await using var scope = factory.CreateDbScope();
+        new Npgsql.NpgsqlConnectionStringBuilder(scope.Db.Database.GetConnectionString()).MaxAutoPrepare.ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("1", null, "Database:Provider must be 'Sqlite' or 'Postgres' (got '1').")]
     [InlineData("Oracle", null, "Database:Provider must be 'Sqlite' or 'Postgres' (got 'Oracle').")]
     [InlineData("Postgres", null, "Database:Provider is Postgres but ConnectionStrings:Postgres is empty.")]

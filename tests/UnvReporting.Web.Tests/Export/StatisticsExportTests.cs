@@ -124,5 +124,31 @@ public class StatisticsExportTests
         await (await app.Client.GetAsync("/export/2030/statistics.xlsx")).ShouldBeProblemAsync(404);
     }
 
+    [Theory, BothProviders]
+    public async Task The_whole_history_comes_as_one_csv_in_year_order_without_the_facts_of_unpublished_years_for_visitors(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        int all, draft;
+        await using (var scope = app.CreateDbScope())
+        {
+            all = await scope.Db.StatisticFacts.CountAsync();
+            draft = await scope.Db.StatisticFacts.CountAsync(f => f.Year == DraftYear.Year);
+        }
+
+        var visitor = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/statistics.csv"));
+        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/statistics.csv"));
+
+        draft.ShouldBeGreaterThan(0);
+        staff.Count.ShouldBe(all);
+        visitor.Count.ShouldBe(all - draft);
+        visitor.ShouldNotContain(r => r["Year"] == DraftYear.Year.ToString(CultureInfo.InvariantCulture));
+        var years = visitor.Select(r => int.Parse(r["Year"], CultureInfo.InvariantCulture)).ToList();
+        years.ShouldBe(years.Order().ToList());
+        years[0].ShouldBeLessThan(2000, "the history goes back decades");
+        visitor.ShouldContain(r => r["Member (English)"] != "" && r["Member (Chinese)"] != "");
+    }
+
     private static string Qualifier(string word) => string.Concat(word.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using UnvReporting.Web.Accounts;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 
@@ -23,7 +24,8 @@ public static class ResultsApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Results")
             .AddEndpointFilter(RejectUnsupportedCulture)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .CacheOutput(PublishedCache.Policy);
 
         api.MapGet("/years", GetYears)
             .WithSummary("The published reporting years, oldest first (with a staff token: every year, with its status).");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Infrastructure;
 using UnvReporting.Web.Statistics;
@@ -31,7 +32,8 @@ public static class StatisticsApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Statistics")
             .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .CacheOutput(PublishedCache.Policy);
 
         api.MapGet("/years/{year}/statistics", GetYearStatistics)
             .WithSummary("Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.")

@@ -37,15 +37,25 @@ internal sealed record ReferenceDataFile(
 
     public static ReferenceDataFile Read()
     {
+        var bytes = EmbeddedBytes();
+        var file = JsonSerializer.Deserialize<ReferenceDataFile>(bytes, Options)
+            ?? throw new InvalidOperationException("The reference data file is empty.");
+        return file with { Sha256 = Hash(bytes) };
+    }
+
+    /// <summary>The embedded file's hash without parsing it: all a start-up on a loaded database needs.</summary>
+    public static string EmbeddedSha256() => Hash(EmbeddedBytes());
+
+    private static byte[] EmbeddedBytes()
+    {
         using var stream = typeof(ReferenceDataFile).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from the build.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        var file = JsonSerializer.Deserialize<ReferenceDataFile>(bytes, Options)
-            ?? throw new InvalidOperationException("The reference data file is empty.");
-        return file with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
+        return buffer.ToArray();
     }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
 
 internal sealed record SourceDocumentEntry(string Symbol, string TitleEn, string TitleZh, string Session, DateOnly? IssuedOn, string Edition);

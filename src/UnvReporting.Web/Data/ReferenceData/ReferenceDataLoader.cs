@@ -14,12 +14,28 @@ namespace UnvReporting.Web.Data.ReferenceData;
 /// </summary>
 internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, ILogger<ReferenceDataLoader> logger)
 {
+    /// <summary>
+    /// Loads the file embedded in the app into an empty database. Parsing the file takes a good
+    /// part of a second, so a start-up on a database that holds data only hashes it.
+    /// </summary>
+    public async Task LoadEmbeddedAsync(CancellationToken cancellationToken)
+    {
+        if (await HoldsDataAsync(cancellationToken))
+        {
+            logger.LogInformation("Reference data not loaded: the database already holds data");
+            await WarnIfFileChangedAsync(ReferenceDataFile.EmbeddedSha256(), cancellationToken);
+            return;
+        }
+
+        await LoadAsync(ReferenceDataFile.Read(), cancellationToken);
+    }
+
     public async Task LoadAsync(ReferenceDataFile file, CancellationToken cancellationToken)
     {
         if (await HoldsDataAsync(cancellationToken))
         {
             logger.LogInformation("Reference data not loaded: the database already holds data");
-            await WarnIfFileChangedAsync(file, cancellationToken);
+            await WarnIfFileChangedAsync(file.Sha256, cancellationToken);
             return;
         }
 
@@ -58,17 +74,17 @@ internal sealed class ReferenceDataLoader(UnvDbContext db, TimeProvider clock, I
 
     // The file is only ever loaded into an empty database; a file corrected since then does not
     // reach this database by itself, so say so rather than let the difference go unnoticed.
-    private async Task WarnIfFileChangedAsync(ReferenceDataFile file, CancellationToken cancellationToken)
+    private async Task WarnIfFileChangedAsync(string fileSha256, CancellationToken cancellationToken)
     {
         var last = await db.ReferenceDataLoads.AsNoTracking()
             .OrderByDescending(l => l.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        if (last is not null && last.Sha256 != file.Sha256)
+        if (last is not null && last.Sha256 != fileSha256)
         {
             logger.LogWarning(
                 "The reference data file shipped with this version ({FileSha256}) differs from the one loaded on {LoadedAt:yyyy-MM-dd} ({LoadedSha256}). "
                 + "An existing database is never reloaded: apply corrections through staff entry",
-                file.Sha256,
+                fileSha256,
                 last.LoadedAt,
                 last.Sha256);
         }

@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using UnvReporting.Domain.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Auditing;
+using UnvReporting.Domain.Results;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 
@@ -14,6 +16,7 @@ namespace UnvReporting.Web.Pages.Indicators;
 /// chart of results against milestones, each year's score and colour, narrative and source, and
 /// where the definition changed (the 2020 mid-term review).
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class DetailModel(UnvDbContext db) : PageModel
 {
     /// <summary>The year the page was opened from.</summary>

@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 using UnvReporting.Web.Infrastructure;
@@ -13,6 +15,7 @@ namespace UnvReporting.Web.Pages.Indicators;
 /// A year's indicator table (published years; staff also see draft and submitted ones), grouped as the report groups it: each outcome with its
 /// own indicators, then its outputs with theirs. <c>?rating=yellow</c> shows one colour only.
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class YearModel(UnvDbContext db) : PageModel
 {
     public YearTable Table { get; private set; } = null!;

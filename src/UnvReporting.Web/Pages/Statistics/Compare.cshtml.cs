@@ -1,9 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Statistics;
 
@@ -14,6 +16,7 @@ namespace UnvReporting.Web.Pages.Statistics;
 /// it, the change: <c>/statistics/compare?a=2019&amp;b=2021</c>. Without years, the latest two
 /// published reporting years; with only the second, the published year before it.
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class CompareModel(UnvDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,8 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Statistics;
 
@@ -13,6 +15,7 @@ namespace UnvReporting.Web.Pages.Statistics;
 /// history back to 1980 that the 2021 report gives. Chosen with a plain GET form, so a trend can
 /// be bookmarked and linked: <c>/statistics/trends?metric=volunteers_deployed</c>.
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class TrendsModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string DefaultMetric = "volunteers_deployed";

@@ -1,7 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Statistics;
 
@@ -11,6 +13,7 @@ namespace UnvReporting.Web.Pages.Statistics;
 /// A year's volunteer statistics: headline tiles and charts, each chart with its table, its
 /// sources, a PNG and a CSV of exactly its rows. The year before is read too, for the change.
 /// </summary>
+[OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class YearModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }

@@ -840,6 +840,26 @@ namespace UnvReporting.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("UnvReporting.Web.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("UnvReporting.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -815,6 +815,24 @@ namespace UnvReporting.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("UnvReporting.Web.Data.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("UnvReporting.Web.Data.PendingImport", b =>
                 {
                     b.Property<Guid>("Id")

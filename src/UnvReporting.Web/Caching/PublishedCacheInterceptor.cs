@@ -1,0 +1,191 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using UnvReporting.Web.Data;
+using UnvReporting.Web.Data.Auditing;
+
+namespace UnvReporting.Web.Caching;
+
+/// <summary>
+/// Evicts the published answers when a save changes a domain row, once the change is committed:
+/// evicting before the commit would let a reader put the old figures straight back into the cache.
+/// On PostgreSQL the other instances are told with <c>pg_notify</c> inside the committing
+/// transaction, so they hear of the change exactly when it becomes visible, and never of a change
+/// that was rolled back.
+/// </summary>
+public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, ILogger<PublishedCacheInterceptor> logger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Mark(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Mark(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // A save that needed no transaction of its own (EF skips it for a single statement) has
+    // committed by now; one inside a transaction waits for TransactionCommitted.
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (TakeUncommitted(eventData.Context) is { } db)
+        {
+            NotifyOutsideTransactionAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            eviction.EvictAsync("saved").AsTask().GetAwaiter().GetResult();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (TakeUncommitted(eventData.Context) is { } db)
+        {
+            await NotifyOutsideTransactionAsync(db, cancellationToken);
+            await eviction.EvictAsync("saved", cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (IsMarkedPostgres(eventData.Context))
+        {
+            using var command = NotifyCommand(transaction.Connection!, transaction);
+            command.ExecuteNonQuery();
+        }
+
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (IsMarkedPostgres(eventData.Context))
+        {
+            await using var command = NotifyCommand(transaction.Connection!, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (Take(eventData.Context))
+        {
+            eviction.EvictAsync("committed").AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context))
+        {
+            await eviction.EvictAsync("committed", cancellationToken);
+        }
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Take(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Take(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Take(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Take(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Mark(DbContext? context)
+    {
+        if (context is UnvDbContext db && !db.PublishedDataChanged)
+        {
+            db.ChangeTracker.DetectChanges();
+            db.PublishedDataChanged = db.ChangeTracker.Entries().Any(e =>
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && AuditTrail.IsAudited(e.Metadata.ClrType));
+        }
+    }
+
+    private static bool Take(DbContext? context)
+    {
+        if (context is UnvDbContext { PublishedDataChanged: true } db)
+        {
+            db.PublishedDataChanged = false;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static UnvDbContext? TakeUncommitted(DbContext? context) =>
+        context is UnvDbContext { PublishedDataChanged: true } db && db.Database.CurrentTransaction is null && Take(db) ? db : null;
+
+    private static bool IsMarkedPostgres(DbContext? context) =>
+        context is UnvDbContext { PublishedDataChanged: true } db && db.Database.IsNpgsql();
+
+    private DbCommand NotifyCommand(DbConnection connection, DbTransaction? transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT pg_notify(@channel, @instance)";
+        AddParameter(command, "channel", PublishedCache.Channel);
+        AddParameter(command, "instance", eviction.InstanceId);
+        return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    // The change is already committed: a failure to tell the others must not turn a successful save
+    // into an error. Their copies then expire after Performance:OutputCacheLifetime at the latest.
+    private async ValueTask NotifyOutsideTransactionAsync(UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var opened = connection.State != System.Data.ConnectionState.Open;
+            if (opened)
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+
+            try
+            {
+                await using var command = NotifyCommand(connection, null);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                if (opened)
+                {
+                    await connection.CloseAsync();
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Other instances could not be told that published data changed; their cached answers expire on their own.");
+        }
+    }
+}
