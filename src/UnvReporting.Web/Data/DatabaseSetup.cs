@@ -32,9 +32,9 @@ public sealed class DatabaseOptions
     /// <remarks>
     /// Retries hide a blip (a failover, a dropped connection) but make a reader wait through the
     /// whole backoff when the database is really down. Npgsql's default of 6 retries waits about
-    /// 30 seconds before the request fails; 3 retries capped at 2 seconds each wait about 5, so a
-    /// reader gets the 503 page within seconds and a restart of a few seconds is still ridden out
-    /// (docs/reliability.md).
+    /// 30 seconds before the request fails; 3 retries capped at 2 seconds wait 0, 1 and 2 seconds,
+    /// so a reader gets the 503 page about 3 seconds after the database went away, and a blip
+    /// shorter than that is ridden out unnoticed (docs/reliability.md).
     /// </remarks>
     public int MaxRetryCount { get; set; } = 3;
 
