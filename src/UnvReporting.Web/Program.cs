@@ -53,6 +53,7 @@ builder.Services.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
 builder.Services.AddUnvHealthChecks();
 builder.Services.AddUnvSecurityHeaders();
+builder.Services.AddDatabaseUnavailableHandling();
 
 var app = builder.Build();
 
@@ -67,6 +68,12 @@ if (args is ["migrate", ..])
 if (args is ["create-admin", ..])
 {
     return await CreateAdminCommand.RunAsync(app, database, args, Console.In);
+}
+
+// `dotnet UnvReporting.Web.dll backup PATH`: an online copy of the SQLite database (docs/reliability.md).
+if (args is ["backup", ..])
+{
+    return await BackupCommand.RunAsync(app, database, args);
 }
 
 if (database.MigrateOnStartup)
@@ -93,7 +100,7 @@ app.UseWhen(context => !IsApi(context), pages =>
 {
     if (!isDevelopment)
     {
-        pages.UseExceptionHandler("/Error");
+        pages.UseExceptionHandler(DatabaseUnavailable.PageOptions("/Error"));
     }
 
     pages.UseStatusCodePagesWithReExecute("/Error/{0}");

@@ -45,7 +45,15 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, folder, $"Data Source={Path.Combine(folder, DatabaseSetup.SqliteFileName)}", null, null);
         }
 
-        var admin = await PostgresServer.GetAdminConnectionStringAsync();
+        return await CreatePostgresAsync(await PostgresServer.GetAdminConnectionStringAsync(), folder);
+    }
+
+    /// <summary>A fresh database on a server of the test's own (a <see cref="PostgresCluster"/> it may stop).</summary>
+    public static Task<TestDatabase> CreateOnAsync(PostgresCluster cluster) =>
+        CreatePostgresAsync(cluster.AdminConnectionString, Directory.CreateTempSubdirectory("unv-test-").FullName);
+
+    private static async Task<TestDatabase> CreatePostgresAsync(string admin, string folder)
+    {
         var name = $"unv_test_{Guid.NewGuid():N}";
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -55,7 +63,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        return new TestDatabase(provider, folder, connectionString, name, admin);
+        return new TestDatabase(DatabaseProvider.Postgres, folder, connectionString, name, admin);
     }
 
     public async ValueTask DisposeAsync()

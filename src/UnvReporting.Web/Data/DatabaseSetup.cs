@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -28,7 +29,17 @@ public sealed class DatabaseOptions
     public bool LoadReferenceData { get; set; } = true;
 
     /// <summary>PostgreSQL only: how often a command failing with a transient error is retried.</summary>
-    public int MaxRetryCount { get; set; } = 6;
+    /// <remarks>
+    /// Retries hide a blip (a failover, a dropped connection) but make a reader wait through the
+    /// whole backoff when the database is really down. Npgsql's default of 6 retries waits about
+    /// 30 seconds before the request fails; 3 retries capped at 2 seconds wait 0, 1 and 2 seconds,
+    /// so a reader gets the 503 page about 3 seconds after the database went away, and a blip
+    /// shorter than that is ridden out unnoticed (docs/reliability.md).
+    /// </remarks>
+    public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>PostgreSQL only: the longest wait between two retries, in seconds.</summary>
+    public int MaxRetryDelaySeconds { get; set; } = 2;
 }
 
 public static class DatabaseSetup
@@ -53,7 +64,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(builder.Configuration, dataFolder);
                 builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>((services, o) =>
-                    o.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()));
+                    LogFailuresAsWarnings(o.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>())));
                 break;
             case DatabaseProvider.Postgres:
                 var postgres = builder.Configuration.GetConnectionString("Postgres");
@@ -66,8 +77,8 @@ public static class DatabaseSetup
 
                 postgres = WithAutoPrepare(postgres);
                 builder.Services.AddDbContextPool<UnvDbContext, PostgresUnvDbContext>((services, o) =>
-                    o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount))
-                        .AddInterceptors(services.GetServices<IInterceptor>()));
+                    LogFailuresAsWarnings(o.UseNpgsql(postgres, npgsql => npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null))
+                        .AddInterceptors(services.GetServices<IInterceptor>())));
                 break;
         }
 
@@ -86,32 +97,29 @@ public static class DatabaseSetup
         // Npgsql's own migration lock lasts one migration's transaction; instances starting
         // together could then both apply the later migrations. A session advisory lock held for
         // the whole run lets one instance migrate while the others wait and then find nothing to do.
-        var postgres = db.Database.IsNpgsql();
-        if (postgres)
+        if (db.Database.IsNpgsql())
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
-        }
-
-        try
-        {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count > 0)
+            // Lock, migrate and unlock are retried as one unit: a connection lost half-way takes
+            // its session lock with it, so a retry must start again from taking the lock on a new
+            // connection. Each migration is its own transaction, so a retry applies only what is
+            // still pending. (Calls inside ExecuteAsync are not retried on their own.)
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
-                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-                await db.Database.MigrateAsync(cancellationToken);
-            }
-
-            // Under the lock, so that instances starting together on an empty table agree on one key.
-            DataProtectionSetup.EnsureKeyInForce(scope.ServiceProvider);
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+                    await MigrateAsync(db, scope.ServiceProvider, logger, ct);
+                }
+                finally
+                {
+                    await ReleaseMigrationLockAsync(db);
+                }
+            }, cancellationToken);
         }
-        finally
+        else
         {
-            if (postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
+            await MigrateAsync(db, scope.ServiceProvider, logger, cancellationToken);
         }
 
         if (db.Database.IsSqlite())
@@ -129,6 +137,52 @@ public static class DatabaseSetup
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
             scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
+    }
+
+    /// <summary>
+    /// EF logs every failed connection attempt, command, query and save as an error: with the
+    /// database down, one request would log five errors (four tries and the query), and a conflict
+    /// the page handles would log one too. A failure that reaches the reader is logged once as an
+    /// error where it is answered (Infrastructure/DatabaseUnavailable, or the 500 handler), so
+    /// EF's own entries are warnings: still in the log, beside that one error.
+    /// </summary>
+    private static DbContextOptionsBuilder LogFailuresAsWarnings(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.ConnectionError, LogLevel.Warning),
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (RelationalEventId.TransactionError, LogLevel.Warning),
+            (CoreEventId.QueryIterationFailed, LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
+
+    private static async Task MigrateAsync(UnvDbContext db, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        // Under the lock, so that instances starting together on an empty table agree on one key.
+        DataProtectionSetup.EnsureKeyInForce(services);
+    }
+
+    private static async Task ReleaseMigrationLockAsync(UnvDbContext db)
+    {
+        // A pooled connection keeps its session, and the lock with it, after Close: unlock first.
+        if (db.Database.GetDbConnection().State == ConnectionState.Open)
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection broke under us; the server ended the session and its lock.
+            }
+        }
+
+        await db.Database.CloseConnectionAsync();
     }
 
     /// <summary>
@@ -169,6 +223,12 @@ public static class DatabaseSetup
             null or "" => options.MaxRetryCount,
             var text when int.TryParse(text, out var count) && count is >= 0 and <= 20 => count,
             var text => throw new InvalidOperationException($"Database:MaxRetryCount must be a whole number from 0 to 20 (got '{text}')."),
+        };
+        options.MaxRetryDelaySeconds = section[nameof(DatabaseOptions.MaxRetryDelaySeconds)] switch
+        {
+            null or "" => options.MaxRetryDelaySeconds,
+            var text when int.TryParse(text, out var seconds) && seconds is >= 0 and <= 60 => seconds,
+            var text => throw new InvalidOperationException($"Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got '{text}')."),
         };
         return options;
     }

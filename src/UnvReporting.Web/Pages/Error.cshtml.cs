@@ -23,7 +23,11 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? statusCode)
     {
-        Status = statusCode is >= 400 and <= 599 ? statusCode.Value : StatusCodes.Status500InternalServerError;
+        // After an exception the handler has already chosen the status (503 for an unavailable
+        // database, see Infrastructure/DatabaseUnavailable); keep it rather than say 500.
+        Status = statusCode is >= 400 and <= 599 ? statusCode.Value
+            : Response.StatusCode is >= 500 and <= 599 ? Response.StatusCode
+            : StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         Response.StatusCode = Status;
     }

@@ -49,6 +49,7 @@ public class DatabaseSetupTests
     [InlineData("Postgres", null, "Database:Provider is Postgres but ConnectionStrings:Postgres is empty.")]
     [InlineData("Sqlite", "Database:MigrateOnStartup", "Database:MigrateOnStartup must be true or false (got 'sometimes').")]
     [InlineData("Sqlite", "Database:MaxRetryCount", "Database:MaxRetryCount must be a whole number from 0 to 20 (got 'sometimes').")]
+    [InlineData("Sqlite", "Database:MaxRetryDelaySeconds", "Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got 'sometimes').")]
     public async Task Bad_database_settings_stop_start_up_with_a_clear_message(string provider, string? badSetting, string message)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -29,6 +29,13 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp(database, new UnvAppFactory(database, settings, environment, configureServices));
     }
 
+    /// <summary>Starts the app on a database the test made itself (on a cluster it may stop, say); disposing drops it.</summary>
+    public static TestApp StartOn(
+        TestDatabase database,
+        IReadOnlyDictionary<string, string>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null) =>
+        new(database, new UnvAppFactory(database, settings, configureServices: configureServices));
+
     /// <summary>Starts a second app on the same database, as a restart or another instance would.</summary>
     public UnvAppFactory StartAnotherOnSameDatabase() => new(Database);
 
