@@ -19,6 +19,7 @@
 #   BENCH_DURATION=10        seconds of wrk per endpoint
 #   BENCH_WARMUP=3           seconds of wrk per endpoint before that, not counted
 #   BENCH_CONNECTIONS=64     wrk connections (two wrk threads)
+#   BENCH_DRAIN=120          at most this many seconds of waiting for the app to go idle between endpoints
 #   BENCH_ONLY=sqlite,postgres     databases to run
 #   BENCH_SCALE=seed,full          data sets to run
 #   BENCH_CACHE=on,off             output cache settings to run (Performance__OutputCache)
@@ -27,6 +28,7 @@
 #   BENCH_EXPORT=1           0 skips the export measurement
 #   BENCH_PORT=5391, BENCH_PG_PORT=55391
 #   BENCH_NO_BUILD=1         use the Release build already there
+#   BENCH_KEEP=1             keep the databases and the app's log (the temporary folder is named at the end)
 #
 # A quick try: BENCH_DURATION=2 BENCH_FACTS=20000 BENCH_ONLY=sqlite benchmarks/run.sh
 # Needs root (or sudo) only to install wrk, and to run PostgreSQL's initdb as the postgres user.
@@ -36,6 +38,7 @@ ROOT=$PWD
 
 DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
+DRAIN=${BENCH_DRAIN:-120}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ONLY=${BENCH_ONLY:-sqlite,postgres}
 SCALES=${BENCH_SCALE:-seed,full}
@@ -62,8 +65,10 @@ KEY=1.1.1
 
 WORK=$(mktemp -d /tmp/unv-bench.XXXXXX)
 chmod 755 "$WORK"
-RESULTS=$WORK/results.tsv
-EXTRAS=$WORK/extras.tsv
+# Written as the run goes, so a run that stops half-way keeps what it measured.
+mkdir -p benchmarks/results
+RESULTS=$ROOT/benchmarks/results/latest.tsv
+EXTRAS=$ROOT/benchmarks/results/latest-extras.tsv
 : >"$RESULTS"
 : >"$EXTRAS"
 APP_PID=""
@@ -77,7 +82,7 @@ as_postgres() {
 cleanup() {
   if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; fi
   if [ -d "$WORK/pg/data" ]; then as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
+  if [ -n "${BENCH_KEEP:-}" ]; then echo "run.sh: databases and logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -147,7 +152,7 @@ start_app() {
   started=$(date +%s%N)
   dotnet "$APP_DLL" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 3000); do
+  while [ $(($(date +%s%N) - started)) -lt 300000000000 ]; do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health/ready" || true)" = 200 ]; then
       now=$(date +%s%N)
       READY_MS=$(((now - started) / 1000000))
@@ -156,7 +161,7 @@ start_app() {
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.01
   done
-  echo "run.sh: the app did not become ready; its log:" >&2
+  echo "run.sh: the app did not become ready in 5 minutes (process $(kill -0 "$APP_PID" 2>/dev/null && echo running || echo ended)); its log:" >&2
   tail -30 "$WORK/app.log" >&2
   exit 1
 }
@@ -192,9 +197,24 @@ to_ms() {
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
+# Waits until the app is idle (under 10% of a core for a second), at most BENCH_DRAIN seconds.
+# wrk closes its connections when it stops, but requests already running go on: a page that
+# takes seconds leaves up to 64 of them behind, which would otherwise be billed to the next endpoint.
+drain() {
+  local before after
+  for _ in $(seq 1 "$DRAIN"); do
+    before=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+    [ $((after - before)) -lt 10 ] && return 0
+  done
+  log "the app was still busy ${DRAIN} s after the last endpoint; the next one is measured anyway"
+}
+
 measure() {
   local db=$1 scale=$2 cache=$3 year=$4 name path out rps p50 p99 bad
   while IFS='|' read -r name path; do
+    drain
     # Warm-up first (JIT, tiered compilation, connection pools, caches), not counted.
     wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$URL$path" >/dev/null
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$URL$path")
@@ -202,6 +222,7 @@ measure() {
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
     bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")
+    drain
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$scale" "$cache" "$name" "$path" "$rps" "$p50" "$p99" "${bad:-0}" >>"$RESULTS"
     log "$db/$scale/cache $cache: $name $rps req/s, p50 $p50 ms, p99 $p99 ms${bad:+, $bad non-2xx}"
   done < <(endpoints "$year")
@@ -260,7 +281,4 @@ for db in sqlite postgres; do
 done
 
 # ---- the report ------------------------------------------------------------------------------
-mkdir -p benchmarks/results
 "$ROOT/benchmarks/report.sh" "$RESULTS" "$EXTRAS" "$DURATION" "$CONNECTIONS" "$FACTS" | tee benchmarks/results/latest.md
-cp "$RESULTS" benchmarks/results/latest.tsv
-cp "$EXTRAS" benchmarks/results/latest-extras.tsv
