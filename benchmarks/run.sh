@@ -263,9 +263,9 @@ for db in sqlite postgres; do
       last_cache=${CACHES##*,}
       if [ "$scale" = full ] && [ "$cache" = "$last_cache" ]; then
         if [ "$EXPORT" = 1 ]; then
-          log "$db/$scale: export every year's statistics CSV"
+          log "$db/$scale: export the whole statistics history as one CSV"
           while IFS='=' read -r k v; do extra "$db" "$scale" "$k" "$v"; done \
-            < <(dotnet "$TOOL" export --url "$URL" --pid "$APP_PID" --years "$FULL_FIRST-$FULL_YEAR")
+            < <(dotnet "$TOOL" export --url "$URL" --pid "$APP_PID")
         fi
         if [ "$IMPORT_ROWS" -gt 0 ]; then
           log "$db/$scale: import $IMPORT_ROWS statistics rows into $SEED_YEAR"

@@ -7,7 +7,7 @@ using UnvReporting.Benchmarks;
 //   generate    --provider sqlite|postgres --connection CS [--facts N] [--years N] [--indicators N] [--first-year Y]
 //   import-file --out FILE [--rows N]
 //   import      --url URL --email E --password P --year Y --file FILE
-//   export      --url URL --pid PID --years FIRST-LAST
+//   export      --url URL --pid PID
 //   editors     --url URL --year Y --keys K1,K2,.. --accounts E1,E2,.. --password P --duration SECONDS
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -49,8 +49,7 @@ try
             return await ImportRun.RunAsync(new Uri(options.Text("url")), options.Text("email"), options.Text("password"), options.Int("year"), options.Text("file"));
 
         case "export":
-            var years = options.Text("years").Split('-');
-            return await ExportRun.RunAsync(new Uri(options.Text("url")), options.Int("pid"), int.Parse(years[0], CultureInfo.InvariantCulture), int.Parse(years[^1], CultureInfo.InvariantCulture));
+            return await ExportRun.RunAsync(new Uri(options.Text("url")), options.Int("pid"));
 
         case "editors":
             return await EditorsRun.RunAsync(
