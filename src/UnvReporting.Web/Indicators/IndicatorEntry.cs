@@ -49,7 +49,41 @@ public abstract record EntryOutcome
 /// </summary>
 public sealed class IndicatorEntry(UnvDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// How often a save is tried when it keeps losing the year's hold to other saves: each round
+    /// at least one save wins, so this many editors saving at the same instant all get through.
+    /// </summary>
+    private const int YearHoldAttempts = 10;
+
     public async Task<EntryOutcome> SaveAsync(int year, IReadOnlyList<IndicatorEdit> edits, StaffRole role, StaffActor actor, string? reason, CancellationToken cancellationToken)
+    {
+        // Every save holds its year, so that no figure lands in a year submitted or published a
+        // moment before. Two editors saving different indicators of one year then also collide on
+        // that hold, although neither overwrote the other. Such a save is tried again from the
+        // start: the year's rule and every row's version are checked afresh, so a move of the year
+        // or a change to the same row is still refused.
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await TrySaveAsync(year, edits, role, actor, reason, cancellationToken);
+            if (outcome is not YearHoldLost lost)
+            {
+                return outcome;
+            }
+
+            if (attempt == YearHoldAttempts)
+            {
+                return lost.Refusal;
+            }
+
+            // A short random pause, so the saves that lost together do not collide again in step.
+            await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>Internal to this class: the year's hold was lost; try again or give the refusal.</summary>
+    private sealed record YearHoldLost(EntryOutcome Refusal) : EntryOutcome;
+
+    private async Task<EntryOutcome> TrySaveAsync(int year, IReadOnlyList<IndicatorEdit> edits, StaffRole role, StaffActor actor, string? reason, CancellationToken cancellationToken)
     {
         var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (reportingYear is null)
@@ -130,7 +164,7 @@ public sealed class IndicatorEntry(UnvDbContext db, TimeProvider clock)
         catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is ReportingYear))
         {
             db.ChangeTracker.Clear();
-            return new EntryOutcome.Forbidden($"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again.");
+            return new YearHoldLost(new EntryOutcome.Forbidden($"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again."));
         }
         catch (DbUpdateConcurrencyException exception)
         {
