@@ -8,7 +8,8 @@ namespace UnvReporting.Web.Tests.Support;
 /// One field of one form: the page that renders the form, the field's name as posted, its kind,
 /// and what else the post must carry to be a real change (so the field, not an empty form, is
 /// what gets refused). <paramref name="Handler"/> picks the form posting to that handler;
-/// <paramref name="Match"/> picks, among several such forms, the one holding these values.
+/// <paramref name="Match"/> picks, among several such forms, the one holding these values;
+/// <paramref name="Mirror"/> names a field that must repeat the value (a password's confirmation).
 /// </summary>
 public sealed record FormField(
     string Page,
@@ -18,7 +19,8 @@ public sealed record FormField(
     string? Handler = null,
     IReadOnlyDictionary<string, string>? Match = null,
     IReadOnlyDictionary<string, string>? Also = null,
-    IReadOnlyList<BadValue>? Values = null)
+    IReadOnlyList<BadValue>? Values = null,
+    string? Mirror = null)
 {
     public IReadOnlyList<BadValue> Corpus => Values ?? BadInput.RefusedBy(Kind, Required);
 
@@ -49,6 +51,11 @@ public static class BadInputForms
             }
 
             posted[field.Field] = value.Value;
+            if (field.Mirror is { } mirror)
+            {
+                posted[mirror] = value.Value;
+            }
+
             using var response = await client.PostAsync(action, new FormUrlEncodedContent(posted));
             if (await RefusalProblemAsync(client, response) is { } problem)
             {
