@@ -4,7 +4,7 @@ namespace UnvReporting.Domain.Results;
 /// An outcome, an output under an outcome, or institutional effectiveness, within one framework.
 /// Titles: Chinese as published, English ours.
 /// </summary>
-public sealed class ResultArea
+public sealed partial class ResultArea
 {
     public ResultArea(int frameworkId, string code, ResultAreaKind kind, ResultArea? parent, string titleEn, string titleZh, int sortOrder)
     {
@@ -20,6 +20,10 @@ public sealed class ResultArea
 
         FrameworkId = frameworkId;
         Code = Guard.Required(code, "Result area code", 10);
+        if (!CodePattern().IsMatch(Code))
+        {
+            throw new DomainException($"Result area code '{Code}' must be letters and digits, parts separated by dots, such as 1, 1.1 or IE.");
+        }
         Kind = kind;
         Parent = parent;
         TitleEn = Guard.Required(titleEn, "English title", 400);
@@ -59,4 +63,7 @@ public sealed class ResultArea
         TitleEn = en;
         TitleZh = zh;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CodePattern();
 }

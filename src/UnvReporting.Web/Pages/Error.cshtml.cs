@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,6 +24,11 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? statusCode)
     {
+        // A POST whose form cannot be read (a NUL in a field: 400) is re-executed here with the
+        // same unreadable form, which fails the binding of every parameter, the route's status
+        // included; without this the visitor's 400 became a 500.
+        statusCode ??= HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+
         // After an exception the handler has already chosen the status (503 for an unavailable
         // database, see Infrastructure/DatabaseUnavailable); keep it rather than say 500.
         Status = statusCode is >= 400 and <= 599 ? statusCode.Value

@@ -54,4 +54,20 @@ public class ResultAreaTests
 
         outcome.TitleEn.ShouldBe("Outcome");
     }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1,5")]
+    [InlineData("1 OR 1=1")]
+    [InlineData("<b>")]
+    [InlineData("1..2")]
+    public void A_code_other_than_letters_and_digits_separated_by_dots_is_refused(string code) =>
+        Should.Throw<DomainException>(() => new ResultArea(1, code, ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
+            .Message.ShouldContain("letters and digits");
+
+    [Theory]
+    [InlineData("IE")]
+    [InlineData("2.1")]
+    public void Codes_of_the_reports_are_accepted(string code) =>
+        new ResultArea(1, code, ResultAreaKind.Outcome, null, "Outcome", "成果", 0).Code.ShouldBe(code);
 }

@@ -5,11 +5,28 @@ using UnvReporting.Web.Data;
 namespace UnvReporting.Web.Tests.Support;
 
 /// <summary>
-/// Every row of every reference table as one string, in a fixed order, so two states of a
-/// database can be compared exactly: equal snapshots mean nothing was added, removed or changed.
+/// Every row of every domain table, the audit trail, pending imports and staff accounts as one
+/// string, in a fixed order, so two states of a database can be compared exactly: equal
+/// snapshots mean nothing was added, removed or changed.
 /// </summary>
 public static class DatabaseSnapshot
 {
+    /// <summary>
+    /// The number of rows in every table the model maps (Identity's included), in one query: a
+    /// cheap check to run after each request, where the full snapshot runs once per field.
+    /// </summary>
+    public static async Task<string> RowCountsAsync(UnvDbContext db)
+    {
+        var tables = db.Model.GetEntityTypes()
+            .Select(t => t.GetTableName())
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var sql = "SELECT " + string.Join(" || ',' || ", tables.Select(t => $"'{t}=' || (SELECT COUNT(*) FROM \"{t}\")")) + " AS \"Value\"";
+        return await db.Database.SqlQueryRaw<string>(sql).SingleAsync();
+    }
+
     public static async Task<string> TakeAsync(UnvDbContext db)
     {
         var content = new
@@ -35,6 +52,19 @@ public static class DatabaseSnapshot
             Metrics = await db.Metrics.AsNoTracking().OrderBy(m => m.Key).ToListAsync(),
             Members = await db.DimensionMembers.AsNoTracking().OrderBy(m => m.DimensionKey).ThenBy(m => m.Key).ToListAsync(),
             Facts = await db.StatisticFacts.AsNoTracking().OrderBy(f => f.Id).ToListAsync(),
+            Dimensions = await db.Dimensions.AsNoTracking().OrderBy(d => d.Key).ToListAsync(),
+            Audit = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync(),
+            PendingImports = await db.PendingImports.AsNoTracking().OrderBy(p => p.Id)
+                .Select(p => new { p.Id, p.Year, p.UserId, p.FileName, p.Format, p.Content.Length }).ToListAsync(),
+            Users = await db.Users.AsNoTracking().OrderBy(u => u.Id)
+                .Select(u => new
+                {
+                    u.Id, u.Email, u.UserName, u.DisplayName, u.IsDisabled, u.PasswordHash, u.SecurityStamp, u.ConcurrencyStamp,
+                    u.LockoutEnd, u.AccessFailedCount,
+                }).ToListAsync(),
+            Roles = await db.Roles.AsNoTracking().OrderBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(),
+            UserRoles = await db.UserRoles.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => new { r.UserId, r.RoleId }).ToListAsync(),
+            Counts = await RowCountsAsync(db),
         };
         return JsonSerializer.Serialize(content);
     }

@@ -71,7 +71,7 @@ internal static class StaffApiRequests
         string? password = null;
         foreach (var property in Properties(body, ["email", "password"], errors))
         {
-            var value = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+            var value = ReadableString(property.Value);
             if (property.Name == "email")
             {
                 email = value?.Trim();
@@ -185,6 +185,19 @@ internal static class StaffApiRequests
         }
     }
 
+    /// <summary>The string, or null when it is not one or holds an escaped half of a surrogate pair (valid JSON, but no text).</summary>
+    private static string? ReadableString(JsonElement value)
+    {
+        try
+        {
+            return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static Set<string?>? Text(JsonProperty property, Dictionary<string, string[]> errors)
     {
         switch (property.Value.ValueKind)
@@ -192,7 +205,17 @@ internal static class StaffApiRequests
             case JsonValueKind.Null:
                 return new Set<string?>(null);
             case JsonValueKind.String:
-                return new Set<string?>(property.Value.GetString());
+                try
+                {
+                    return new Set<string?>(property.Value.GetString());
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escaped half of a surrogate pair ("\ud800") is valid JSON but no text: reading it throws.
+                    errors[property.Name] = [$"{property.Name} is not valid Unicode text (it holds half of a surrogate pair)."];
+                    return null;
+                }
+
             default:
                 errors[property.Name] = [$"{property.Name} must be a string, or null."];
                 return null;

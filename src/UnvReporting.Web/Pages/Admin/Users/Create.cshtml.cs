@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using UnvReporting.Domain;
 using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Web.Accounts;
@@ -30,6 +31,12 @@ public sealed class CreateModel(UnvDbContext db, UserManager<StaffUser> users, T
         if (role is null)
         {
             ModelState.AddModelError("Input.Role", "Choose one of the four roles.");
+        }
+
+        // The name is shown beside every change the person makes; an invisible or reversing character would disguise it.
+        if (Input.DisplayName is { } name && PlainText.FirstInvisible(name) is { } invisible)
+        {
+            ModelState.AddModelError("Input.DisplayName", $"The display name contains an invisible control character (U+{(int)invisible:X4}); remove it.");
         }
 
         if (!ModelState.IsValid)
