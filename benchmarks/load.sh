@@ -63,6 +63,8 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL DataFolder=$WORK/data
 export FileLog__Enabled=false Serilog__MinimumLevel__Default=Warning
+# Plain HTTP on loopback: Secure, __Host- cookies would not come back (docs/security.md).
+export Cookies__HttpsOnly=false
 export Performance__OutputCache=$([ "$CACHE" = on ] && echo true || echo false)
 mkdir -p "$DataFolder"
 if [ "$DB" = postgres ]; then

@@ -116,6 +116,8 @@ app_env() {
   local db=$1 scale=$2 cache=${3:-on}
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL DataFolder=$WORK/data-$db-$scale
   export FileLog__Enabled=false Serilog__MinimumLevel__Default=Warning
+  # Plain HTTP on loopback: Secure, __Host- cookies would not come back (docs/security.md).
+  export Cookies__HttpsOnly=false
   export Performance__OutputCache=$([ "$cache" = on ] && echo true || echo false)
   export Database__MigrateOnStartup=true Database__LoadReferenceData=true
   if [ "$db" = sqlite ]; then
