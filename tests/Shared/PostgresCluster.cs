@@ -126,10 +126,17 @@ public sealed class PostgresCluster : IAsyncDisposable
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
             var ownerFile = Path.Combine(folder, OwnerFile);
-            if (File.Exists(ownerFile)
-                && int.TryParse(File.ReadAllText(ownerFile), CultureInfo.InvariantCulture, out var owner)
-                && IsRunning(owner))
+            if (File.Exists(ownerFile))
             {
+                if (!int.TryParse(SafeRead(ownerFile), CultureInfo.InvariantCulture, out var owner) || IsRunning(owner))
+                {
+                    continue;
+                }
+            }
+            else if (DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) < TimeSpan.FromMinutes(10))
+            {
+                // Another cluster is being created this moment (its owner file comes right after
+                // the folder), in this process or another: not an orphan.
                 continue;
             }
 
@@ -146,7 +153,26 @@ public sealed class PostgresCluster : IAsyncDisposable
                 // Already stopped.
             }
 
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception exception) when (exception is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+            {
+                // The dead owner's watchdog is removing it at the same moment; that is as good.
+            }
+        }
+    }
+
+    private static string SafeRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return string.Empty;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
@@ -97,6 +98,20 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
     };
 
     public static string RatingCss(Rating rating) => "rating-" + rating.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// A rating as the pages show it: the colour always comes with its shape and its word, never
+    /// alone. Built here rather than in a partial view: the indicator table shows hundreds of
+    /// them, and a partial costs a view lookup each time.
+    /// </summary>
+    public IHtmlContent RatingBadge(Rating rating) => new HtmlContentBuilder(5)
+        .AppendHtml("<span class=\"rating ")
+        .Append(RatingCss(rating))
+        .AppendHtml("\"><span class=\"rating-icon\" aria-hidden=\"true\">")
+        .Append(RatingIcon(rating))
+        .AppendHtml("</span> ")
+        .Append(Rating(rating))
+        .AppendHtml("</span>");
 
     public string NotRateable(NotRateableReason? reason) => reason switch
     {

@@ -35,7 +35,7 @@ public class AccessibilityTests
     public async Task No_page_has_a_serious_or_critical_accessibility_violation()
     {
         // The markup and colours are the same on both databases; one run of the app covers them.
-        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite);
+        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite, injectsScripts: true);
 
         var found = new List<string>();
         foreach (var path in Pages)
@@ -55,7 +55,7 @@ public class AccessibilityTests
     [Fact]
     public async Task No_staff_page_has_a_serious_or_critical_accessibility_violation()
     {
-        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite);
+        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite, injectsScripts: true);
         await session.AddDraft2020Async();
         await session.CreateUserAsync(StaffRole.Admin);
         await session.OpenAsync("/account/sign-in");

@@ -33,13 +33,18 @@ public sealed class AppInBrowser : IAsyncDisposable
     /// <summary>The app's services, for setting up accounts and data the way the app itself would.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AppInBrowser> StartAsync(DatabaseProvider provider, int width = 1280, int height = 900)
+    /// <param name="injectsScripts">
+    /// For tests that inject their own tooling (axe-core) into the page: the app's Content Security
+    /// Policy would refuse that inline script, so the browser is told to bypass it. The policy
+    /// itself is tested with it on (ContentSecurityPolicyTests).
+    /// </param>
+    public static async Task<AppInBrowser> StartAsync(DatabaseProvider provider, int width = 1280, int height = 900, bool injectsScripts = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var app = new UnvAppFactory(database);
         var address = app.StartKestrel();
         var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, BypassCSP = injectsScripts });
         return new AppInBrowser(database, app, browser, address, page);
     }
 
