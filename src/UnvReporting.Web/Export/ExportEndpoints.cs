@@ -102,16 +102,37 @@ public static class ExportEndpoints
             return UnknownYear(number);
         }
 
-        await CsvExport.WriteAsync(context.Response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
+        await StreamAsync(db, context.Response, response =>
+            CsvExport.WriteAsync(response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken), cancellationToken);
         return Results.Empty;
     }
 
     private static async Task<IResult> AllStatisticsCsvAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
         var visibility = await StaffReader.VisibilityAsync(context);
-        await CsvExport.WriteAsync(context.Response, "unv-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, year: null, visibility, cancellationToken), cancellationToken);
+        await StreamAsync(db, context.Response, response =>
+            CsvExport.WriteAsync(response, "unv-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, year: null, visibility, cancellationToken), cancellationToken), cancellationToken);
         return Results.Empty;
     }
+
+    /// <summary>
+    /// Streams rows from the database to the response. On PostgreSQL the retrying execution
+    /// strategy makes EF Core read a whole result into memory before the first row (so that it
+    /// could run the query again): 675 MB for the million facts of the history. Run inside the
+    /// strategy, the query streams. A failure before the first byte is retried as usual; after it,
+    /// a retry would write the rows twice, so the download is broken off instead and the reader
+    /// starts it again.
+    /// </summary>
+    private static Task StreamAsync(UnvDbContext db, HttpResponse response, Func<HttpResponse, Task> write, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async _ =>
+        {
+            if (response.HasStarted)
+            {
+                throw new InvalidOperationException("The database failed while a download was being written; it cannot be resumed.");
+            }
+
+            await write(response);
+        }, cancellationToken);
 
     private static async Task<IResult> StatisticsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
