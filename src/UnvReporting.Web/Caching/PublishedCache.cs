@@ -79,6 +79,13 @@ public static class PublishedCache
 /// <summary>Empties this instance's cache of published answers.</summary>
 public sealed class PublishedCacheEviction(IOutputCacheStore store, ILogger<PublishedCacheEviction> logger)
 {
+    /// <summary>
+    /// A request that read the old figures just before a change committed can finish, and be
+    /// stored, just after the eviction. Evicting once more a little later removes such an answer;
+    /// a request slower than this is rare and lives at most the cache's lifetime.
+    /// </summary>
+    public static readonly TimeSpan SecondEviction = TimeSpan.FromSeconds(3);
+
     /// <summary>Names this process in NOTIFY payloads, so an instance does not evict twice for its own change.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
 
@@ -86,5 +93,19 @@ public sealed class PublishedCacheEviction(IOutputCacheStore store, ILogger<Publ
     {
         await store.EvictByTagAsync(PublishedCache.Tag, cancellationToken);
         logger.LogDebug("Published answers evicted: {Why}", why);
+        _ = EvictAgainLaterAsync(why);
+    }
+
+    private async Task EvictAgainLaterAsync(string why)
+    {
+        try
+        {
+            await Task.Delay(SecondEviction);
+            await store.EvictByTagAsync(PublishedCache.Tag, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "The second eviction of published answers ({Why}) failed; they expire on their own.", why);
+        }
     }
 }

@@ -9,9 +9,11 @@ namespace UnvReporting.Web.Caching;
 /// <summary>
 /// Evicts the published answers when a save changes a domain row, once the change is committed:
 /// evicting before the commit would let a reader put the old figures straight back into the cache.
-/// On PostgreSQL the other instances are told with <c>pg_notify</c> inside the committing
-/// transaction, so they hear of the change exactly when it becomes visible, and never of a change
-/// that was rolled back.
+/// (A reader already under way at the commit can still store what it read; the eviction repeats a
+/// few seconds later for that, <see cref="PublishedCacheEviction.SecondEviction"/>.) On PostgreSQL
+/// the other instances are told with <c>pg_notify</c> inside the committing transaction, so they
+/// hear of the change exactly when it becomes visible and never of one rolled back; a save that
+/// needed no transaction of its own notifies right after it.
 /// </summary>
 public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, ILogger<PublishedCacheInterceptor> logger)
     : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -34,8 +36,8 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
     {
         if (TakeUncommitted(eventData.Context) is { } db)
         {
-            NotifyOutsideTransactionAsync(db, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             eviction.EvictAsync("saved").AsTask().GetAwaiter().GetResult();
+            NotifyOutsideTransactionAsync(db).AsTask().GetAwaiter().GetResult();
         }
 
         return result;
@@ -43,10 +45,12 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        // This instance first, and neither step may fail the save: it has committed, and the
+        // request being cancelled now must not leave the old answers in place.
         if (TakeUncommitted(eventData.Context) is { } db)
         {
-            await NotifyOutsideTransactionAsync(db, cancellationToken);
-            await eviction.EvictAsync("saved", cancellationToken);
+            await eviction.EvictAsync("saved", CancellationToken.None);
+            await NotifyOutsideTransactionAsync(db);
         }
 
         return result;
@@ -86,7 +90,7 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
     {
         if (Take(eventData.Context))
         {
-            await eviction.EvictAsync("committed", cancellationToken);
+            await eviction.EvictAsync("committed", CancellationToken.None);
         }
     }
 
@@ -98,12 +102,22 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Take(eventData.Context);
-
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    // A commit that failed on its way back (the connection dropped) may have committed all the
+    // same; an eviction too many costs nothing.
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
     {
-        Take(eventData.Context);
-        return Task.CompletedTask;
+        if (Take(eventData.Context))
+        {
+            eviction.EvictAsync("a transaction failed").AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    public async Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (Take(eventData.Context))
+        {
+            await eviction.EvictAsync("a transaction failed", CancellationToken.None);
+        }
     }
 
     private static void Mark(DbContext? context)
@@ -154,7 +168,7 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
 
     // The change is already committed: a failure to tell the others must not turn a successful save
     // into an error. Their copies then expire after Performance:OutputCacheLifetime at the latest.
-    private async ValueTask NotifyOutsideTransactionAsync(UnvDbContext db, CancellationToken cancellationToken)
+    private async ValueTask NotifyOutsideTransactionAsync(UnvDbContext db)
     {
         if (!db.Database.IsNpgsql())
         {
@@ -167,13 +181,13 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
             var opened = connection.State != System.Data.ConnectionState.Open;
             if (opened)
             {
-                await connection.OpenAsync(cancellationToken);
+                await connection.OpenAsync(CancellationToken.None);
             }
 
             try
             {
                 await using var command = NotifyCommand(connection, null);
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
             }
             finally
             {
@@ -183,7 +197,7 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
                 }
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             logger.LogWarning(exception, "Other instances could not be told that published data changed; their cached answers expire on their own.");
         }

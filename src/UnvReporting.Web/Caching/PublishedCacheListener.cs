@@ -10,7 +10,9 @@ namespace UnvReporting.Web.Caching;
 public sealed class PublishedCacheListener(
     IConfiguration configuration, PublishedCacheEviction eviction, ILogger<PublishedCacheListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +25,10 @@ public sealed class PublishedCacheListener(
             KeepAlive = 15,
         }.ConnectionString;
 
+        // Doubles after each failure, up to half a minute: a long outage or a wrong password
+        // should not write a warning every two seconds. Each reconnection evicts everything, so a
+        // longer wait never serves stale answers.
+        var retryDelay = FirstRetryDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -43,6 +49,7 @@ public sealed class PublishedCacheListener(
                 }
 
                 await eviction.EvictAsync("listening for changes", stoppingToken);
+                retryDelay = FirstRetryDelay;
                 logger.LogInformation("Listening for published-data changes of other instances on {Channel}.", PublishedCache.Channel);
                 while (true)
                 {
@@ -55,10 +62,11 @@ public sealed class PublishedCacheListener(
             }
             catch (Exception exception)
             {
-                logger.LogWarning(exception, "The listener for other instances' changes lost its connection; retrying in {Delay}.", RetryDelay);
+                logger.LogWarning(exception, "The listener for other instances' changes lost its connection; retrying in {Delay}.", retryDelay);
                 try
                 {
-                    await Task.Delay(RetryDelay, stoppingToken);
+                    await Task.Delay(retryDelay, stoppingToken);
+                    retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, LongestRetryDelay.Ticks));
                 }
                 catch (OperationCanceledException)
                 {

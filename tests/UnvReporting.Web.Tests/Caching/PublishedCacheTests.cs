@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data.Auditing;
+using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Tests.Support;
 
@@ -94,6 +95,28 @@ public class PublishedCacheTests
 
         (await app.GetJsonAsync(path, token: null)).GetProperty("result").GetDecimal().ShouldBe(61m);
         (await GetTextAsync(app.Client, "/indicators/2021")).ShouldContain("61%");
+    }
+
+    [Theory, BothProviders]
+    public async Task An_answer_stored_just_after_a_change_is_evicted_again_a_little_later(DatabaseProvider provider)
+    {
+        // A reader that read the old figures just before a commit may store its answer just after
+        // the eviction; the second eviction removes whatever was stored in between.
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+        var approver = await app.TokenForAsync(StaffRole.Approver);
+        await (await app.PutJsonAsync("/api/v1/years/2021/indicators/1.1", $$"""{"result":61,"reason":"Second eviction test.","version":"{{await app.VersionOfAsync(2021, "1.1", approver)}}"}""", approver)).JsonAsync(200);
+
+        await GetTextAsync(app.Client, "/api/v1/years/2021/summary");
+        counter.Reset();
+        await GetTextAsync(app.Client, "/api/v1/years/2021/summary");
+        counter.Count.ShouldBe(0, "stored after the first eviction");
+
+        await Task.Delay(PublishedCacheEviction.SecondEviction + TimeSpan.FromSeconds(1));
+        counter.Reset();
+        await GetTextAsync(app.Client, "/api/v1/years/2021/summary");
+
+        counter.Count.ShouldBeGreaterThan(0, "the second eviction removed it");
     }
 
     [Theory, BothProviders]
