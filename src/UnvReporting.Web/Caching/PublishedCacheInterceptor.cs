@@ -78,21 +78,11 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (Take(eventData.Context))
-        {
-            eviction.EvictAsync("committed").AsTask().GetAwaiter().GetResult();
-        }
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        EvictIfMarkedAsync(eventData.Context, "committed").AsTask().GetAwaiter().GetResult();
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (Take(eventData.Context))
-        {
-            await eviction.EvictAsync("committed", CancellationToken.None);
-        }
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        EvictIfMarkedAsync(eventData.Context, "committed").AsTask();
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Take(eventData.Context);
 
@@ -104,21 +94,16 @@ public sealed class PublishedCacheInterceptor(PublishedCacheEviction eviction, I
 
     // A commit that failed on its way back (the connection dropped) may have committed all the
     // same; an eviction too many costs nothing.
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
-    {
-        if (Take(eventData.Context))
-        {
-            eviction.EvictAsync("a transaction failed").AsTask().GetAwaiter().GetResult();
-        }
-    }
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        EvictIfMarkedAsync(eventData.Context, "a transaction failed").AsTask().GetAwaiter().GetResult();
 
-    public async Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (Take(eventData.Context))
-        {
-            await eviction.EvictAsync("a transaction failed", CancellationToken.None);
-        }
-    }
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        EvictIfMarkedAsync(eventData.Context, "a transaction failed").AsTask();
+
+    // Never with the request's token: the change may have committed, and a cancelled request must
+    // not leave the old answers in place.
+    private ValueTask EvictIfMarkedAsync(DbContext? context, string why) =>
+        Take(context) ? eviction.EvictAsync(why, CancellationToken.None) : ValueTask.CompletedTask;
 
     private static void Mark(DbContext? context)
     {

@@ -36,7 +36,7 @@ public sealed class YearFigures
         .. TileMetrics,
         .. TileMetrics.Select(GrowthOf),
         .. CategoryMetrics,
-        "deployments", "volunteers_deployed_growth", "international_share", "age_share",
+        "deployments", "international_share", "age_share",
     ];
 
     private readonly int _year;
