@@ -177,6 +177,10 @@ stop_app() {
 }
 
 # name|path of what is measured; the first is the trivial endpoint every other is compared with.
+# Every request says what Chromium says it accepts (ENCODINGS), as Board members' browsers do; the
+# two rows marked "plain" send no Accept-Encoding, like a script without compression, to show what
+# the stored compressed copy saves (the app compresses only the answers it caches: ADR-011).
+ENCODINGS="gzip, deflate, br, zstd"
 endpoints() {
   local year=$1
   cat <<EOF
@@ -191,6 +195,8 @@ statistics API|/api/v1/years/$year/statistics
 indicators CSV|/export/$year/indicators.csv
 statistics CSV|/export/$year/statistics.csv
 indicators XLSX|/export/$year/indicators.xlsx
+indicator table, plain|/indicators/$year|plain
+indicators API, plain|/api/v1/years/$year/indicators|plain
 EOF
 }
 
@@ -214,12 +220,14 @@ drain() {
 }
 
 measure() {
-  local db=$1 scale=$2 cache=$3 year=$4 name path out rps p50 p99 bad
-  while IFS='|' read -r name path; do
+  local db=$1 scale=$2 cache=$3 year=$4 name path plain out rps p50 p99 bad header
+  while IFS='|' read -r name path plain; do
+    header="Accept-Encoding: $ENCODINGS"
+    [ "$plain" = plain ] && header="Accept-Encoding: identity"
     drain
     # Warm-up first (JIT, tiered compilation, connection pools, caches), not counted.
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s "$URL$path" >/dev/null
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency "$URL$path")
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 30s -H "$header" "$URL$path" >/dev/null
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 30s --latency -H "$header" "$URL$path")
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
@@ -232,8 +240,8 @@ measure() {
 
 # Every measured address must answer 200 once before anything is timed.
 check_pages() {
-  local year=$1 name path code failed=0
-  while IFS='|' read -r name path; do
+  local year=$1 name path plain code failed=0
+  while IFS='|' read -r name path plain; do
     code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path" || true)
     if [ "$code" != 200 ]; then
       echo "run.sh: $path answered $code, not 200" >&2

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using UnvReporting.Web.Data;
 
@@ -52,7 +53,11 @@ public static class PublishedCache
             .Expire(options.OutputCacheLifetime)
 
             // The culture comes from ?culture= (already in the key) or from the cookie (not in it).
-            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))));
+            .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+
+            // Stored compressed (CachedAnswerCompression), so each encoding has its own copy.
+            .VaryByValue(context => new KeyValuePair<string, string>("encoding", CachedAnswerCompression.CacheKeyPart(context)))));
+        builder.Services.AddSingleton<IResponseCompressionProvider, CachedAnswerCompression>();
         builder.Services.AddSingleton<PublishedCacheEviction>();
         builder.Services.AddSingleton<IInterceptor, PublishedCacheInterceptor>();
         if (database.Provider == DatabaseProvider.Postgres)
@@ -66,12 +71,15 @@ public static class PublishedCache
     /// <summary>
     /// After authentication (so staff are recognised and bypass it) and authorization. Without the
     /// middleware the policies named by endpoints do nothing, which is what "off" means.
+    /// Compression sits inside it, so what is stored is the compressed answer; with the cache off
+    /// nothing is compressed.
     /// </summary>
     public static void UseUnvOutputCache(this WebApplication app, PerformanceOptions options)
     {
         if (options.OutputCache)
         {
             app.UseOutputCache();
+            app.UseResponseCompression();
         }
     }
 }

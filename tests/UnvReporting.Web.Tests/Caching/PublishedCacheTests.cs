@@ -158,6 +158,93 @@ public class PublishedCacheTests
         (await app.GetJsonAsync("/api/v1/years", token: null)).EnumerateArray().Select(y => y.GetProperty("year").GetInt32()).ShouldNotContain(DraftYear.Year);
     }
 
+    /// <summary>What Chromium sends.</summary>
+    private const string BrowserEncodings = "gzip, deflate, br, zstd";
+
+    [Theory, BothProviders]
+    public async Task A_browser_gets_the_stored_copy_compressed_and_others_get_it_plain(DatabaseProvider provider)
+    {
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+
+        foreach (var path in new[] { "/indicators/2021", "/statistics/2021", "/api/v1/years/2021/indicators" })
+        {
+            var plain = await GetTextAsync(app.Client, path);
+            var (brotliEncoding, brotli) = await GetEncodedAsync(app.Client, path, BrowserEncodings);
+            var (gzipEncoding, gzip) = await GetEncodedAsync(app.Client, path, "gzip");
+            counter.Reset();
+            var (againEncoding, again) = await GetEncodedAsync(app.Client, path, BrowserEncodings);
+            var plainAgain = await GetTextAsync(app.Client, path);
+
+            brotliEncoding.ShouldBe("br", path);
+            gzipEncoding.ShouldBe("gzip", path);
+            againEncoding.ShouldBe("br", path);
+            brotli.ShouldBe(plain, path);
+            gzip.ShouldBe(plain, path);
+            again.ShouldBe(plain, path);
+            plainAgain.ShouldBe(plain, path);
+            counter.Count.ShouldBe(0, $"{path}: the compressed and plain copies are both stored");
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task Staff_answers_exports_and_uncached_answers_are_never_compressed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var staff = await app.ClientAsAsync(StaffRole.Viewer);
+
+        (await GetEncodedAsync(staff, "/indicators/2021", BrowserEncodings)).Encoding.ShouldBeNull("a signed-in page holds tokens and drafts");
+        (await GetEncodedAsync(staff, "/staff", BrowserEncodings)).Encoding.ShouldBeNull();
+        (await GetEncodedAsync(app.Client, "/export/2021/indicators.csv", BrowserEncodings)).Encoding.ShouldBeNull("exports stream uncompressed");
+        (await GetEncodedAsync(app.Client, "/account/sign-in", BrowserEncodings)).Encoding.ShouldBeNull("the sign-in form holds an antiforgery token");
+        (await GetEncodedAsync(app.Client, "/health/live", BrowserEncodings)).Encoding.ShouldBeNull();
+    }
+
+    [Theory, BothProviders]
+    public async Task With_the_cache_switched_off_nothing_is_compressed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Performance:OutputCache"] = "false" });
+
+        (await GetEncodedAsync(app.Client, "/indicators/2021", BrowserEncodings)).Encoding.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br", "br")]
+    [InlineData("GZIP", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("gzip;q=0.8, br;q=0.5", "gzip")]
+    [InlineData("gzip;q=0.5, br;q=0.5", "br")]
+    [InlineData("*", "br")]
+    [InlineData("br;q=0, *", "gzip")]
+    [InlineData("*;q=0", null)]
+    [InlineData("identity", null)]
+    [InlineData("deflate, zstd", null)]
+    [InlineData("", null)]
+    [InlineData("gzip;q=abc", null)]
+    public void The_encoding_follows_the_clients_weights(string acceptEncoding, string? expected) =>
+        CachedAnswerCompression.Choose(acceptEncoding).ShouldBe(expected);
+
+    private static async Task<(string? Encoding, string Text)> GetEncodedAsync(HttpClient client, string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await client.SendAsync(request);
+        ((int)response.StatusCode).ShouldBe(200, path);
+        var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using Stream decoded = encoding switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress),
+            null => body,
+            _ => throw new InvalidOperationException($"{path}: unexpected encoding {encoding}"),
+        };
+        using var reader = new StreamReader(decoded);
+        return (encoding, await reader.ReadToEndAsync());
+    }
+
     private static async Task<string> GetTextAsync(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path);
