@@ -23,15 +23,21 @@ public sealed class StatisticNames
     /// <summary>Every metric, in the order of its name in the current language.</summary>
     public IReadOnlyList<MetricName> Metrics => _metrics.Values.OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList();
 
+    /// <summary>
+    /// Both lists in one query (a UNION ALL; a row with a dimension is a member, one without a metric): every statistics page and API answer reads them, and
+    /// with the output cache off a query's fixed cost (a connection from the pool, a statement
+    /// prepared) is most of what such a small read costs.
+    /// </summary>
     public static async Task<StatisticNames> LoadAsync(UnvDbContext db, CancellationToken cancellationToken)
     {
-        var metrics = await db.Metrics.AsNoTracking()
-            .Select(m => new MetricName(m.Key, m.NameEn, m.NameZh, m.Unit))
-            .ToDictionaryAsync(m => m.Key, cancellationToken);
-        var members = await db.DimensionMembers.AsNoTracking()
-            .Select(m => new { m.DimensionKey, m.Key, m.NameEn, m.NameZh })
+        // Anonymous rows: EF Core can put a set operation only over projections it can see into.
+        var rows = await db.Metrics.AsNoTracking()
+            .Select(m => new { Dimension = (string?)null, m.Key, m.NameEn, m.NameZh, Unit = (Unit?)m.Unit })
+            .Concat(db.DimensionMembers.AsNoTracking().Select(m => new { Dimension = (string?)m.DimensionKey, m.Key, m.NameEn, m.NameZh, Unit = (Unit?)null }))
             .ToListAsync(cancellationToken);
-        return new StatisticNames(metrics, members.ToDictionary(m => (m.DimensionKey, m.Key), m => (m.NameEn, m.NameZh)));
+        return new StatisticNames(
+            rows.Where(r => r.Dimension is null).ToDictionary(r => r.Key, r => new MetricName(r.Key, r.NameEn, r.NameZh, r.Unit!.Value)),
+            rows.Where(r => r.Dimension is not null).ToDictionary(r => (r.Dimension!, r.Key), r => (r.NameEn, r.NameZh)));
     }
 
     public bool IsMetric(string? key) => key is not null && _metrics.ContainsKey(key);

@@ -62,13 +62,15 @@ public static class StatisticQueries
     /// what the API and the exports answer 404 to otherwise.
     /// </summary>
     public static async Task<bool> HasVisibleStatisticsYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        await db.ReportingYears.AnyAsync(y => y.Year == year && (visibility == YearVisibility.Everything || y.Status == ReportingStatus.Published), cancellationToken)
+        await db.ReportingYears.VisibleTo(visibility).AnyAsync(y => y.Year == year, cancellationToken)
         || await db.HasVisibleFactsAsync(year, visibility, cancellationToken);
 
     /// <summary>The facts a reader may see: all for staff; for visitors, none of a reporting year that is not published.</summary>
+    /// <remarks>A choice in C#, not in the query (see <see cref="IndicatorQueries.VisibleTo"/>).</remarks>
     public static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>
-        db.StatisticFacts.AsNoTracking().Where(f => visibility == YearVisibility.Everything
-            || !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published));
+        visibility == YearVisibility.Everything
+            ? db.StatisticFacts.AsNoTracking()
+            : db.StatisticFacts.AsNoTracking().Where(f => !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published));
 
     private static System.Linq.Expressions.Expression<Func<StatisticFact, StatisticRow>> Row(UnvDbContext db) =>
         f => new StatisticRow(
