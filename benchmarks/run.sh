@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh
 #
-# builds Release, installs wrk when missing, starts a throwaway PostgreSQL 15 cluster, prepares
+# publishes the app (Release, linux-x64, ReadyToRun, as deployed), installs wrk when missing, starts a throwaway PostgreSQL 15 cluster, prepares
 # the seed data set (the reference data of the two reports) and the synthetic data set at scale
 # (50 reporting years in ten frameworks of 500 indicators, 1,000,000 statistic facts) in a fresh
 # SQLite file and a fresh PostgreSQL database each, starts the Release app on each with the output
@@ -27,7 +27,7 @@
 #   BENCH_IMPORT_ROWS=50000  rows of the import file (0 skips the import)
 #   BENCH_EXPORT=1           0 skips the export measurement
 #   BENCH_PORT=5391, BENCH_PG_PORT=55391
-#   BENCH_NO_BUILD=1         use the Release build already there
+#   BENCH_NO_BUILD=1         use the app published (benchmarks/.app) and the tool built by an earlier run
 #   BENCH_KEEP=1             keep the databases and the app's log (the temporary folder is named at the end)
 #
 # A quick try: BENCH_DURATION=2 BENCH_FACTS=20000 BENCH_ONLY=sqlite benchmarks/run.sh
@@ -50,7 +50,9 @@ PORT=${BENCH_PORT:-5391}
 PG_PORT=${BENCH_PG_PORT:-55391}
 PG_BIN=${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}
 
-APP_DLL=$ROOT/src/UnvReporting.Web/bin/Release/net10.0/UnvReporting.Web.dll
+# The app is measured as it is deployed: published for linux-x64, ReadyToRun (docs/deployment.md).
+APP_DIR=$ROOT/benchmarks/.app
+APP_DLL=$APP_DIR/UnvReporting.Web.dll
 TOOL=$ROOT/benchmarks/UnvReporting.Benchmarks/bin/Release/net10.0/UnvReporting.Benchmarks.dll
 URL=http://127.0.0.1:$PORT
 ADMIN_EMAIL=bench-admin@example.org
@@ -90,8 +92,9 @@ has() { [[ ",$2," == *",$1,"* ]]; }
 
 # ---- build and tools -------------------------------------------------------------------------
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  log "Build (Release)"
-  dotnet build src/UnvReporting.Web -c Release -nologo -clp:ErrorsOnly -v:q >&2
+  log "Publish (Release, linux-x64, ReadyToRun)"
+  rm -rf "$APP_DIR"
+  dotnet publish src/UnvReporting.Web -c Release -r linux-x64 --self-contained false -o "$APP_DIR" -nologo -clp:ErrorsOnly -v:q >&2
   dotnet build benchmarks/UnvReporting.Benchmarks -c Release -nologo -clp:ErrorsOnly -v:q >&2
 fi
 if ! command -v wrk >/dev/null 2>&1; then
