@@ -6,7 +6,7 @@
 # publishes the app (Release, linux-x64, ReadyToRun, as deployed), installs wrk when missing, starts a throwaway PostgreSQL 15 cluster, prepares
 # the seed data set (the reference data of the two reports) and the synthetic data set at scale
 # (50 reporting years in ten frameworks of 500 indicators, 1,000,000 statistic facts) in a fresh
-# SQLite file and a fresh PostgreSQL database each, starts the Release app on each with the output
+# SQLite file and a fresh PostgreSQL database each, starts the published app on each with the output
 # cache on and off, and runs wrk against the key pages, API calls and exports. It prints Markdown
 # (ready to paste into docs/performance.md) and writes it to benchmarks/results/latest.md:
 #   - per database × data set × cache: requests/s, p50 and p99 per endpoint, each as a ratio to
@@ -27,7 +27,7 @@
 #   BENCH_IMPORT_ROWS=50000  rows of the import file (0 skips the import)
 #   BENCH_EXPORT=1           0 skips the export measurement
 #   BENCH_PORT=5391, BENCH_PG_PORT=55391
-#   BENCH_NO_BUILD=1         use the app published (benchmarks/.app) and the tool built by an earlier run
+#   BENCH_NO_BUILD=1         use the app published into benchmarks/.app and the tool built by an earlier run
 #   BENCH_KEEP=1             keep the databases and the app's log (the temporary folder is named at the end)
 #
 # A quick try: BENCH_DURATION=2 BENCH_FACTS=20000 BENCH_ONLY=sqlite benchmarks/run.sh
@@ -181,7 +181,7 @@ stop_app() {
 
 # name|path of what is measured; the first is the trivial endpoint every other is compared with.
 # Every request says what Chromium says it accepts (ENCODINGS), as Board members' browsers do; the
-# two rows marked "plain" send no Accept-Encoding, like a script without compression, to show what
+# two rows marked "plain" send "Accept-Encoding: identity", like a script that does not decompress, to show what
 # the stored compressed copy saves (the app compresses only the answers it caches: ADR-011).
 ENCODINGS="gzip, deflate, br, zstd"
 endpoints() {

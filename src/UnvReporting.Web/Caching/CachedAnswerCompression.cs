@@ -10,8 +10,8 @@ namespace UnvReporting.Web.Caching;
 /// <summary>
 /// Compresses the answers the output cache is about to store, and only those: an answer is
 /// compressed once, when it is stored, and every later visitor gets the stored bytes. A year's
-/// indicator table at scale is 335 KB of HTML and about 18 KB compressed, so serving it compressed
-/// is what keeps a cached copy cheap to send (docs/performance.md).
+/// indicator table at scale is 335 KB of HTML, so serving it compressed
+/// is what keeps a cached copy cheap to send (14 KB in Brotli; docs/performance.md).
 /// </summary>
 /// <remarks>
 /// Nothing else is compressed. Answers for signed-in staff carry antiforgery tokens and unpublished
@@ -93,7 +93,11 @@ public sealed class CachedAnswerCompression : IResponseCompressionProvider
     public bool ShouldCompressResponse(HttpContext context)
     {
         var response = context.Response;
+
+        // An answer that sets a cookie (the language chosen with ?culture=) is not stored: the
+        // cache's default policy drops it only after this point, so it is checked here too.
         if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.ContainsKey(HeaderNames.SetCookie)
             || response.Headers.ContainsKey(HeaderNames.ContentEncoding)
             || response.Headers.ContainsKey(HeaderNames.ContentRange)
             || !WillBeStored(context))
@@ -105,6 +109,22 @@ public sealed class CachedAnswerCompression : IResponseCompressionProvider
             ? parsed.MediaType.Value
             : null;
         return mediaType is not null && CompressedTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Marks every answer the cache may store as varying by Accept-Encoding, the plain copy too
+    /// (the compression middleware marks only the copies it compresses), so that a shared cache in
+    /// front of the app does not hand one client's copy to all. Set before the page runs: the
+    /// output cache copies the headers as the body starts, before any OnStarting callback.
+    /// </summary>
+    public static Task MarkVaryAsync(HttpContext context, RequestDelegate next)
+    {
+        if (WillBeStored(context))
+        {
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        }
+
+        return next(context);
     }
 
     /// <summary>

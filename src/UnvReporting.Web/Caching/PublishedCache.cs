@@ -79,6 +79,7 @@ public static class PublishedCache
         if (options.OutputCache)
         {
             app.UseOutputCache();
+            app.Use(CachedAnswerCompression.MarkVaryAsync);
             app.UseResponseCompression();
         }
     }

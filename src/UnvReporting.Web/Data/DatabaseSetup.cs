@@ -50,10 +50,6 @@ public static class DatabaseSetup
     private const long MigrationLockKey = 0x554E_565F_4D49_47;
 
     /// <summary>
-    /// Registers the context for the configured provider. The app asks for <see cref="UnvDbContext"/>;
-    /// what it gets is the provider's own subclass, which carries that provider's migrations.
-    /// </summary>
-    /// <summary>
     /// A list in a query (<c>years.Contains(f.Year)</c>) is sent as one parameter: a JSON array on
     /// SQLite, an array on PostgreSQL. EF Core 10's default, one parameter per element, makes
     /// the SQL depend on the list, and its command cache missed on every execution: the statistics
@@ -62,6 +58,10 @@ public static class DatabaseSetup
     /// </summary>
     private const ParameterTranslationMode ListParameters = ParameterTranslationMode.Parameter;
 
+    /// <summary>
+    /// Registers the context for the configured provider. The app asks for <see cref="UnvDbContext"/>;
+    /// what it gets is the provider's own subclass, which carries that provider's migrations.
+    /// </summary>
     public static DatabaseOptions AddUnvDatabase(this WebApplicationBuilder builder, string dataFolder)
     {
         var options = ReadOptions(builder.Configuration);

@@ -198,6 +198,23 @@ public class PublishedCacheTests
         (await GetEncodedAsync(app.Client, "/export/2021/indicators.csv", BrowserEncodings)).Encoding.ShouldBeNull("exports stream uncompressed");
         (await GetEncodedAsync(app.Client, "/account/sign-in", BrowserEncodings)).Encoding.ShouldBeNull("the sign-in form holds an antiforgery token");
         (await GetEncodedAsync(app.Client, "/health/live", BrowserEncodings)).Encoding.ShouldBeNull();
+        (await GetEncodedAsync(app.Client, "/indicators/2021?culture=zh-Hans", BrowserEncodings)).Encoding.ShouldBeNull("an answer that sets the language cookie is not stored");
+    }
+
+    [Theory, BothProviders]
+    public async Task Plain_and_compressed_copies_both_say_they_vary_by_accept_encoding(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        foreach (var acceptEncoding in new[] { "identity", BrowserEncodings, "identity" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/indicators/2021");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            using var response = await app.Client.SendAsync(request);
+
+            response.Headers.Vary.Count(v => v.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase))
+                .ShouldBe(1, $"a shared cache in front must keep the copies apart ({acceptEncoding})");
+        }
     }
 
     [Theory, BothProviders]
