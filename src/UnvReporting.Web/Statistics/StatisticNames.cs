@@ -48,6 +48,10 @@ public sealed class StatisticNames
     public string Member(string dimension, string member) =>
         _members.TryGetValue((dimension, member), out var name) ? Localization.Pick(name.En, name.Zh) : member;
 
+    /// <summary>A member's names in both languages, or null when the database has none for it.</summary>
+    public (string En, string Zh)? MemberNames(string dimension, string member) =>
+        _members.TryGetValue((dimension, member), out var name) ? name : null;
+
     public sealed record MetricName(string Key, string NameEn, string NameZh, Unit Unit)
     {
         public string Name => Localization.Pick(NameEn, NameZh);
