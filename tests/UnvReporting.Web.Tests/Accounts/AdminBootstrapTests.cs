@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,32 +75,6 @@ public class AdminBootstrapTests
         (await client.SignInAsync("admin@unv.test", "a passphrase of some length")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, string email, string password)
-    {
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("create-admin");
-        start.ArgumentList.Add(email);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in database.Settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(password);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(TestDatabase database, string email, string password) =>
+        AppCommand.RunAsync(["create-admin", email], database.Settings, input: password);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Testing;
 using UnvReporting.Web.Data;
@@ -72,34 +71,8 @@ public class MigrateCommandTests
         result.Output.ShouldContain("Migration failed");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunMigrateAsync(IReadOnlyDictionary<string, string> settings, string? maxRetryCount = null)
-    {
-        // The app's build output sits beside this test assembly (same configuration).
-        var app = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("migrate");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        if (maxRetryCount is not null)
-        {
-            start.Environment["Database__MaxRetryCount"] = maxRetryCount;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunMigrateAsync(IReadOnlyDictionary<string, string> settings, string? maxRetryCount = null) =>
+        AppCommand.RunAsync(
+            ["migrate"],
+            maxRetryCount is null ? settings : new Dictionary<string, string>(settings) { ["Database:MaxRetryCount"] = maxRetryCount });
 }
