@@ -86,7 +86,7 @@ public static class PublishedCache
 }
 
 /// <summary>Empties this instance's cache of published answers.</summary>
-public sealed class PublishedCacheEviction(IOutputCacheStore store, ILogger<PublishedCacheEviction> logger)
+public sealed class PublishedCacheEviction(IOutputCacheStore store, IHostApplicationLifetime lifetime, ILogger<PublishedCacheEviction> logger)
 {
     /// <summary>
     /// A request that read the old figures just before a change committed can finish, and be
@@ -102,7 +102,13 @@ public sealed class PublishedCacheEviction(IOutputCacheStore store, ILogger<Publ
     {
         await store.EvictByTagAsync(PublishedCache.Tag, cancellationToken);
         logger.LogDebug("Published answers evicted: {Why}", why);
-        _ = EvictAgainLaterAsync(why);
+
+        // Before the server takes requests (the reference data loaded at start-up) no reader can
+        // be under way; a second eviction then would only empty the cache of the first visitors.
+        if (lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            _ = EvictAgainLaterAsync(why);
+        }
     }
 
     private async Task EvictAgainLaterAsync(string why)

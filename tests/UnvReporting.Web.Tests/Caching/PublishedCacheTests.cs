@@ -52,6 +52,23 @@ public class PublishedCacheTests
     }
 
     [Theory, BothProviders]
+    public async Task What_start_up_wrote_does_not_empty_the_cache_of_the_first_visitors_later(DatabaseProvider provider)
+    {
+        // Start-up loads the reference data (a save that evicts) and, on PostgreSQL, starts
+        // listening to other instances; neither may evict again once visitors are being served.
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+        var first = await GetTextAsync(app.Client, "/indicators/2021");
+
+        await Task.Delay(PublishedCacheEviction.SecondEviction + TimeSpan.FromSeconds(1));
+        counter.Reset();
+        var again = await GetTextAsync(app.Client, "/indicators/2021");
+
+        counter.Count.ShouldBe(0);
+        again.ShouldBe(first);
+    }
+
+    [Theory, BothProviders]
     public async Task With_the_cache_switched_off_every_request_reads_the_database(DatabaseProvider provider)
     {
         var counter = new CommandCounter();
