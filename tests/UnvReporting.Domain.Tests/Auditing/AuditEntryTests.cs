@@ -92,4 +92,17 @@ public class AuditEntryTests
         entry.OldValue.ShouldBe(longNarrative[..(AuditEntry.MaxValueLength - 1)] + "…");
         entry.NewValue.ShouldBe(entry.OldValue);
     }
+
+    [Fact]
+    public void Clipping_never_splits_a_character_outside_the_basic_plane()
+    {
+        // "😀" is two chars; the plain cut falls between them.
+        var beforeTheCut = new string('a', AuditEntry.MaxValueLength - 2);
+        var narrative = beforeTheCut + "😀" + new string('b', 100);
+
+        var clipped = Change(oldValue: narrative).OldValue.ShouldNotBeNull();
+
+        PlainText.FirstInvisible(clipped).ShouldBeNull();
+        clipped.ShouldBe(beforeTheCut + "…");
+    }
 }
