@@ -56,7 +56,8 @@ public class ReportingYearTests
         var year = Draft();
         year.Submit(StaffRole.Editor);
 
-        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "));
+        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "))
+            .Message.ShouldContain("Comment for the editors");
         year.Status.ShouldBe(ReportingStatus.Submitted);
     }
 
