@@ -50,6 +50,43 @@ public class NumberInputTests
     public void Reads_a_negative_change() => Read("-4%", Unit.PercentChange, English).ShouldBe(-4m);
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("zh-Hans")]
+    [InlineData("fr")]
+    [InlineData("de-CH")]
+    [InlineData("sv")]
+    [InlineData("he")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    public void Reads_back_a_figure_as_the_culture_writes_it(string name)
+    {
+        var culture = CultureInfo.GetCultureInfo(name);
+
+        Read((-4.25m).ToString("N2", culture), Unit.PercentChange, culture).ShouldBe(-4.25m);
+        Read(1_663_729.5m.ToString("N1", culture), Unit.Usd, culture).ShouldBe(1_663_729.5m);
+    }
+
+    [Theory]
+    [InlineData("-4")]
+    [InlineData("\u22124")]
+    public void A_hyphen_or_a_minus_sign_is_read_as_minus_whatever_the_culture_writes(string text)
+    {
+        foreach (var name in new[] { "en", "sv", "he" })
+        {
+            Read(text, Unit.PercentChange, CultureInfo.GetCultureInfo(name)).ShouldBe(-4m, name);
+        }
+    }
+
+    [Fact]
+    public void Spaces_group_thousands_even_in_a_culture_without_a_group_mark()
+    {
+        var noGroupMark = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        noGroupMark.NumberFormat.NumberGroupSeparator = string.Empty;
+
+        Read("1 663 729", Unit.Count, noGroupMark).ShouldBe(1_663_729m);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
@@ -79,9 +116,14 @@ public class NumberInputTests
     public void A_share_above_one_hundred_is_refused() =>
         Refuse("101%", Unit.Percent, English).ShouldBe("Result is a share and must be between 0 and 100 (got 101).");
 
-    [Fact]
-    public void A_percent_sign_on_a_count_is_refused() =>
-        Refuse("50%", Unit.Count, English).ShouldBe("Result is a count, not a percentage: leave out the % sign.");
+    [Theory]
+    [InlineData(Unit.Count, "a count")]
+    [InlineData(Unit.Months, "a number of months")]
+    [InlineData(Unit.Usd, "an amount in US dollars")]
+    [InlineData(Unit.WorkingDays, "a number of working days")]
+    [InlineData(Unit.Years, "a number of years")]
+    public void A_percent_sign_on_another_unit_is_refused_saying_what_the_unit_is(Unit unit, string description) =>
+        Refuse("50%", unit, English).ShouldBe($"Result is {description}, not a percentage: leave out the % sign.");
 
     [Fact]
     public void A_negative_count_is_refused() =>
@@ -94,6 +136,10 @@ public class NumberInputTests
     [Fact]
     public void Thirty_nines_overflow_into_a_message_not_an_exception() =>
         Refuse(new string('9', 35), Unit.Usd, English).ShouldBe("Result is implausibly large.");
+
+    [Fact]
+    public void Forty_characters_are_still_read() =>
+        Read(new string('0', 36) + "1663", Unit.Count, English).ShouldBe(1663m);
 
     [Fact]
     public void Very_long_input_is_refused_before_reading() =>

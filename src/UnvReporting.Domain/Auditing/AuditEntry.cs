@@ -81,6 +81,21 @@ public sealed class AuditEntry
 
     public string? Reason { get; private set; }
 
-    private static string? Clip(string? value) =>
-        value is { Length: > MaxValueLength } ? value[..(MaxValueLength - 1)] + "…" : value;
+    private static string? Clip(string? value)
+    {
+        if (value is not { Length: > MaxValueLength })
+        {
+            return value;
+        }
+
+        // A cut inside a surrogate pair would store half a character, which PostgreSQL's UTF-8
+        // cannot encode (Npgsql refuses the whole save) and no other stored text may hold.
+        var keep = MaxValueLength - 1;
+        if (char.IsHighSurrogate(value[keep - 1]))
+        {
+            keep--;
+        }
+
+        return value[..keep] + "…";
+    }
 }

@@ -14,10 +14,36 @@ public class FrameworkAmbitionTests
     }
 
     [Fact]
-    public void Text_is_required_in_both_languages() =>
-        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1, "Deploy more.", "", null, TestData.Source));
+    public void An_ambition_without_a_number_has_no_target()
+    {
+        var ambition = new FrameworkAmbition(2, 3, " Integrate volunteering into national plans. ", "将志愿服务纳入国家计划。", null, TestData.Source);
 
-    [Fact]
-    public void A_negative_target_is_refused() =>
-        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1, "Deploy fewer.", "减少。", -5, TestData.Source));
+        ambition.TargetPercent.ShouldBeNull();
+        (ambition.FrameworkId, ambition.SortOrder).ShouldBe((2, 3));
+        ambition.TextEn.ShouldBe("Integrate volunteering into national plans.");
+        ambition.TextZh.ShouldBe("将志愿服务纳入国家计划。");
+    }
+
+    [Theory]
+    [InlineData("English text")]
+    [InlineData("Chinese text")]
+    public void Text_is_required_in_both_languages_and_named_when_missing(string field) =>
+        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1,
+                field == "English text" ? "" : "Deploy more.",
+                field == "Chinese text" ? "" : "增加派遣。",
+                null, TestData.Source))
+            .Message.ShouldContain(field);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    public void A_target_from_0_to_1000_percent_is_kept(int target) =>
+        new FrameworkAmbition(2, 1, "Deploy more.", "增加派遣。", target, TestData.Source).TargetPercent.ShouldBe(target);
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(1001)]
+    public void A_target_outside_0_to_1000_percent_is_refused(int target) =>
+        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1, "Deploy more.", "增加派遣。", target, TestData.Source))
+            .Message.ShouldBe($"An ambition's target must be between 0% and 1000% (got {target}%).");
 }

@@ -57,9 +57,22 @@ public class RatingBandsTests
     [InlineData(0)]
     [InlineData(-10)]
     public void Yellow_must_start_above_zero(int yellow) =>
-        Should.Throw<DomainException>(() => new RatingBands(100, yellow));
+        Should.Throw<DomainException>(() => new RatingBands(100, yellow))
+            .Message.ShouldBe($"Yellow must start above 0% of the milestone (got {yellow}%).");
 
     [Fact]
     public void Green_cannot_start_beyond_1000_percent() =>
-        Should.Throw<DomainException>(() => new RatingBands(1001, 60));
+        Should.Throw<DomainException>(() => new RatingBands(1001, 60))
+            .Message.ShouldBe("Green must start at 1000% of the milestone or less (got 1001%).");
+
+    [Fact]
+    public void The_widest_bands_run_from_1_to_1000_percent()
+    {
+        var widest = new RatingBands(1000, 1);
+
+        widest.Rate(1000).ShouldBe(Rating.Green);
+        widest.Rate(999).ShouldBe(Rating.Yellow);
+        widest.Rate(1).ShouldBe(Rating.Yellow);
+        widest.Rate(0).ShouldBe(Rating.Red);
+    }
 }

@@ -29,6 +29,28 @@ public class EditRuleTests
     }
 
     [Fact]
+    public void A_viewer_is_told_who_can_change_figures() =>
+        Year(ReportingStatus.Draft).EditRuleFor(StaffRole.Viewer).Refusal
+            .ShouldBe("A Viewer cannot change figures; Editors, Approvers and Admins can.");
+
+    [Fact]
+    public void An_editor_is_told_who_can_correct_a_published_year() =>
+        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Editor, "Typo."))
+            .Message.ShouldBe("Year 2021 is published; only Approvers and Admins can correct it, with a reason.");
+
+    [Theory]
+    [InlineData("  Typo in 1.2. ", "Typo in 1.2.")]
+    [InlineData(" ", null)]
+    [InlineData(null, null)]
+    public void A_draft_needs_no_reason_but_keeps_one_given(string? reason, string? kept) =>
+        Year(ReportingStatus.Draft).CheckEdit(StaffRole.Editor, reason).ShouldBe(kept);
+
+    [Fact]
+    public void A_reason_longer_than_its_column_is_refused_by_name() =>
+        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, new string('r', ReportingYear.MaxReasonLength + 1)))
+            .Message.ShouldStartWith("Reason must be at most 500 characters");
+
+    [Fact]
     public void A_published_correction_needs_a_reason() =>
         Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, " "))
             .Message.ShouldBe("Year 2021 is published: say why it is being corrected (the indicator page shows the reason).");

@@ -56,7 +56,8 @@ public class ReportingYearTests
         var year = Draft();
         year.Submit(StaffRole.Editor);
 
-        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "));
+        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "))
+            .Message.ShouldContain("Comment for the editors");
         year.Status.ShouldBe(ReportingStatus.Submitted);
     }
 
@@ -93,20 +94,27 @@ public class ReportingYearTests
     {
         var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);
 
-        Should.Throw<DomainException>(() => year.Submit(StaffRole.Admin));
+        Should.Throw<DomainException>(() => year.Submit(StaffRole.Admin))
+            .Message.ShouldBe("Year 2019 is published; only a draft year can be submitted.");
+        year.Status.ShouldBe(ReportingStatus.Published);
     }
 
     [Fact]
-    public void Keeps_the_colour_counts_the_report_states()
+    public void Keeps_the_report_it_was_loaded_from_and_the_colour_counts_it_states()
     {
         var stated = new StatedSummary(11, 2, 1, null, "para 3");
-        var year = new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Published, "DP/2022/24", stated);
+        var year = new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Published, " DP/2022/24 ", stated);
 
+        year.DocumentSymbol.ShouldBe("DP/2022/24");
         year.StatedSummary.ShouldBe(stated);
-        stated.Total.ShouldBe(14);
     }
 
     [Fact]
-    public void Stated_counts_cannot_be_negative() =>
-        Should.Throw<DomainException>(() => new StatedSummary(9, -1, 0, 0, "para 3"));
+    public void A_year_entered_here_has_no_report_symbol() =>
+        new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Draft, "  ", null).DocumentSymbol.ShouldBeNull();
+
+    [Fact]
+    public void A_report_symbol_longer_than_its_column_is_refused_by_name() =>
+        Should.Throw<DomainException>(() => new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Draft, "DP/" + new string('9', 40), null))
+            .Message.ShouldStartWith("Report symbol must be at most 40 characters");
 }

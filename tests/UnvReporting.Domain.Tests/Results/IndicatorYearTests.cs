@@ -21,6 +21,11 @@ public class IndicatorYearTests
             .Message.ShouldContain("does not stand for indicator 2.1.1a");
 
     [Fact]
+    public void The_code_as_published_is_required_and_named_when_missing() =>
+        Should.Throw<DomainException>(() => new IndicatorYear(TestData.Indicator(), 2019, " ", TestData.Definition(), 1, 1, TestData.Source))
+            .Message.ShouldContain("Code as published");
+
+    [Fact]
     public void Milestone_and_result_may_be_missing()
     {
         var year = new IndicatorYear(TestData.Indicator(), 2022, "2.1.1a", TestData.Definition(), null, null, TestData.Source);
@@ -42,6 +47,11 @@ public class IndicatorYearTests
             .Message.ShouldBe("Result is a share and must be between 0 and 100 (got 930).");
 
     [Fact]
+    public void A_milestone_its_unit_cannot_take_is_refused_by_name() =>
+        Should.Throw<DomainException>(() => new IndicatorYear(TestData.Indicator("2.1"), 2019, "2.1", TestData.Definition(Unit.Percent), 930, 93, TestData.Source))
+            .Message.ShouldStartWith("Milestone");
+
+    [Fact]
     public void Records_the_published_score_and_colour_as_printed()
     {
         var year = new IndicatorYear(TestData.Indicator(), 2019, "2.1.1.a", TestData.Definition(), 57827, 65014, TestData.Source);
@@ -58,8 +68,33 @@ public class IndicatorYearTests
     {
         var year = new IndicatorYear(TestData.Indicator(), 2019, "2.1.1.a", TestData.Definition(), 1, 1, TestData.Source);
 
-        Should.Throw<DomainException>(() => year.RecordPublished(100, Rating.Green, null));
-        Should.Throw<DomainException>(() => year.RecordPublished(100, null, PublishedRatingBasis.StatedInText));
+        Should.Throw<DomainException>(() => year.RecordPublished(100, Rating.Green, null)).Message.ShouldContain("stated or inferred");
+        Should.Throw<DomainException>(() => year.RecordPublished(100, null, PublishedRatingBasis.StatedInText)).Message.ShouldContain("stated or inferred");
+        year.PublishedRating.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_published_score_may_be_recorded_without_a_colour()
+    {
+        var year = new IndicatorYear(TestData.Indicator(), 2021, "2.1.1a", TestData.Definition(), 47, 63, TestData.Source);
+
+        year.RecordPublished(126, null, null);
+
+        year.PublishedScorePercent.ShouldBe(126);
+        year.PublishedRating.ShouldBeNull();
+        year.PublishedRatingBasis.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100_000)]
+    public void A_published_score_from_0_to_100000_percent_is_kept(int score)
+    {
+        var year = new IndicatorYear(TestData.Indicator(), 2019, "2.1.1.a", TestData.Definition(), 1, 1, TestData.Source);
+
+        year.RecordPublished(score, Rating.Red, PublishedRatingBasis.InferredFromPublishedScore);
+
+        year.PublishedScorePercent.ShouldBe(score);
     }
 
     [Theory]
@@ -69,7 +104,9 @@ public class IndicatorYearTests
     {
         var year = new IndicatorYear(TestData.Indicator(), 2019, "2.1.1.a", TestData.Definition(), 1, 1, TestData.Source);
 
-        Should.Throw<DomainException>(() => year.RecordPublished(score, Rating.Red, PublishedRatingBasis.StatedInText));
+        Should.Throw<DomainException>(() => year.RecordPublished(score, Rating.Red, PublishedRatingBasis.StatedInText))
+            .Message.ShouldContain($"published score must be between 0% and 100000% (got {score}%)");
+        year.PublishedScorePercent.ShouldBeNull();
     }
 
     [Fact]
@@ -82,5 +119,33 @@ public class IndicatorYearTests
         year.NarrativeEn.ShouldBe("Volunteer months rose.");
         year.NarrativeZh.ShouldBeNull();
         year.Note.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Describing_keeps_both_narratives_and_the_note()
+    {
+        var year = new IndicatorYear(TestData.Indicator(), 2021, "2.1.1a", TestData.Definition(), 1, 1, TestData.Source);
+
+        year.Describe("Volunteer months rose.", "志愿服务月数增加。", " Para 31 gives 53 194 for 2018. ");
+
+        year.NarrativeEn.ShouldBe("Volunteer months rose.");
+        year.NarrativeZh.ShouldBe("志愿服务月数增加。");
+        year.Note.ShouldBe("Para 31 gives 53 194 for 2018.");
+    }
+
+    [Theory]
+    [InlineData("English narrative", IndicatorYear.MaxNarrativeLength)]
+    [InlineData("Chinese narrative", IndicatorYear.MaxNarrativeLength)]
+    [InlineData("Note", IndicatorYear.MaxNoteLength)]
+    public void A_description_longer_than_its_column_is_refused_by_name(string field, int maxLength)
+    {
+        var year = new IndicatorYear(TestData.Indicator(), 2021, "2.1.1a", TestData.Definition(), 1, 1, TestData.Source);
+        var tooLong = new string('x', maxLength + 1);
+
+        Should.Throw<DomainException>(() => year.Describe(
+                field == "English narrative" ? tooLong : "English.",
+                field == "Chinese narrative" ? tooLong : "中文。",
+                field == "Note" ? tooLong : "Note."))
+            .Message.ShouldContain($"{field} must be at most {maxLength} characters");
     }
 }

@@ -26,7 +26,23 @@ public class ResultAreaTests
     [InlineData(ResultAreaKind.Outcome)]
     [InlineData(ResultAreaKind.InstitutionalEffectiveness)]
     public void Outcomes_and_institutional_effectiveness_sit_at_the_top(ResultAreaKind kind) =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "X", kind, TestData.Outcome(), "Area", "领域", 0));
+        Should.Throw<DomainException>(() => new ResultArea(1, "X", kind, TestData.Outcome(), "Area", "领域", 0))
+            .Message.ShouldBe($"Only outputs sit under another result area (X is {kind}).");
+
+    [Fact]
+    public void Keeps_its_place_in_the_framework()
+    {
+        var ie = new ResultArea(1, "IE", ResultAreaKind.InstitutionalEffectiveness, null, "Institutional effectiveness", "组织效能", 3);
+
+        (ie.FrameworkId, ie.Code, ie.Kind, ie.SortOrder).ShouldBe((1, "IE", ResultAreaKind.InstitutionalEffectiveness, 3));
+        ie.Parent.ShouldBeNull();
+        (ie.TitleEn, ie.TitleZh).ShouldBe(("Institutional effectiveness", "组织效能"));
+    }
+
+    [Fact]
+    public void A_code_is_required_and_named_when_missing() =>
+        Should.Throw<DomainException>(() => new ResultArea(1, " ", ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
+            .Message.ShouldContain("Result area code");
 
     [Fact]
     public void Titles_are_required_in_both_languages() =>
@@ -45,14 +61,17 @@ public class ResultAreaTests
         outcome.Code.ShouldBe("1");
     }
 
-    [Fact]
-    public void Renaming_with_an_empty_title_changes_nothing()
+    [Theory]
+    [InlineData("", "新标题", "English title")]
+    [InlineData("New title", "", "Chinese title")]
+    public void Renaming_with_an_empty_title_names_it_and_changes_nothing(string titleEn, string titleZh, string field)
     {
         var outcome = TestData.Outcome("1");
 
-        Should.Throw<DomainException>(() => outcome.Rename("New title", "")).Message.ShouldBe("Chinese title is required.");
+        Should.Throw<DomainException>(() => outcome.Rename(titleEn, titleZh)).Message.ShouldBe($"{field} is required.");
 
         outcome.TitleEn.ShouldBe("Outcome");
+        outcome.TitleZh.ShouldBe("成果");
     }
 
     [Theory]

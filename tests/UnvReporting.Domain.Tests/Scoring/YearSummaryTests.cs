@@ -121,6 +121,13 @@ public class YearSummaryTests
         new RatingCounts(green, yellow, red, grey).Matches(Stated(9, 5, 0, 0)).ShouldBeFalse();
 
     [Fact]
+    public void Matches_a_grey_count_the_report_states()
+    {
+        new RatingCounts(9, 4, 0, 1).Matches(Stated(9, 4, 0, 1)).ShouldBeTrue();
+        new RatingCounts(9, 4, 0, 0).Matches(Stated(9, 4, 0, 1)).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_report_silent_on_grey_is_read_as_stating_none()
     {
         new RatingCounts(11, 2, 1, 0).Matches(Stated(11, 2, 1, null)).ShouldBeTrue();

@@ -23,14 +23,30 @@ public class SourceReferenceTests
     [Theory]
     [InlineData("DP/2020/14")]
     [InlineData("")]
-    [InlineData(" para 19")]
-    public void Refuses_a_source_without_both_parts(string text) =>
-        Should.Throw<DomainException>(() => SourceReference.Parse(text));
+    [InlineData(null)]
+    public void Refuses_a_source_without_both_parts_showing_how_to_write_one(string? text) =>
+        Should.Throw<DomainException>(() => SourceReference.Parse(text!))
+            .Message.ShouldBe($"Source '{text}' must name a document and a place in it, as in 'DP/2020/14 para 19'.");
 
     [Fact]
-    public void A_document_symbol_is_one_word_with_a_slash()
-    {
-        Should.Throw<DomainException>(() => new SourceReference("DP 2020 14", "para 1"));
-        Should.Throw<DomainException>(() => new SourceReference("report", "para 1"));
-    }
+    public void Refuses_a_place_without_a_document() =>
+        Should.Throw<DomainException>(() => SourceReference.Parse(" para 19"))
+            .Message.ShouldBe("Source document 'para' must be a document symbol such as DP/2020/14.");
+
+    [Theory]
+    [InlineData("DP 2020 14")]
+    [InlineData("report")]
+    public void A_document_symbol_is_one_word_with_a_slash(string symbol) =>
+        Should.Throw<DomainException>(() => new SourceReference(symbol, "para 1"))
+            .Message.ShouldBe($"Source document '{symbol}' must be a document symbol such as DP/2020/14.");
+
+    [Theory]
+    [InlineData(" ", "para 1", "Source document")]
+    [InlineData("DP/2020/14", " ", "Source paragraph or table")]
+    public void The_document_and_the_place_in_it_are_required_and_named_when_missing(string symbol, string locator, string field) =>
+        Should.Throw<DomainException>(() => new SourceReference(symbol, locator)).Message.ShouldContain(field);
+
+    [Fact]
+    public void Figures_entered_by_staff_cite_the_dashboard() =>
+        SourceReference.EnteredHere.ToString().ShouldBe("UNV/dashboard staff entry");
 }

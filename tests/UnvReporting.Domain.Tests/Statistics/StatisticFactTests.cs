@@ -61,7 +61,19 @@ public class StatisticFactTests
     [InlineData(1969)]
     [InlineData(2201)]
     public void A_year_outside_1970_to_2200_is_refused(int year) =>
-        Should.Throw<DomainException>(() => new StatisticFact(year, Deployments, null, 1, Qualifier.Exact, TestData.Source, null));
+        Should.Throw<DomainException>(() => new StatisticFact(year, Deployments, null, 1, Qualifier.Exact, TestData.Source, null))
+            .Message.ShouldBe($"Year must be between 1970 and 2200 (got {year}).");
+
+    [Theory]
+    [InlineData(StatisticFact.MinYear)]
+    [InlineData(StatisticFact.MaxYear)]
+    public void The_first_and_last_years_of_the_range_are_accepted(int year) =>
+        new StatisticFact(year, Deployments, null, 1, Qualifier.Exact, TestData.Source, null).Year.ShouldBe(year);
+
+    [Fact]
+    public void A_note_longer_than_its_column_is_refused_by_name() =>
+        Should.Throw<DomainException>(() => new StatisticFact(2019, Deployments, null, 1, Qualifier.Exact, TestData.Source, new string('n', StatisticFact.MaxNoteLength + 1)))
+            .Message.ShouldStartWith("Note must be at most 500 characters");
 
     [Fact]
     public void The_qualifier_of_the_report_is_kept()
