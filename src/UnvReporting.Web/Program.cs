@@ -76,9 +76,11 @@ if (args is ["backup", ..])
     return await BackupCommand.RunAsync(app, database, args);
 }
 
-if (database.MigrateOnStartup)
+if (database.MigrateOnStartup && !await app.Services.TryPrepareDatabaseAsync(database.LoadReferenceData))
 {
-    await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);
+    // The reason is in the log; disposing flushes it.
+    await app.DisposeAsync();
+    return 1;
 }
 
 app.UseUnvForwardedHeaders();

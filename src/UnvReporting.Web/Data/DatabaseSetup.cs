@@ -2,6 +2,8 @@ using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data.ReferenceData;
@@ -117,6 +119,7 @@ public static class DatabaseSetup
             // still pending. (Calls inside ExecuteAsync are not retried on their own.)
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
+                await PostgresDatabaseCreation.EnsureExistsAsync(db.Database.GetConnectionString()!, logger, ct);
                 await db.Database.OpenConnectionAsync(ct);
                 try
                 {
@@ -152,6 +155,25 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// <see cref="PrepareDatabaseAsync"/> for start-up and the migrate command: a failure the
+    /// operator fixes from its message alone (<see cref="DatabaseSetupException"/>) is logged as
+    /// that one line, and the answer is false; any other failure is thrown as before.
+    /// </summary>
+    public static async Task<bool> TryPrepareDatabaseAsync(this IServiceProvider services, bool loadReferenceData)
+    {
+        try
+        {
+            await services.PrepareDatabaseAsync(loadReferenceData);
+            return true;
+        }
+        catch (DatabaseSetupException exception)
+        {
+            services.GetRequiredService<ILogger<UnvDbContext>>().LogCritical("{Reason}", exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// EF logs every failed connection attempt, command, query and save as an error: with the
     /// database down, one request would log five errors (four tries and the query), and a conflict
     /// the page handles would log one too. A failure that reaches the reader is logged once as an
@@ -168,6 +190,7 @@ public static class DatabaseSetup
 
     private static async Task MigrateAsync(UnvDbContext db, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
+        await CreateFileAndHistoryTableAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
@@ -177,6 +200,35 @@ public static class DatabaseSetup
 
         // Under the lock, so that instances starting together on an empty table agree on one key.
         DataProtectionSetup.EnsureKeyInForce(services);
+    }
+
+    /// <summary>
+    /// On a new database EF learns that nothing is applied yet from a failure: it opens the SQLite
+    /// file read-only (there is no file yet), and Npgsql reads the history table (there is no table
+    /// yet). Both expect the failure, but it is logged as a connection or command error, which
+    /// <see cref="LogFailuresAsWarnings"/> turns into a warning: a first start logged two. Creating
+    /// the file, and the empty history table, as migrating does next anyway, keeps a first start
+    /// free of them; a real failure still fails here. The table only when it is missing: an
+    /// account that may not create tables can still start on a migrated database.
+    /// </summary>
+    private static async Task CreateFileAndHistoryTableAsync(UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // Opened as the app opens it (read-write, create), which creates the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.CloseConnectionAsync();
+            return;
+        }
+
+        // Npgsql's history repository answers "exists" without looking, so ask the server, which
+        // resolves the name through the search path as the migrations' SQL will.
+        var table = $"\"{HistoryRepository.DefaultTableName}\"";
+        var exists = await db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
+        if (!exists)
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
     }
 
     private static async Task ReleaseMigrationLockAsync(UnvDbContext db)

@@ -8,6 +8,8 @@ public sealed class ForwardedHeadersSettings
 {
     public const string Section = "ForwardedHeaders";
 
+    public const string EnabledSetting = Section + ":Enabled";
+
     public bool Enabled { get; set; }
 
     /// <summary>Addresses of the proxies in front of the app (192.0.2.10). Empty with no networks either: loopback only.</summary>

@@ -9,7 +9,11 @@ internal static class MigrateCommand
         var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();
         try
         {
-            await app.Services.PrepareDatabaseAsync(database.LoadReferenceData);
+            if (!await app.Services.TryPrepareDatabaseAsync(database.LoadReferenceData))
+            {
+                return 1;
+            }
+
             logger.LogInformation("Database is migrated and ready ({Provider})", database.Provider);
             return 0;
         }

@@ -21,6 +21,8 @@ public sealed class SiteCookies
 {
     public const string Section = "Cookies";
 
+    public const string HttpsOnlySetting = Section + ":HttpsOnly";
+
     public const string HostPrefix = "__Host-";
 
     private SiteCookies(bool httpsOnly) => HttpsOnly = httpsOnly;
@@ -38,10 +40,17 @@ public sealed class SiteCookies
     public CookieSecurePolicy SecurePolicy => HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     public static SiteCookies From(IConfiguration configuration, IHostEnvironment environment) =>
-        new(configuration.GetValue<bool?>($"{Section}:HttpsOnly") ?? !environment.IsDevelopment());
+        new(configuration.GetValue<bool?>(HttpsOnlySetting) ?? !environment.IsDevelopment());
 
     /// <summary>Whether a cookie written on this request is marked Secure.</summary>
     public bool IsSecure(HttpRequest request) => HttpsOnly || request.IsHttps;
+
+    /// <summary>
+    /// Whether this request came over plain HTTP although the cookies are for HTTPS only: the
+    /// browser would drop them, and antiforgery refuses to issue or check a token (it throws), so
+    /// no form works and nobody can sign in (<see cref="PlainHttpGuard"/>).
+    /// </summary>
+    public bool NeedHttpsFor(HttpRequest request) => HttpsOnly && !request.IsHttps;
 
     private string Name(string name) => HttpsOnly ? HostPrefix + name : name;
 
@@ -60,6 +69,7 @@ public sealed class SiteCookies
             options.Cookie.Path = "/";
             options.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
+        PlainHttpGuard.Add(builder.Services);
         return cookies;
     }
 }

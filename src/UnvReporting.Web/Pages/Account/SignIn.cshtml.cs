@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Pages.Account;
 
 // The policy limits the POST (attempts) only; showing the form is never limited.
 [EnableRateLimiting(SignInRateLimits.Policy)]
-public sealed class SignInModel(SignInManager<StaffUser> signInManager, SecurityEvents security) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signInManager, SecurityEvents security, SiteCookies cookies) : PageModel
 {
     /// <summary>One message for every failure: it must not tell a guesser which part was wrong or that an account exists.</summary>
     public const string Failure = "The e-mail address or password is not right, or the account cannot sign in now. After 5 failed attempts an account is locked for 15 minutes.";
@@ -20,6 +21,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager, Security
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Over plain HTTP with HTTPS-only cookies the form could not work: the page explains instead (Infrastructure/PlainHttpGuard).</summary>
+    public bool NeedsHttps => cookies.NeedHttpsFor(Request);
 
     public void OnGet()
     {
