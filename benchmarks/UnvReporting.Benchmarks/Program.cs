@@ -1,5 +1,6 @@
 using System.Globalization;
 using UnvReporting.Benchmarks;
+using UnvReporting.Benchmarks.Xlsx;
 
 // The helper of benchmarks/run.sh and benchmarks/load.sh. Each command prints `key=value` lines
 // that the scripts read, and what it did to standard error.
@@ -9,12 +10,15 @@ using UnvReporting.Benchmarks;
 //   import      --url URL --email E --password P --year Y --file FILE
 //   export      --url URL --pid PID
 //   editors     --url URL --year Y --keys K1,K2,.. --accounts E1,E2,.. --password P --duration SECONDS
+//   xlsx        [--sheet statistics|indicators] [--rows N] [--repeat N] [--rounds N]
+//               the XLSX writer against the one it replaced, alternating processes (docs/performance.md)
+//   xlsx-once   --writer openxml|spreadcheetah [--sheet ..] [--rows N] [--repeat N]   one such process
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: UnvReporting.Benchmarks generate|import-file|import|export|editors [--option value]...");
+    Console.Error.WriteLine("usage: UnvReporting.Benchmarks generate|import-file|import|export|editors|xlsx|xlsx-once [--option value]...");
     return 2;
 }
 
@@ -56,6 +60,12 @@ try
                 new Uri(options.Text("url")), options.Int("year"), options.Text("keys").Split(','), options.Text("accounts").Split(','),
                 options.Text("password"), TimeSpan.FromSeconds(options.Int("duration", 60)));
 
+        case "xlsx":
+            return await XlsxRun.CompareAsync(options.Text("sheet", "statistics"), options.Int("rows", 20_000), options.Int("repeat", 1), options.Int("rounds", 5));
+
+        case "xlsx-once":
+            return await XlsxRun.OnceAsync(options.Text("writer"), options.Text("sheet", "statistics"), options.Int("rows", 20_000), options.Int("repeat", 1));
+
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");
             return 2;
@@ -93,8 +103,8 @@ internal sealed class Options(Dictionary<string, string> values)
         return new Options(values);
     }
 
-    public string Text(string name) =>
-        values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
+    public string Text(string name, string? fallback = null) =>
+        values.TryGetValue(name, out var value) ? value : fallback ?? throw new ArgumentException($"--{name} is required.");
 
     public int Int(string name, int? fallback = null) =>
         values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture)

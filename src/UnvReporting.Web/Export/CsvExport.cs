@@ -3,7 +3,6 @@ using System.Text;
 using CsvHelper;
 using UnvReporting.Domain.Results;
 using UnvReporting.Web.Api.V1;
-using UnvReporting.Web.Import;
 using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Export;
@@ -48,7 +47,7 @@ public static class CsvExport
     {
         null => null,
         string text => FormulaGuard.Neutralise(text),
-        decimal number => SheetFields.Show(number),
+        decimal number => number.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
         Rating rating => Words.Rating(rating),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => FormulaGuard.Neutralise(value.ToString() ?? string.Empty),

@@ -64,10 +64,10 @@ public static class ExportEndpoints
             return UnknownYear(number);
         }
 
-        using var xlsx = new XlsxExport();
-        await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
         await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, cancellationToken);
-        return xlsx.ToResult($"unv-{number}-indicators.xlsx");
+        return await xlsx.ToResultAsync($"unv-{number}-indicators.xlsx", cancellationToken);
     }
 
     private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
@@ -76,18 +76,22 @@ public static class ExportEndpoints
         var years = await db.VisibleYearsAsync(visibility, cancellationToken);
         var symbols = new HashSet<string>(StringComparer.Ordinal);
 
-        using var xlsx = new XlsxExport();
+        // The long sheet has a row for each indicator-year of those years, as the year tables give them.
+        var numbers = years.Select(y => y.Year).ToList();
+        var rowCount = await db.IndicatorYears.CountAsync(iy => numbers.Contains(iy.Year), cancellationToken);
+
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
 
         // One year in memory at a time: the long sheet reads each year again rather than keeping all.
-        await xlsx.AddTableAsync("All years", IndicatorExport.Columns, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
+        await xlsx.AddTableAsync("All years", IndicatorExport.Columns, rowCount, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
         foreach (var heading in years)
         {
             var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
-            await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+            await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
         }
 
         await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, cancellationToken);
-        return xlsx.ToResult("unv-indicators.xlsx");
+        return await xlsx.ToResultAsync("unv-indicators.xlsx", cancellationToken);
     }
 
     private static async Task<IResult> StatisticsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
@@ -145,16 +149,17 @@ public static class ExportEndpoints
             return UnknownYear(number);
         }
 
-        using var xlsx = new XlsxExport();
-        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
+        var rowCount = await StatisticsExport.CountAsync(db, number, visibility, cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, rowCount, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
         var symbols = await db.StatisticFacts.AsNoTracking().Where(f => f.Year == number).Select(f => f.Source.DocumentSymbol).Distinct().ToListAsync(cancellationToken);
-        xlsx.AddTextSheet(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, cancellationToken));
+        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, cancellationToken), cancellationToken);
         if (visibility == YearVisibility.Everything)
         {
-            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, number, cancellationToken), cancellationToken);
+            await AddChangeLogAsync(xlsx, db, number, cancellationToken);
         }
 
-        return xlsx.ToResult($"unv-{number}-statistics.xlsx");
+        return await xlsx.ToResultAsync($"unv-{number}-statistics.xlsx", cancellationToken);
     }
 
     private static async IAsyncEnumerable<object?[]> AllRowsAsync(
@@ -174,14 +179,19 @@ public static class ExportEndpoints
     private static async Task AddNotesAsync(
         XlsxExport xlsx, UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> symbols, YearVisibility visibility, int? year, CancellationToken cancellationToken)
     {
-        xlsx.AddTextSheet(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, cancellationToken));
+        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, cancellationToken), cancellationToken);
 
         // The audit trail names staff and shows figures of unpublished years: staff only.
         if (visibility == YearVisibility.Everything)
         {
-            await xlsx.AddTableAsync(ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, ExportNotes.ChangeLogAsync(db, year, cancellationToken), cancellationToken);
+            await AddChangeLogAsync(xlsx, db, year, cancellationToken);
         }
     }
+
+    private static async Task AddChangeLogAsync(XlsxExport xlsx, UnvDbContext db, int? year, CancellationToken cancellationToken) =>
+        await xlsx.AddTableAsync(
+            ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, await ExportNotes.ChangeLogCountAsync(db, year, cancellationToken),
+            ExportNotes.ChangeLogAsync(db, year, cancellationToken), cancellationToken);
 
     private static string SheetName(int year) => year.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Auditing;
 using UnvReporting.Web.Data;
 using UnvReporting.Web.Indicators;
 
@@ -81,12 +82,15 @@ public static class ExportNotes
         return rows;
     }
 
+    /// <summary>How many rows <see cref="ChangeLogAsync"/> gives.</summary>
+    public static Task<int> ChangeLogCountAsync(UnvDbContext db, int? year, CancellationToken cancellationToken) =>
+        ChangeLogEntries(db, year).CountAsync(cancellationToken);
+
     /// <summary>The audit trail of the figures of a year (or of every year), oldest first.</summary>
     public static async IAsyncEnumerable<object?[]> ChangeLogAsync(UnvDbContext db, int? year, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         // In the order of the saves.
-        var entries = db.AuditEntries.AsNoTracking()
-            .Where(a => a.Year != null && (year == null || a.Year == year))
+        var entries = ChangeLogEntries(db, year)
             .OrderBy(a => a.Id)
             .Select(a => new { a.At, a.UserName, a.Action, a.Subject, a.SubjectKey, a.Year, a.IndicatorKey, a.Field, a.OldValue, a.NewValue, a.Reason });
         await foreach (var a in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -98,4 +102,7 @@ public static class ExportNotes
             ];
         }
     }
+
+    private static IQueryable<AuditEntry> ChangeLogEntries(UnvDbContext db, int? year) =>
+        db.AuditEntries.AsNoTracking().Where(a => a.Year != null && (year == null || a.Year == year));
 }

@@ -33,15 +33,14 @@ public static class StatisticsExport
         new("Note", ColumnKind.Text, 50),
     ];
 
+    /// <summary>How many rows <see cref="RowsAsync"/> gives: an XLSX sheet's filter names its last row before the rows are written.</summary>
+    public static Task<int> CountAsync(UnvDbContext db, int? year, YearVisibility visibility, CancellationToken cancellationToken) =>
+        Facts(db, year, visibility).CountAsync(cancellationToken);
+
     /// <summary>The facts of one year, or of every year the reader may see when <paramref name="year"/> is null.</summary>
     public static async IAsyncEnumerable<object?[]> RowsAsync(UnvDbContext db, int? year, YearVisibility visibility, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var facts = db.Visible(visibility);
-        if (year is { } only)
-        {
-            // A plain equality, not "@year IS NULL OR ...", so the (Year, Metric, ...) index serves it.
-            facts = facts.Where(f => f.Year == only);
-        }
+        var facts = Facts(db, year, visibility);
 
         // The names come from memory, not from joins: the few metrics and members are read once,
         // and a million rows then carry no name strings of their own (in a profile of the history
@@ -61,5 +60,13 @@ public static class StatisticsExport
                 r.Value, Words.Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
             ];
         }
+    }
+
+    private static IQueryable<StatisticFact> Facts(UnvDbContext db, int? year, YearVisibility visibility)
+    {
+        var facts = db.Visible(visibility);
+
+        // A plain equality, not "@year IS NULL OR ...", so the (Year, Metric, ...) index serves it.
+        return year is { } only ? facts.Where(f => f.Year == only) : facts;
     }
 }

@@ -1,259 +1,172 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Xml.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 using UnvReporting.Domain.Results;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Infrastructure;
 
 namespace UnvReporting.Web.Export;
 
+/// <summary>What a table sheet is for, which decides its filter and how its texts are written.</summary>
+public enum TableUse
+{
+    /// <summary>A download: an autofilter over the rows, and text that would run as a formula behind an apostrophe.</summary>
+    Export,
+
+    /// <summary>
+    /// An import template, a form to fill in: no filter, and texts as they are, since the import
+    /// reads a workbook's text cells back unchanged (an inline text cell is never run as a formula).
+    /// </summary>
+    ImportTemplate,
+}
+
 /// <summary>
-/// An XLSX export being written. Each sheet is written row by row with the SAX
-/// <see cref="OpenXmlWriter"/> into a temporary file, and the finished file is then copied to the
-/// response: neither the rows nor the workbook are ever held in memory whole. The zip is written
-/// directly rather than through <see cref="SpreadsheetDocument"/>, because the SDK needs a
-/// read-write package and a read-write zip keeps every part in memory until it is closed.
+/// An XLSX workbook being written: the product's one XLSX writer, for the downloads and the import
+/// templates (docs/decisions/ADR-013-one-xlsx-writer.md). Sheets are written row by row with
+/// SpreadCheetah, so neither the rows nor the workbook are held in memory whole (docs/performance.md
+/// has the measurements against the OpenXmlWriter it replaced). A download is
+/// written into a temporary file and then sent: the zip writes the end of each part and its
+/// directory with synchronous writes, which the server refuses on a response, and a finished file
+/// answers with an error rather than a cut-off download when a query fails half-way.
 /// </summary>
-public sealed class XlsxExport : IDisposable
+public sealed class XlsxExport : IAsyncDisposable
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-    private readonly FileStream _file;
-    private readonly ZipArchive _zip;
-    private readonly Sheets _sheets = new();
-    private readonly DefinedNames _filters = new();
-    private bool _finished;
-
-    public XlsxExport()
+    private static readonly SpreadCheetahOptions Options = new()
     {
-        _file = new FileStream(
+        CompressionLevel = SpreadCheetahCompressionLevel.Fastest,
+
+        // Cell references and kept spaces, as the files had them before: some readers need the
+        // references, and a text is the text entered, leading spaces and all.
+        WriteCellReferenceAttributes = true,
+        PreserveStringWhitespace = true,
+    };
+
+    private readonly Stream _output;
+    private readonly bool _ownsOutput;
+    private readonly Spreadsheet _spreadsheet;
+    private readonly ExportStyles _styles;
+    private readonly List<(int SheetIndex, string SheetName, string Range)> _filters = [];
+    private int _sheets;
+    private bool _handedOver;
+
+    private XlsxExport(Stream output, bool ownsOutput, Spreadsheet spreadsheet)
+    {
+        _output = output;
+        _ownsOutput = ownsOutput;
+        _spreadsheet = spreadsheet;
+        _styles = new ExportStyles(spreadsheet);
+    }
+
+    /// <summary>A workbook for a download, written into a temporary file that goes when the response is done (<see cref="ToResultAsync"/>).</summary>
+    public static Task<XlsxExport> StartAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileStream(
             Path.Combine(Path.GetTempPath(), "unv-export-" + Path.GetRandomFileName()),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true);
+        return StartAsync(file, ownsOutput: true, cancellationToken);
     }
 
-    /// <summary>A table: bold frozen header, an autofilter over every row, numbers as numbers, colours filled.</summary>
-    public async Task AddTableAsync(string name, IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
-    {
-        var (sheet, part) = StartSheet(columns);
-        var writer = part.Writer;
-        string range;
-        using (part)
-        {
-            writer.WriteElement(HeaderRow(columns));
-            uint number = 1;
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                writer.WriteElement(DataRow(++number, columns, row));
-            }
+    /// <summary>
+    /// A workbook written into <paramref name="output"/>, which stays the caller's. A workbook
+    /// with filters needs a stream that can seek: their names are added once it is finished.
+    /// </summary>
+    public static Task<XlsxExport> StartAsync(Stream output, CancellationToken cancellationToken) =>
+        StartAsync(output, ownsOutput: false, cancellationToken);
 
-            writer.WriteEndElement(); // sheetData
-            range = $"$A$1:${ColumnName(columns.Count - 1)}${number}";
-            writer.WriteElement(new AutoFilter { Reference = range.Replace("$", string.Empty, StringComparison.Ordinal) });
-            writer.WriteEndElement(); // worksheet
+    /// <summary>
+    /// A table: a bold, shaded header frozen in place, numbers as numbers, colours filled, and for
+    /// <see cref="TableUse.Export"/> an autofilter. The filter's range is written before the rows,
+    /// so the caller says how many there are; should the data change between that count and the
+    /// read, the rows are all written and the filter covers the counted ones.
+    /// </summary>
+    public async Task AddTableAsync(
+        string name, IReadOnlyList<ExportColumn> columns, int rowCount, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken, TableUse use = TableUse.Export)
+    {
+        var options = SheetOptions(columns.Select(c => c.Width), frozenHeader: true);
+        if (use == TableUse.Export)
+        {
+            var range = $"A1:{ColumnName(columns.Count - 1)}{rowCount + 1}";
+            options.AutoFilter = new AutoFilterOptions(range);
+            _filters.Add((_sheets, name, range));
         }
 
-        // Excel keeps the filter's range in a hidden name of the sheet as well.
-        _filters.Append(new DefinedName($"'{name}'!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)_sheets.ChildElements.Count, Hidden = true });
-        AddToWorkbook(sheet, name);
+        await StartSheetAsync(name, options, cancellationToken);
+        var guard = use == TableUse.Export;
+        var cells = new Cell[columns.Count];
+        var length = 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            Put(cells, i, TextCell(columns[i].Header, _styles.Header, guard), ref length);
+        }
+
+        await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            length = 0;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                Put(cells, i, DataCell(row[i], columns[i].Kind, guard), ref length);
+            }
+
+            await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
+        }
     }
 
-    public Task AddTableAsync(string name, IReadOnlyList<ExportColumn> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
-        AddTableAsync(name, columns, rows.ToAsyncEnumerable(), cancellationToken);
+    public Task AddTableAsync(
+        string name, IReadOnlyList<ExportColumn> columns, int rowCount, IEnumerable<object?[]> rows, CancellationToken cancellationToken, TableUse use = TableUse.Export) =>
+        AddTableAsync(name, columns, rowCount, rows.ToAsyncEnumerable(), cancellationToken, use);
 
     /// <summary>A sheet of short texts for people (the notes): blocks of rows, a bold row heading each block.</summary>
-    public void AddTextSheet(string name, IReadOnlyList<double> widths, IEnumerable<(bool Heading, string?[] Cells)> rows)
+    public async Task AddTextSheetAsync(string name, IReadOnlyList<double> widths, IEnumerable<(bool Heading, string?[] Cells)> rows, CancellationToken cancellationToken)
     {
-        var columns = widths.Select(w => new ExportColumn(string.Empty, ColumnKind.Text, w)).ToList();
-        var (sheet, part) = StartSheet(columns, frozenHeader: false);
-        var writer = part.Writer;
-        using (part)
+        await StartSheetAsync(name, SheetOptions(widths, frozenHeader: false), cancellationToken);
+        foreach (var (heading, texts) in rows)
         {
-            uint number = 0;
-            foreach (var (heading, cells) in rows)
+            var cells = new Cell[texts.Length];
+            var length = 0;
+            for (var i = 0; i < texts.Length; i++)
             {
-                number++;
-                var row = new Row { RowIndex = number };
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    if (TextCell(i, number, cells[i], heading ? ExportStyles.Header : ExportStyles.Wrapped) is { } cell)
-                    {
-                        row.Append(cell);
-                    }
-                }
-
-                writer.WriteElement(row);
+                Put(cells, i, TextCell(texts[i], heading ? _styles.Header : _styles.Wrapped, guard: true), ref length);
             }
 
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+            await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
         }
+    }
 
-        AddToWorkbook(sheet, name);
+    /// <summary>Closes the workbook. Nothing can be added afterwards.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await _spreadsheet.FinishAsync(cancellationToken);
+        if (_filters.Count > 0)
+        {
+            await FilterNames.AddAsync(_output, _filters, cancellationToken);
+        }
     }
 
     /// <summary>Closes the workbook and sends it as an attachment; the temporary file goes when the response is done.</summary>
-    public IResult ToResult(string fileName)
+    public async Task<IResult> ToResultAsync(string fileName, CancellationToken cancellationToken)
     {
-        Finish();
-        _file.Position = 0;
-        return Results.File(_file, ContentType, fileName);
+        await FinishAsync(cancellationToken);
+        _output.Position = 0;
+
+        // The result owns the file from here on, and deletes it once sent.
+        _handedOver = true;
+        return Results.File(_output, ContentType, fileName);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        if (!_finished)
+        await _spreadsheet.DisposeAsync();
+        if (_ownsOutput && !_handedOver)
         {
-            _zip.Dispose();
-            _file.Dispose();
+            await _output.DisposeAsync();
         }
-    }
-
-    private void Finish()
-    {
-        var workbook = new Workbook(_sheets);
-        if (_filters.HasChildren)
-        {
-            workbook.Append(_filters);
-        }
-
-        WritePart("xl/workbook.xml", workbook);
-        WritePart("xl/styles.xml", ExportStyles.Stylesheet());
-        var count = _sheets.ChildElements.Count;
-        WriteText("xl/_rels/workbook.xml.rels", Relations(
-            Enumerable.Range(1, count).Select(i => ($"rId{i}", "worksheet", $"worksheets/sheet{i}.xml"))
-                .Append(($"rId{count + 1}", "styles", "styles.xml"))));
-        WriteText("_rels/.rels", Relations([("rId1", "officeDocument", "xl/workbook.xml")]));
-        WriteText("[Content_Types].xml", ContentTypes(count));
-        _zip.Dispose();
-        _finished = true;
-    }
-
-    private (int Number, PartWriter Part) StartSheet(IReadOnlyList<ExportColumn> columns, bool frozenHeader = true)
-    {
-        var number = _sheets.ChildElements.Count + 1;
-        var part = new PartWriter(_zip, $"xl/worksheets/sheet{number}.xml");
-        var writer = part.Writer;
-        writer.WriteStartElement(new Worksheet());
-        var view = new SheetView { TabSelected = number == 1, WorkbookViewId = 0 };
-        if (frozenHeader)
-        {
-            // The header stays in view while scrolling: the pane is frozen below row 1.
-            view.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-        }
-
-        writer.WriteElement(new SheetViews(view));
-        writer.WriteElement(new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true })));
-        writer.WriteStartElement(new SheetData());
-        return (number, part);
-    }
-
-    private void AddToWorkbook(int number, string name) =>
-        _sheets.Append(new Sheet { Id = $"rId{number}", SheetId = (uint)number, Name = name });
-
-    private void WritePart(string path, OpenXmlElement root)
-    {
-        using var part = new PartWriter(_zip, path);
-        part.Writer.WriteElement(root);
-    }
-
-    private void WriteText(string path, XDocument document)
-    {
-        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-        document.Save(stream);
-    }
-
-    private static XDocument Relations(IEnumerable<(string Id, string Type, string Target)> relations)
-    {
-        XNamespace ns = "http://schemas.openxmlformats.org/package/2006/relationships";
-        return new XDocument(new XElement(ns + "Relationships", relations.Select(r =>
-            new XElement(ns + "Relationship", new XAttribute("Id", r.Id), new XAttribute("Type", $"{Relationships}/{r.Type}"), new XAttribute("Target", r.Target)))));
-    }
-
-    private static XDocument ContentTypes(int sheets)
-    {
-        XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-        const string Main = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-        XElement Override(string part, string type) => new(ns + "Override", new XAttribute("PartName", part), new XAttribute("ContentType", Main + type));
-        return new XDocument(new XElement(
-            ns + "Types",
-            new XElement(ns + "Default", new XAttribute("Extension", "rels"), new XAttribute("ContentType", "application/vnd.openxmlformats-package.relationships+xml")),
-            new XElement(ns + "Default", new XAttribute("Extension", "xml"), new XAttribute("ContentType", "application/xml")),
-            Override("/xl/workbook.xml", "sheet.main+xml"),
-            Override("/xl/styles.xml", "styles+xml"),
-            Enumerable.Range(1, sheets).Select(i => Override($"/xl/worksheets/sheet{i}.xml", "worksheet+xml"))));
-    }
-
-    private static Row HeaderRow(IReadOnlyList<ExportColumn> columns)
-    {
-        var row = new Row { RowIndex = 1 };
-        for (var i = 0; i < columns.Count; i++)
-        {
-            row.Append(TextCell(i, 1, columns[i].Header, ExportStyles.Header)!);
-        }
-
-        return row;
-    }
-
-    private static Row DataRow(uint number, IReadOnlyList<ExportColumn> columns, object?[] values)
-    {
-        var row = new Row { RowIndex = number };
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var cell = values[i] switch
-            {
-                null => null,
-                Rating rating => TextCell(i, number, Words.Rating(rating), ExportStyles.Filled(rating)),
-                decimal d => NumberCell(i, number, Import.SheetFields.Show(d)!, columns[i].Kind),
-                IFormattable n and not DateTimeOffset => NumberCell(i, number, n.ToString(null, CultureInfo.InvariantCulture), columns[i].Kind),
-                var other => TextCell(i, number, other.ToString(), null),
-            };
-            if (cell is not null)
-            {
-                row.Append(cell);
-            }
-        }
-
-        return row;
-    }
-
-    private static Cell NumberCell(int column, uint row, string value, ColumnKind kind) => new()
-    {
-        CellReference = ColumnName(column) + row.ToString(CultureInfo.InvariantCulture),
-        DataType = CellValues.Number,
-        CellValue = new CellValue(value),
-        StyleIndex = ExportStyles.Number(kind),
-    };
-
-    // Inline strings keep the writer streaming: a shared-string table would grow with the data.
-    private static Cell? TextCell(int column, uint row, string? text, uint? style)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var cell = new Cell
-        {
-            CellReference = ColumnName(column) + row.ToString(CultureInfo.InvariantCulture),
-            DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(FormulaGuard.Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve }),
-        };
-        if (style is { } s)
-        {
-            cell.StyleIndex = s;
-        }
-
-        return cell;
     }
 
     /// <summary>A, B, ... Z, AA, AB ...</summary>
-    internal static string ColumnName(int index)
+    private static string ColumnName(int index)
     {
         var name = string.Empty;
         for (var n = index + 1; n > 0; n = (n - 1) / 26)
@@ -264,27 +177,65 @@ public sealed class XlsxExport : IDisposable
         return name;
     }
 
-    /// <summary>
-    /// A zip entry being written with the SAX writer. The writer does not close the entry's stream,
-    /// and the zip accepts no new entry while one is open, so both are closed here.
-    /// </summary>
-    private sealed class PartWriter : IDisposable
+    private static async Task<XlsxExport> StartAsync(Stream output, bool ownsOutput, CancellationToken cancellationToken)
     {
-        private readonly Stream _stream;
-
-        public PartWriter(ZipArchive zip, string path)
+        try
         {
-            _stream = zip.CreateEntry(path, CompressionLevel.Fastest).Open();
-            Writer = OpenXmlWriter.Create(_stream);
-            Writer.WriteStartDocument(true);
+            return new XlsxExport(output, ownsOutput, await Spreadsheet.CreateNewAsync(output, Options, cancellationToken));
         }
-
-        public OpenXmlWriter Writer { get; }
-
-        public void Dispose()
+        catch when (ownsOutput)
         {
-            Writer.Close();
-            _stream.Dispose();
+            await output.DisposeAsync();
+            throw;
         }
     }
+
+    private async Task StartSheetAsync(string name, WorksheetOptions options, CancellationToken cancellationToken)
+    {
+        await _spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
+        _sheets++;
+    }
+
+    private static WorksheetOptions SheetOptions(IEnumerable<double> widths, bool frozenHeader)
+    {
+        // The header stays in view while scrolling: the pane is frozen below row 1.
+        var options = new WorksheetOptions { FrozenRows = frozenHeader ? 1 : null };
+        var number = 1;
+        foreach (var width in widths)
+        {
+            options.Column(number++).Width = width;
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Places a cell and keeps the row's length at its last value, so that a row ends there. An
+    /// empty cell between two values is written as an empty element (<c>&lt;c r="F2"/&gt;</c>),
+    /// which spreadsheet programs and the import read as no cell.
+    /// </summary>
+    private static void Put(Cell[] cells, int index, Cell? cell, ref int length)
+    {
+        cells[index] = cell ?? default;
+        if (cell is not null)
+        {
+            length = index + 1;
+        }
+    }
+
+    private Cell? DataCell(object? value, ColumnKind kind, bool guard) => value switch
+    {
+        null => null,
+        Rating rating => TextCell(Words.Rating(rating), _styles.Filled(rating), guard),
+        int number => new Cell(number, _styles.Number(kind)),
+        long number => new Cell(number, _styles.Number(kind)),
+        decimal number => new Cell(number, _styles.Number(kind)),
+        double number => new Cell(number, _styles.Number(kind)),
+        string text => TextCell(text, null, guard),
+        var other => TextCell(other.ToString(), null, guard),
+    };
+
+    // Inline strings keep the writer streaming: a shared-string table would grow with the data.
+    private static Cell? TextCell(string? text, StyleId? style, bool guard) =>
+        string.IsNullOrEmpty(text) ? null : new Cell(guard ? FormulaGuard.Neutralise(text) : text, style);
 }

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Export;
 
 namespace UnvReporting.Web.Import;
 
@@ -16,36 +14,31 @@ public sealed record StatisticTemplateRow(string Metric, string? Dimension, stri
 
 /// <summary>
 /// Writes the import templates: an XLSX workbook with an indicator sheet and a statistics sheet
-/// (bold, frozen header; figures as numbers), and a CSV file of the indicator sheet.
+/// (bold, frozen header; figures as numbers), written with the exports' writer, and a CSV file of
+/// the indicator sheet.
 /// </summary>
 public static class Templates
 {
-    private const uint BoldStyle = 1;
+    private static readonly IReadOnlyList<ExportColumn> IndicatorColumns = Columns(
+        IndicatorSheet.Columns, [8, 10, 60, 10, 12, 12, 60, 60, 10], numbers: ["Milestone", "Result"]);
 
-    public static byte[] Xlsx(IReadOnlyList<IndicatorTemplateRow> indicators, IReadOnlyList<StatisticTemplateRow> statistics)
+    private static readonly IReadOnlyList<ExportColumn> StatisticColumns = Columns(
+        StatisticsSheet.Columns, [30, 16, 30, 14, 12, 30, 50, 10], numbers: ["Value"]);
+
+    public static async Task<byte[]> XlsxAsync(IReadOnlyList<IndicatorTemplateRow> indicators, IReadOnlyList<StatisticTemplateRow> statistics, CancellationToken cancellationToken)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        await using (var xlsx = await XlsxExport.StartAsync(stream, cancellationToken))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-                new Borders(new Border()) { Count = 1 },
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-
-            AddSheet(workbook, sheets, 1, IndicatorSheet.Name, IndicatorSheet.Columns, [8, 10, 60, 10, 12, 12, 60, 60, 10], indicators.Select(r => new object?[]
+            await xlsx.AddTableAsync(IndicatorSheet.Name, IndicatorColumns, indicators.Count, indicators.Select(r => new object?[]
             {
                 r.Key, r.Code, r.Title, r.Unit.ToString(), r.Milestone, r.Result, r.NarrativeEn, r.NarrativeZh, r.Version,
-            }));
-            AddSheet(workbook, sheets, 2, StatisticsSheet.Name, StatisticsSheet.Columns, [30, 16, 30, 14, 12, 30, 50, 10], statistics.Select(r => new object?[]
+            }), cancellationToken, TableUse.ImportTemplate);
+            await xlsx.AddTableAsync(StatisticsSheet.Name, StatisticColumns, statistics.Count, statistics.Select(r => new object?[]
             {
                 r.Metric, r.Dimension, r.Member, r.Value, r.Qualifier.ToString(), r.Source, r.Note, r.Version,
-            }));
-            workbook.Workbook.Save();
+            }), cancellationToken, TableUse.ImportTemplate);
+            await xlsx.FinishAsync(cancellationToken);
         }
 
         return stream.ToArray();
@@ -83,52 +76,6 @@ public static class Templates
 
     private static string? Number(decimal? value) => SheetFields.Show(value);
 
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<string> header, double[] widths, IEnumerable<object?[]> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        data.Append(MakeRow(1, header.Cast<object?>().ToArray(), BoldStyle));
-        uint number = 2;
-        foreach (var row in rows)
-        {
-            data.Append(MakeRow(number++, row, null));
-        }
-
-        var columns = new Columns(widths.Select((width, index) => new Column { Min = (uint)index + 1, Max = (uint)index + 1, Width = width, CustomWidth = true }));
-
-        // The header stays in view while scrolling: the pane is frozen below row 1.
-        var view = new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-        {
-            TabSelected = id == 1,
-            WorkbookViewId = 0,
-        };
-        part.Worksheet = new Worksheet(new SheetViews(view), columns, data);
-        sheets.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
-    }
-
-    private static Row MakeRow(uint number, object?[] values, uint? style)
-    {
-        var row = new Row { RowIndex = number };
-        for (var column = 0; column < values.Length; column++)
-        {
-            var reference = $"{(char)('A' + column)}{number}";
-            Cell? cell = values[column] switch
-            {
-                decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(SheetFields.Show(d)!) },
-                string { Length: > 0 } s => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve }) },
-                _ => null,
-            };
-            if (cell is not null)
-            {
-                if (style is { } s)
-                {
-                    cell.StyleIndex = s;
-                }
-
-                row.Append(cell);
-            }
-        }
-
-        return row;
-    }
+    private static List<ExportColumn> Columns(IReadOnlyList<string> headers, double[] widths, string[] numbers) =>
+        headers.Select((header, i) => new ExportColumn(header, numbers.Contains(header) ? ColumnKind.Number : ColumnKind.Text, widths[i])).ToList();
 }

@@ -60,18 +60,21 @@ public static class ExportFiles
         return ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
     }
 
-    /// <summary>The data rows of a table sheet, each cell by its header.</summary>
+    /// <summary>The data rows of a table sheet, each cell that holds a value by its header.</summary>
     public static List<Dictionary<string, Cell>> TableRows(this SpreadsheetDocument document, string name)
     {
         var rows = document.Worksheet(name).GetFirstChild<SheetData>()!.Elements<Row>().ToList();
-        var header = rows[0].Elements<Cell>().ToDictionary(Column, Text);
+        var header = rows[0].Elements<Cell>().Where(HasValue).ToDictionary(Column, Text);
         return rows.Skip(1)
-            .Select(r => r.Elements<Cell>().ToDictionary(c => header[Column(c)], c => c))
+            .Select(r => r.Elements<Cell>().Where(HasValue).ToDictionary(c => header[Column(c)], c => c))
             .ToList();
     }
 
+    /// <summary>The cell's text; an empty cell element (<c>&lt;c r="F2"/&gt;</c>), which spreadsheet programs show as blank, gives "".</summary>
     public static string Text(this Cell cell) =>
-        cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue!.Text;
+        cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? string.Empty;
+
+    private static bool HasValue(Cell cell) => cell.CellValue is not null || cell.InlineString is not null;
 
     public static bool IsNumber(this Cell cell) => cell.DataType is null || cell.DataType.Value == CellValues.Number;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Staff;
@@ -75,11 +77,30 @@ public class StatisticsExportTests
     public async Task Staff_get_the_change_log_in_the_statistics_workbook(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.CreateDbScope())
+        {
+            var fact = await scope.Db.StatisticFacts.FirstAsync(f => f.Year == 2021);
+            var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == fact.MetricKey);
+            fact.Correct(metric, fact.Value + 1, fact.Qualifier, fact.Source, "corrected");
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        }
+
         using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
 
         using var workbook = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/statistics.xlsx"));
 
         workbook.SheetNames().ShouldBe(["2021", "Notes", "Change log"]);
+        workbook.TableRows("Change log").ShouldNotBeEmpty();
+
+        // A filter's range is written before the rows it covers, from a count of them.
+        var (facts, changes) = (workbook.TableRows("2021").Count + 1, workbook.TableRows("Change log").Count + 1);
+        workbook.Worksheet("2021").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:M{facts}");
+        workbook.Worksheet("Change log").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:K{changes}");
+
+        // Without these names LibreOffice shows no filter.
+        workbook.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Select(n => $"{n.Name} {n.LocalSheetId} {n.Hidden!.Value} {n.Text}")
+            .ShouldBe([$"_xlnm._FilterDatabase 0 True '2021'!$A$1:$M${facts}", $"_xlnm._FilterDatabase 2 True 'Change log'!$A$1:$K${changes}"]);
+        new OpenXmlValidator().Validate(workbook).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
     }
 
     [Theory, BothProviders]

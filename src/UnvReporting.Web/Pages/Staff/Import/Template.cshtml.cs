@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Web.Accounts;
 using UnvReporting.Web.Data;
+using UnvReporting.Web.Export;
 using UnvReporting.Web.Import;
 using UnvReporting.Web.Infrastructure;
 
@@ -52,6 +53,6 @@ public sealed class TemplateModel(UnvDbContext db) : PageModel
             .ToListAsync(cancellationToken))
             .Select(f => new StatisticTemplateRow(f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier, f.Source.ToString(), f.Note, ConcurrencyVersion.Format(f.Version)))
             .ToList();
-        return File(Templates.Xlsx(indicators, statistics), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"unv-{year}-import.xlsx");
+        return File(await Templates.XlsxAsync(indicators, statistics, cancellationToken), XlsxExport.ContentType, $"unv-{year}-import.xlsx");
     }
 }
