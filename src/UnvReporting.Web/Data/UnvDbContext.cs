@@ -21,7 +21,7 @@ namespace UnvReporting.Web.Data;
 /// <remarks>
 /// New migration, from the repository root, for both providers (docs/architecture.md):
 /// <code>
-/// dotnet tool restore
+/// dotnet tool restore &amp;&amp; dotnet restore
 /// dotnet ef migrations add NAME --project src/UnvReporting.Web \
 ///   --context SqliteUnvDbContext --output-dir Data/Migrations/Sqlite
 /// dotnet ef migrations add NAME --project src/UnvReporting.Web \
