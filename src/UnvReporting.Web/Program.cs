@@ -82,7 +82,7 @@ if (database.MigrateOnStartup)
 }
 
 app.UseUnvForwardedHeaders();
-app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseUnvRequestLogging();
 app.UseUnvSecurityHeaders();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.
