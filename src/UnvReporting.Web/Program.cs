@@ -84,7 +84,7 @@ if (database.MigrateOnStartup && !await app.Services.TryPrepareDatabaseAsync(dat
 }
 
 app.UseUnvForwardedHeaders();
-app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseUnvRequestLogging();
 app.UseUnvSecurityHeaders();
 
 // The API answers errors with problem-details JSON; pages with the friendly error page.

@@ -19,11 +19,12 @@ namespace UnvReporting.Web.Data;
 /// <c>Database:Provider</c>, each with its own migrations set (docs/decisions/ADR-002).
 /// </summary>
 /// <remarks>
-/// New migration (both providers; see docs/architecture.md for the tool set-up):
+/// New migration, from the repository root, for both providers (docs/architecture.md):
 /// <code>
-/// UnvEfDesign=true dotnet ef migrations add NAME --project src/UnvReporting.Web \
+/// dotnet tool restore &amp;&amp; dotnet restore
+/// dotnet ef migrations add NAME --project src/UnvReporting.Web \
 ///   --context SqliteUnvDbContext --output-dir Data/Migrations/Sqlite
-/// UnvEfDesign=true dotnet ef migrations add NAME --project src/UnvReporting.Web \
+/// dotnet ef migrations add NAME --project src/UnvReporting.Web \
 ///   --context PostgresUnvDbContext --output-dir Data/Migrations/Postgres
 /// </code>
 /// </remarks>

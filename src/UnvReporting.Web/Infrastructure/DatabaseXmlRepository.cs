@@ -10,8 +10,9 @@ namespace UnvReporting.Web.Infrastructure;
 /// Keeps the Data Protection key ring in the product's database (<see cref="UnvDbContext.DataProtectionKeys"/>),
 /// so that every instance on one database protects and reads cookies, antiforgery tokens and
 /// bearer tokens with the same keys, and a restart on a new machine or container signs nobody out.
-/// (Microsoft's EF Core package for this is not in the NuGet mirror; this is the small part of it
-/// the app needs.)
+/// Microsoft's package for this (PersistKeysToDbContext) is not used: with it one damaged row stops
+/// the whole ring from being read, signing everybody out, and its Debug log carries the keys
+/// (docs/decisions/ADR-010).
 /// </summary>
 /// <remarks>
 /// The key manager is a singleton that calls in from any thread, while the pooled context is

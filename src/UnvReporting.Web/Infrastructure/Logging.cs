@@ -21,29 +21,33 @@ public static class Logging
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     /// <summary>
-    /// Serilog from the <c>Serilog</c> section (levels, console sink) plus the rolling file from
-    /// <c>FileLog</c>. Serilog.AspNetCore does not restore here, so this is wired by hand (ADR-004).
+    /// Serilog as the only logging provider: levels and the console sink from the <c>Serilog</c>
+    /// section, the rolling file from <c>FileLog</c>, whose relative path starts at the data folder
+    /// rather than at whatever the working directory is.
     /// </summary>
     public static void AddUnvLogging(this WebApplicationBuilder builder, string dataFolder)
     {
         var fileLog = builder.Configuration.GetSection("FileLog").Get<FileLogOptions>() ?? new FileLogOptions();
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
 
-        if (fileLog.Enabled)
-        {
-            configuration.WriteTo.File(
-                System.IO.Path.Combine(dataFolder, fileLog.Path),
-                outputTemplate: OutputTemplate,
-                rollingInterval: RollingInterval.Day,
-                rollOnFileSizeLimit: true,
-                fileSizeLimitBytes: fileLog.FileSizeLimitBytes,
-                retainedFileCountLimit: fileLog.RetainedFileCountLimit,
-                shared: true);
-        }
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        // Each host builds its own logger and leaves the static Log.Logger alone: test hosts run in
+        // parallel in one process, and sharing the static logger failed with "The logger is
+        // already frozen" or sent one host's lines to another's file.
+        builder.Services.AddSerilog(
+            (_, configuration) =>
+            {
+                configuration.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+                if (fileLog.Enabled)
+                {
+                    configuration.WriteTo.File(
+                        System.IO.Path.Combine(dataFolder, fileLog.Path),
+                        outputTemplate: OutputTemplate,
+                        rollingInterval: RollingInterval.Day,
+                        rollOnFileSizeLimit: true,
+                        fileSizeLimitBytes: fileLog.FileSizeLimitBytes,
+                        retainedFileCountLimit: fileLog.RetainedFileCountLimit,
+                        shared: true);
+                }
+            },
+            preserveStaticLogger: true);
     }
 }

@@ -70,4 +70,53 @@ public class DataProtectionTests
         elements.Select(e => e.Name.LocalName).ShouldBe(["key", "revocation"]);
         elements.Last().Value.ShouldBe("中文 & <text>");
     }
+
+    [Theory, BothProviders]
+    public async Task A_damaged_key_row_signs_nobody_out_and_is_logged_as_a_security_error(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await app.CreateUserAsync(StaffRole.Viewer);
+        var jar = new CookieContainer();
+        using var before = app.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        (await before.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var scope = app.CreateDbScope())
+        {
+            scope.Db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "damaged", Xml = "<key id=" });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        await using var restarted = app.StartAnotherOnSameDatabase();
+        using var after = restarted.CreateDefaultClient(new CookieContainerHandler(jar));
+
+        (await after.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        LogFile.ReadLines(app.Database.DataFolder).ShouldContain(line =>
+            line.Contains("[ERR] UnvReporting.Security: Data protection key ring element damaged in the database is not valid XML and is ignored", StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
+    public async Task No_log_line_carries_key_material_even_at_the_most_verbose_level(DatabaseProvider provider)
+    {
+        var verbose = new Dictionary<string, string>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Verbose",
+            ["Serilog:MinimumLevel:Override:Microsoft"] = "Verbose",
+            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Verbose",
+            ["Serilog:MinimumLevel:Override:System"] = "Verbose",
+        };
+        await using var app = await TestApp.StartAsync(provider, verbose);
+        (await app.Client.GetAsync("/account/sign-in")).EnsureSuccessStatusCode();
+        // A second instance reads the key the first one wrote: the read is where a repository
+        // could log what it found.
+        await using var restarted = new UnvAppFactory(app.Database, verbose);
+        using var client = restarted.CreateClient();
+        (await client.GetAsync("/account/sign-in")).EnsureSuccessStatusCode();
+
+        await using var scope = app.CreateDbScope();
+        var key = XElement.Parse((await scope.Db.DataProtectionKeys.SingleAsync()).Xml);
+        var secret = key.Descendants("masterKey").Single().Element("value").ShouldNotBeNull().Value;
+        secret.Length.ShouldBeGreaterThan(20);
+        var lines = LogFile.ReadLines(app.Database.DataFolder);
+        lines.ShouldContain(line => line.Contains("[DBG] Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal), "the test must reach Data Protection's own Debug logging");
+        lines.ShouldNotContain(line => line.Contains(secret, StringComparison.Ordinal) || line.Contains("masterKey", StringComparison.Ordinal));
+    }
 }
