@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Api;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
@@ -118,6 +119,7 @@ app.MapStatisticsApiV1();
 app.MapStaffApiV1();
 app.MapExports();
 app.MapOpenApi().CacheOutput(PublishedCache.Policy);
+app.MapApiReference();
 app.MapUnvHealthChecks();
 
 await app.RunAsync();
