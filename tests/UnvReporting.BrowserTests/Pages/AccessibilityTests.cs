@@ -19,7 +19,6 @@ public class AccessibilityTests
         "/statistics/2019",
         "/statistics/trends?metric=women_share&series=region:Africa",
         "/statistics/compare?a=2019&b=2021",
-        "/api/reference",
         "/indicators/2019?culture=zh-Hans",
     ];
 

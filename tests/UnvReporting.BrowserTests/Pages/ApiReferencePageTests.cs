@@ -59,6 +59,26 @@ public class ApiReferencePageTests
         elsewhere.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// Apart from AccessibilityTests' sweep, because Scalar draws the operations after the page has
+    /// loaded: axe runs once an operation and its example are on screen.
+    /// </summary>
+    [Fact]
+    public async Task The_rendered_reference_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite, width: 1366, injectsScripts: true);
+        var page = session.Page;
+        await session.OpenAsync(Reference, WaitUntilState.NetworkIdle);
+        var sidebar = page.GetByRole(AriaRole.Complementary, new() { Name = "Sidebar for UNV Results Dashboard API" });
+        await sidebar.GetByText("Colour summary of a year").ClickAsync();
+        await page.Locator("[id$='/GET/api/v1/years/{year}/summary']").GetByText("\"matchesStated\"").WaitForAsync();
+
+        var violations = await Axe.SeriousViolationsAsync(page);
+
+        violations.ShouldBeEmpty(Axe.Describe(Reference, violations));
+        session.Failures.All.ShouldBeEmpty(string.Join(Environment.NewLine, session.Failures.All));
+    }
+
     [Fact]
     public async Task On_a_phone_the_reference_fits_the_screen_and_its_menu_lists_the_groups()
     {

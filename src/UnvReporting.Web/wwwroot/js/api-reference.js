@@ -113,6 +113,8 @@
       forceDarkModeState: 'light',
       hideDarkModeToggle: true,
       authentication: { preferredSecurityScheme: 'Bearer' },
+      // A staff token pasted into Test Request is not written to the browser's storage.
+      persistAuth: false,
       // Nothing leaves the site: no web fonts, telemetry, AI agent, MCP or hosted client from
       // Scalar's servers, which the policy would refuse anyway.
       withDefaultFonts: false,
