@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using UnvReporting.Web.Accounts;
+using UnvReporting.Web.Api;
 using UnvReporting.Web.Api.V1;
 using UnvReporting.Web.Caching;
 using UnvReporting.Web.Data;
@@ -42,12 +43,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
         context.ProblemDetails.Detail = "A parameter of the address is malformed: a year is a whole number such as 2021.";
     }
 });
-builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
-{
-    document.Info.Title = "UNV Results Dashboard API";
-    document.Info.Description = "Published reporting years, colour summaries and scored indicators of the UNV Strategic Framework. Anonymous callers read published years; staff with a bearer token from /api/v1/auth/token also read draft and submitted years, edit figures and read the change history.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddApiDocument();
 
 builder.Services.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
@@ -124,7 +120,8 @@ app.MapResultsApiV1();
 app.MapStatisticsApiV1();
 app.MapStaffApiV1();
 app.MapExports();
-app.MapOpenApi();
+app.MapOpenApi().CacheOutput(PublishedCache.Policy);
+app.MapApiReference();
 app.MapUnvHealthChecks();
 
 await app.RunAsync();

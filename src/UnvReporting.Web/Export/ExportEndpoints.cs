@@ -20,16 +20,54 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
     {
-        // Files, not API shapes: they stay out of the OpenAPI document.
-        var exports = app.MapGroup("/export").ExcludeFromDescription();
-        exports.MapGet("/{year}/indicators.csv", IndicatorsCsvAsync);
-        exports.MapGet("/{year}/indicators.xlsx", IndicatorsXlsxAsync);
-        exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync);
-        exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync);
-        exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync);
+        const string Csv = "text/csv";
+        const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+        // Files, not JSON: the document lists them with their content types, and the problems they answer.
+        // A database outage gets the pages' error page (503, text/html), as /export is not under /api.
+        var exports = app.MapGroup("/export")
+            .WithTags("Exports")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(string), ["text/html"]));
+        exports.MapGet("/{year}/indicators.csv", IndicatorsCsvAsync)
+            .WithName("exportYearIndicatorsCsv")
+            .WithSummary("Indicators of a year as CSV")
+            .WithDescription("A year's indicators as CSV, one row per indicator-year in report order, as an attachment unv-{year}-indicators.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/indicators.xlsx", IndicatorsXlsxAsync)
+            .WithName("exportYearIndicatorsXlsx")
+            .WithSummary("Indicators of a year as XLSX")
+            .WithDescription("A year's indicators as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-indicators.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync)
+            .WithName("exportYearStatisticsCsv")
+            .WithSummary("Statistics of a year as CSV")
+            .WithDescription("Every statistic fact of a year as CSV, unv-{year}-statistics.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync)
+            .WithName("exportYearStatisticsXlsx")
+            .WithSummary("Statistics of a year as XLSX")
+            .WithDescription("Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync)
+            .WithName("exportAllIndicatorsXlsx")
+            .WithSummary("Indicators of every year as XLSX")
+            .WithDescription("Every year the reader may see in one workbook: an All years sheet, a sheet per year, Notes (and Change log for staff), unv-indicators.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx);
 
         // The whole history as CSV only: it can pass the million rows an XLSX sheet holds.
-        exports.MapGet("/statistics.csv", AllStatisticsCsvAsync);
+        exports.MapGet("/statistics.csv", AllStatisticsCsvAsync)
+            .WithName("exportAllStatisticsCsv")
+            .WithSummary("Statistics of every year as CSV")
+            .WithDescription("Every statistic fact of every year the reader may see, as one streamed CSV, unv-statistics.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv);
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace UnvReporting.BrowserTests.Pages;
 public class ContentSecurityPolicyTests
 {
     // Recorded by a script the browser runs before the page's own (Playwright injects it, outside the page's CSP).
-    private const string RecordViolations = """
+    internal const string RecordViolations = """
         window.__cspViolations = [];
         document.addEventListener("securitypolicyviolation", e =>
           window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
@@ -24,6 +24,7 @@ public class ContentSecurityPolicyTests
     [
         "/", "/indicators", "/indicators/2021", "/indicators/2021/1.1", "/indicators/2019?culture=zh-Hans",
         "/statistics/2021", "/statistics/trends", "/statistics/compare", "/about/scoring", "/account/sign-in?culture=en",
+        "/api/reference",
     ];
 
     private static readonly string[] StaffPages = ["/staff", "/staff/years/2020", "/staff/years/2020/statistics", "/admin/users"];

@@ -38,9 +38,10 @@ public static class Browser
     /// <summary>
     /// Saves a screenshot of the whole page for the documentation when <c>UNV_SCREENSHOTS</c> names
     /// a folder (docs/images when refreshing the user guide); otherwise does nothing. With
-    /// <paramref name="downTo"/>, the page from its top down to the bottom of that element only.
+    /// <paramref name="downTo"/>, the page from its top down to the bottom of that element only;
+    /// without <paramref name="fullPage"/>, what the window shows.
     /// </summary>
-    public static async Task SaveScreenshotAsync(IPage page, string name, ILocator? downTo = null)
+    public static async Task SaveScreenshotAsync(IPage page, string name, ILocator? downTo = null, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("UNV_SCREENSHOTS");
         if (string.IsNullOrWhiteSpace(folder))
@@ -49,7 +50,7 @@ public static class Browser
         }
 
         Directory.CreateDirectory(folder);
-        var options = new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true };
+        var options = new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage };
         if (downTo is not null)
         {
             // Bounding boxes are measured from the window; at the top of the page that is the page itself.

@@ -42,6 +42,8 @@ public class EndpointInventoryTests
         ["GET /export/indicators.xlsx"] = "public downloads",
         ["GET /export/statistics.csv"] = "public downloads",
         ["GET /openapi/{documentName}.json"] = "the public API's description",
+        ["GET /api/reference"] = "the API reference page, which renders that description",
+        ["GET /api/reference/scalar.js"] = "the reference page's renderer (Scalar's bundle)",
 
         // Signing in cannot require being signed in; both doors are rate limited.
         ["GET /account/sign-in"] = "sign-in form",

@@ -83,6 +83,7 @@ public class RoleMatrixTests
         ["GET /api/v1/years/{year}/statistics"] = null,
         ["GET /api/v1/statistics/{metric}"] = null,
         ["POST /api/v1/auth/token"] = null,
+        ["GET /api/reference/scalar.js"] = null,
         ["GET /export/{year}/indicators.csv"] = null,
         ["GET /export/{year}/indicators.xlsx"] = null,
         ["GET /export/{year}/statistics.csv"] = null,

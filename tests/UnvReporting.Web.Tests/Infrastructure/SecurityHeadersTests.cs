@@ -29,6 +29,7 @@ public class SecurityHeadersTests
             data.Add(provider, "/api/v1/years/2021/indicators/1.1/history", 401); // the staff API refusing
             data.Add(provider, "/export/2021/indicators.csv", 200);         // a download
             data.Add(provider, "/openapi/v1.json", 200);
+            data.Add(provider, "/api/reference", 200);                      // a page under /api
             data.Add(provider, "/health/live", 200);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using UnvReporting.Domain;
+using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Scoring;
@@ -98,14 +99,14 @@ public record IndicatorYearDto(
             f.OutputCode,
             f.Title,
             Words.Unit(f.Unit),
-            f.Direction == Domain.Results.Direction.LowerIsBetter ? "lower" : "higher",
+            Words.Direction(f.Direction),
             f.IsCumulative,
             f.Milestone.WithoutTrailingZeros(),
             f.Result.WithoutTrailingZeros(),
             item.Score.PercentToTwoDecimals.WithoutTrailingZeros(),
             item.Score.WholePercent,
             Words.Rating(item.Rating),
-            item.Score.NotRateable is { } reason ? Words.Kebab(reason.ToString()) : null,
+            item.Score.NotRateable is { } reason ? Words.NotRateable(reason) : null,
             f.PublishedScorePercent,
             f.PublishedRating is { } published ? Words.Rating(published) : null,
             item.Flags.Select(FlagDto.From).ToList());
@@ -135,12 +136,20 @@ public record IndicatorYearDetailDto : IndicatorYearDto
 
 public sealed record IndicatorHistoryDto(string Key, IReadOnlyList<IndicatorYearDetailDto> Years);
 
-/// <summary>The words the API writes for domain values.</summary>
+/// <summary>The words the API writes for domain values (the OpenAPI document lists them as enums, ApiSchemas).</summary>
 public static class Words
 {
     public static string Rating(Rating rating) => rating.ToString().ToLowerInvariant();
 
+    public static string Direction(Direction direction) => direction == Domain.Results.Direction.LowerIsBetter ? "lower" : "higher";
+
+    /// <summary>"no-milestone", "no-result", "zero-divisor", "negative-figure".</summary>
+    public static string NotRateable(NotRateableReason reason) => Kebab(reason.ToString());
+
     public static string Status(ReportingStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>"added", "changed", "deleted": what an audit entry records.</summary>
+    public static string Action(AuditAction action) => action.ToString().ToLowerInvariant();
 
     public static string Level(ResultAreaKind kind) => kind switch
     {

@@ -23,23 +23,35 @@ public static class ResultsApi
     {
         var api = app.MapGroup("/api/v1")
             .WithTags("Results")
+            .WithMetadata(PublicRead.Metadata)
             .AddEndpointFilter(RejectUnsupportedCulture)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(PublishedCache.Policy);
 
         api.MapGet("/years", GetYears)
-            .WithSummary("The published reporting years, oldest first (with a staff token: every year, with its status).");
+            .WithName("getYears")
+            .WithSummary("Reporting years")
+            .WithDescription("The published reporting years, oldest first (with a staff token: every year, with its status).");
         api.MapGet("/years/{year}/summary", GetSummary)
-            .WithSummary("A published year's colour counts, overall and per outcome, beside the counts the report states.")
+            .WithName("getSummary")
+            .WithSummary("Colour summary of a year")
+            .WithDescription("A published year's colour counts, overall and per outcome, beside the counts the report states.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/years/{year}/indicators", GetYearIndicators)
-            .WithSummary("A published year's indicators with milestone, result, score, colour and flags, in report order.")
+            .WithName("getYearIndicators")
+            .WithSummary("Indicators of a year")
+            .WithDescription("A published year's indicators with milestone, result, score, colour and flags, in report order.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/years/{year}/indicators/{key}", GetIndicatorYear)
-            .WithSummary("One indicator in one published year, with narrative and source; with a staff token also unpublished years, the year's status and the version to send with an edit.")
+            .WithName("getIndicatorYear")
+            .WithSummary("One indicator in one year")
+            .WithDescription("One indicator in one published year, with narrative and source; with a staff token also unpublished years, the year's status and the version to send with an edit.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/indicators/{key}", GetIndicator)
-            .WithSummary("One indicator in every published year.")
+            .WithName("getIndicator")
+            .WithSummary("One indicator across the years")
+            .WithDescription("One indicator in every published year.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -53,11 +53,14 @@ public sealed record CurrentValuesDto(decimal? Target, decimal? Result, string? 
         new(current.Milestone, current.Result, current.NarrativeEn, current.NarrativeZh, current.Version, current.ChangedBy, current.ChangedAt);
 }
 
+/// <summary>The 409 answer to an edit based on an older version (for the OpenAPI document; the endpoint writes it as problem details with a <c>current</c> member).</summary>
+public sealed record EditConflictDto(string Type, string Title, int Status, string Detail, CurrentValuesDto Current);
+
 /// <summary>One audit entry of an indicator-year: one field changed, or the row added or removed ("*").</summary>
 public sealed record AuditEntryDto(DateTimeOffset At, string User, string Action, string Field, string? OldValue, string? NewValue, string? Reason)
 {
     public static AuditEntryDto From(AuditEntry entry) =>
-        new(entry.At, entry.UserName, entry.Action.ToString().ToLowerInvariant(), EditFields.ApiName(entry.Field), entry.OldValue, entry.NewValue, entry.Reason);
+        new(entry.At, entry.UserName, Words.Action(entry.Action), EditFields.ApiName(entry.Field), entry.OldValue, entry.NewValue, entry.Reason);
 }
 
 /// <summary>The API's names for the fields of an indicator-year, which the entry service and the audit trail name after the entity.</summary>

@@ -31,15 +31,21 @@ public static class StatisticsApi
     {
         var api = app.MapGroup("/api/v1")
             .WithTags("Statistics")
+            .WithMetadata(PublicRead.Metadata)
             .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(PublishedCache.Policy);
 
         api.MapGet("/years/{year}/statistics", GetYearStatistics)
-            .WithSummary("Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.")
+            .WithName("getYearStatistics")
+            .WithSummary("Statistics of a year")
+            .WithDescription("Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/statistics/{metric}", GetMetric)
-            .WithSummary("One metric in every year that has it, with its breakdowns, oldest first.")
+            .WithName("getMetric")
+            .WithSummary("One statistic across the years")
+            .WithDescription("One metric in every year that has it, with its breakdowns, oldest first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
