@@ -1,15 +1,18 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using UnvReporting.Web.Accounts;
-using UnvReporting.Web.Api;
-using UnvReporting.Web.Api.V1;
-using UnvReporting.Web.Caching;
-using UnvReporting.Web.Data;
-using UnvReporting.Web.Export;
-using UnvReporting.Web.Import;
-using UnvReporting.Web.Indicators;
-using UnvReporting.Web.Infrastructure;
+using UnvReporting.Web.Features.Api;
+using UnvReporting.Web.Features.Export;
+using UnvReporting.Web.Features.Indicators;
+using UnvReporting.Web.Features.Staff;
+using UnvReporting.Web.Features.Staff.Years;
+using UnvReporting.Web.Features.Staff.Years.Import;
+using UnvReporting.Web.Features.Statistics;
+using UnvReporting.Web.Platform.Caching;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Hosting;
+using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +25,9 @@ var performance = builder.AddUnvOutputCache(database);
 builder.Services.AddSingleton<SecurityEvents>();
 builder.Services.AddRazorPages(options =>
 {
+    // Pages live beside the queries, API and downloads of their feature (ADR-012).
+    options.RootDirectory = "/Features";
+
     // Staff pages are closed to visitors as a folder, so a new page cannot be left open by
     // mistake; handlers narrow further by role and by the year's status.
     options.Conventions.AuthorizeFolder("/Staff", StaffPolicies.Staff);

@@ -1,5 +1,5 @@
 using System.Reflection;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 using Xunit.Sdk;
 
 namespace UnvReporting.Testing;

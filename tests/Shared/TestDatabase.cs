@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Testing;
 

@@ -5,9 +5,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using UnvReporting.Domain.Results;
-using UnvReporting.Web.Api.V1;
-using UnvReporting.Web.Export;
-using UnvReporting.Web.Infrastructure;
+using UnvReporting.Web.Platform.Files;
+using UnvReporting.Web.Platform.Text;
 using ExportStyles = UnvReporting.Benchmarks.Xlsx.OpenXmlBaselineStyles;
 
 namespace UnvReporting.Benchmarks.Xlsx;
@@ -216,7 +215,7 @@ public sealed class OpenXmlBaseline : IDisposable
             {
                 null => null,
                 Rating rating => TextCell(i, number, Words.Rating(rating), ExportStyles.Filled(rating)),
-                decimal d => NumberCell(i, number, UnvReporting.Web.Import.SheetFields.Show(d)!, columns[i].Kind),
+                decimal d => NumberCell(i, number, UnvReporting.Web.Features.Staff.Years.Import.SheetFields.Show(d)!, columns[i].Kind),
                 IFormattable n and not DateTimeOffset => NumberCell(i, number, n.ToString(null, CultureInfo.InvariantCulture), columns[i].Kind),
                 var other => TextCell(i, number, other.ToString(), null),
             };

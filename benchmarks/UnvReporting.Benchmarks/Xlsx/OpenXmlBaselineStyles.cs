@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using UnvReporting.Domain.Results;
-using UnvReporting.Web.Export;
+using UnvReporting.Web.Platform.Files;
 
 namespace UnvReporting.Benchmarks.Xlsx;
 

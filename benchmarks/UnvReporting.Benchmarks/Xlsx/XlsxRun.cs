@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using UnvReporting.Web.Export;
+using UnvReporting.Web.Features.Export;
+using UnvReporting.Web.Platform.Files;
 
 namespace UnvReporting.Benchmarks.Xlsx;
 

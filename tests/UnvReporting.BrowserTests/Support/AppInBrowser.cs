@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using UnvReporting.Testing;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.BrowserTests.Support;
 

@@ -7,7 +7,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.BrowserTests.Support;
 

@@ -53,7 +53,7 @@ public static partial class AppEndpoints
             var route = Route(endpoint);
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
-                var model = assembly.GetType("UnvReporting.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model");
+                var model = assembly.GetType("UnvReporting.Web.Features" + page.ViewEnginePath.Replace('/', '.') + "Model");
                 if (model is null)
                 {
                     found.Add(new Handler("GET", route, string.Empty, endpoint));

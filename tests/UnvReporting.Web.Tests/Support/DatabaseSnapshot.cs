@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Tests.Support;
 

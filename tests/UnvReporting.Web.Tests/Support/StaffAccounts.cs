@@ -3,7 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Tests.Support;
 

@@ -1,5 +1,5 @@
 using UnvReporting.Testing;
-using UnvReporting.Web.Data;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Tests.Support;
 

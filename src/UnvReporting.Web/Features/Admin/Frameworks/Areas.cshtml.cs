@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+
+namespace UnvReporting.Web.Features.Admin.Frameworks;
+
+/// <summary>A framework's outcomes, outputs and institutional effectiveness: add one, or correct the titles of one.</summary>
+public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
+{
+    public string Code { get; private set; } = string.Empty;
+
+    public IReadOnlyList<AreaLine> Areas { get; private set; } = [];
+
+    /// <summary>A refused rename, shown in the row it was made in.</summary>
+    public (int AreaId, string Message)? RenameError { get; private set; }
+
+    [BindProperty]
+    public AreaInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken)
+    {
+        var frameworkId = await db.Frameworks.Where(f => f.Code == code).Select(f => (int?)f.Id).SingleOrDefaultAsync(cancellationToken);
+        if (frameworkId is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var parent = string.IsNullOrWhiteSpace(Input.ParentCode) ? null
+                    : await db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == id && a.Code == Input.ParentCode, cancellationToken)
+                      ?? throw new DomainException($"There is no result area {Input.ParentCode} in {code}.");
+                var area = new ResultArea(id, Input.Code, Input.Kind!.Value, parent, Input.TitleEn, Input.TitleZh, Input.SortOrder!.Value);
+                if (await db.ResultAreas.AnyAsync(a => a.FrameworkId == id && a.Code == area.Code, cancellationToken))
+                {
+                    throw new DomainException($"Result area {area.Code} exists already in {code}.");
+                }
+
+                db.ResultAreas.Add(area);
+                await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+                Message = $"Result area {area.Code} added.";
+                return Redirect($"/admin/frameworks/{code}/areas");
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddModelError("Input", exception.Message);
+            }
+        }
+
+        await LoadAsync(code, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(string code, int areaId, string? titleEn, string? titleZh, string? version, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var area = await db.ResultAreas.SingleOrDefaultAsync(a => a.Id == areaId && db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code), cancellationToken);
+        if (area is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (!ConcurrencyVersion.Expect(db.Entry(area), version))
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+
+            area.Rename(titleEn ?? string.Empty, titleZh ?? string.Empty);
+            await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+            Message = $"Result area {area.Code} renamed.";
+            return Redirect($"/admin/frameworks/{code}/areas");
+        }
+        catch (DomainException exception)
+        {
+            RenameError = (areaId, exception.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            RenameError = (areaId, "Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown.");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(code, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        Areas = await db.ResultAreas.AsNoTracking()
+            .Where(a => db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code))
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
+            .Select(a => new AreaLine(a.Id, a.Code, a.Kind, a.Parent == null ? null : a.Parent.Code, a.TitleEn, a.TitleZh, a.SortOrder,
+                ConcurrencyVersion.Format(EF.Property<uint>(a, ConcurrencyVersion.PropertyName))))
+            .ToListAsync(cancellationToken);
+        return Areas.Count > 0 || await db.Frameworks.AnyAsync(f => f.Code == code, cancellationToken);
+    }
+
+    public sealed record AreaLine(int Id, string Code, ResultAreaKind Kind, string? ParentCode, string TitleEn, string TitleZh, int SortOrder, string Version);
+
+    public sealed class AreaInput
+    {
+        [Required(ErrorMessage = "Enter the code, such as 1, 1.1 or IE.")]
+        [StringLength(10, ErrorMessage = "A code is at most 10 characters.")]
+        [Display(Name = "Code")]
+        public string Code { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose outcome, output or institutional effectiveness.")]
+        [Display(Name = "Kind")]
+        public ResultAreaKind? Kind { get; set; }
+
+        [Display(Name = "Under outcome (outputs only)")]
+        public string? ParentCode { get; set; }
+
+        [Required(ErrorMessage = "Enter the English title.")]
+        [Display(Name = "English title")]
+        public string TitleEn { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter the Chinese title as published.")]
+        [Display(Name = "Chinese title")]
+        public string TitleZh { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter a sort order (a whole number; lower comes first).")]
+        [Display(Name = "Sort order")]
+        public int? SortOrder { get; set; }
+    }
+}

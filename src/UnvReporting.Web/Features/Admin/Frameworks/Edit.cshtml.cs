@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Frameworks;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+
+namespace UnvReporting.Web.Features.Admin.Frameworks;
+
+/// <summary>
+/// One framework: its rating bands, edited with the version the Admin saw (two Admins cannot
+/// silently overwrite each other's bands), and links to its result areas and indicators.
+/// </summary>
+public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
+{
+    public FrameworkView? Framework { get; private set; }
+
+    [BindProperty]
+    public BandsInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        Framework = await LoadAsync(code, cancellationToken);
+        if (Framework is null)
+        {
+            return NotFound();
+        }
+
+        Input = new BandsInput { GreenFrom = Framework.GreenFrom, YellowFrom = Framework.YellowFrom, Version = Framework.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        var framework = await db.Frameworks.SingleOrDefaultAsync(f => f.Code == code, cancellationToken);
+        if (framework is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var bands = new RatingBands(Input.GreenFrom!.Value, Input.YellowFrom!.Value);
+                if (!ConcurrencyVersion.Expect(db.Entry(framework), Input.Version))
+                {
+                    throw new DbUpdateConcurrencyException();
+                }
+
+                // New bands recolour every year of the framework, published ones included: the
+                // Board has seen those colours, so the change must say why (the audit keeps it).
+                var reason = string.IsNullOrWhiteSpace(Input.Reason) ? null : Input.Reason.Trim();
+                if (reason is null && await db.ReportingYears.AnyAsync(y => y.FrameworkId == framework.Id && y.Status == ReportingStatus.Published, cancellationToken))
+                {
+                    ModelState.AddModelError("Input.Reason", $"{code} has published years whose colours these bands decide: say why they change.");
+                    Framework = await LoadAsync(code, cancellationToken);
+                    return Page();
+                }
+
+                framework.ChangeBands(bands);
+                await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
+                Message = $"The bands of {code} are now green from {bands.GreenFrom}% and yellow from {bands.YellowFrom}%.";
+                return Redirect($"/admin/frameworks/{code}");
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddModelError("Input", exception.Message);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                var now = await LoadAsync(code, cancellationToken);
+                ModelState.AddModelError("Input",
+                    $"Someone else changed these bands since you opened the page; nothing was saved. They are now green from {now?.GreenFrom}% and yellow from {now?.YellowFrom}%. Enter your change again if it still applies.");
+                ModelState.Remove("Input.Version");
+                Input.Version = now?.Version;
+            }
+        }
+
+        Framework = await LoadAsync(code, cancellationToken);
+        return Page();
+    }
+
+    private Task<FrameworkView?> LoadAsync(string code, CancellationToken cancellationToken) =>
+        db.Frameworks.AsNoTracking()
+            .Where(f => f.Code == code)
+            .Select(f => new FrameworkView(
+                f.Code,
+                f.DocumentSymbol,
+                f.Bands.GreenFrom,
+                f.Bands.YellowFrom,
+                ConcurrencyVersion.Format(EF.Property<uint>(f, ConcurrencyVersion.PropertyName)),
+                db.ResultAreas.Count(a => a.FrameworkId == f.Id),
+                db.Indicators.Count(i => i.FrameworkId == f.Id),
+                db.ReportingYears.Where(y => y.FrameworkId == f.Id).OrderBy(y => y.Year).Select(y => y.Year).ToList()))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public sealed record FrameworkView(string Code, string DocumentSymbol, int GreenFrom, int YellowFrom, string Version, int Areas, int Indicators, List<int> Years);
+
+    public sealed class BandsInput
+    {
+        [Required(ErrorMessage = "Enter where green starts, in whole percent of the milestone.")]
+        [Display(Name = "Green from (%)")]
+        public int? GreenFrom { get; set; }
+
+        [Required(ErrorMessage = "Enter where yellow starts, in whole percent of the milestone.")]
+        [Display(Name = "Yellow from (%)")]
+        public int? YellowFrom { get; set; }
+
+        public string? Version { get; set; }
+
+        [StringLength(ReportingYear.MaxReasonLength)]
+        [Display(Name = "Reason (required when the framework has published years)")]
+        public string? Reason { get; set; }
+    }
+}

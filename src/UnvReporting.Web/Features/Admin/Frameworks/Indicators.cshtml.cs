@@ -1,0 +1,142 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+
+namespace UnvReporting.Web.Features.Admin.Frameworks;
+
+/// <summary>
+/// A framework's indicators: add one under a result area, or move one to another area or place.
+/// What an indicator measures is defined per year (/admin/years/{year}/definitions).
+/// </summary>
+public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageModel
+{
+    public string Code { get; private set; } = string.Empty;
+
+    public IReadOnlyList<IndicatorLine> Indicators { get; private set; } = [];
+
+    public IReadOnlyList<string> AreaCodes { get; private set; } = [];
+
+    /// <summary>A refused move, shown in the row it was made in.</summary>
+    public (int IndicatorId, string Message)? MoveError { get; private set; }
+
+    [BindProperty]
+    public IndicatorInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken)
+    {
+        var frameworkId = await db.Frameworks.Where(f => f.Code == code).Select(f => (int?)f.Id).SingleOrDefaultAsync(cancellationToken);
+        if (frameworkId is not { } id)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var key = IndicatorKey.Normalize(Input.Key);
+                var area = await AreaAsync(id, Input.AreaCode, cancellationToken);
+                if (await db.Indicators.AnyAsync(i => i.FrameworkId == id && i.Key == key, cancellationToken))
+                {
+                    throw new DomainException($"Indicator {key} exists already in {code}.");
+                }
+
+                db.Indicators.Add(new Indicator(id, key, area, Input.SortOrder!.Value));
+                await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+                Message = $"Indicator {key} added under {area.Code}. Define it for each year at the year's definitions page.";
+                return Redirect($"/admin/frameworks/{code}/indicators");
+            }
+            catch (DomainException exception)
+            {
+                ModelState.AddModelError("Input", exception.Message);
+            }
+        }
+
+        await LoadAsync(code, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string code, int indicatorId, string? areaCode, int? sortOrder, string? version, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Id == indicatorId && db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == code), cancellationToken);
+        if (indicator is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (!ConcurrencyVersion.Expect(db.Entry(indicator), version))
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+
+            var area = await AreaAsync(indicator.FrameworkId, areaCode, cancellationToken);
+            indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
+            await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+            Message = $"Indicator {indicator.Key} is under {area.Code} at place {indicator.SortOrder}.";
+            return Redirect($"/admin/frameworks/{code}/indicators");
+        }
+        catch (DomainException exception)
+        {
+            MoveError = (indicatorId, exception.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            MoveError = (indicatorId, "Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown.");
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(code, cancellationToken);
+        return Page();
+    }
+
+    private async Task<ResultArea> AreaAsync(int frameworkId, string? areaCode, CancellationToken cancellationToken) =>
+        await db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == frameworkId && a.Code == areaCode, cancellationToken)
+        ?? throw new DomainException($"Choose a result area of the framework (got '{areaCode}').");
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        Code = code;
+        var framework = db.Frameworks.Where(f => f.Code == code).Select(f => f.Id);
+        AreaCodes = await db.ResultAreas.AsNoTracking().Where(a => framework.Contains(a.FrameworkId))
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Code).Select(a => a.Code).ToListAsync(cancellationToken);
+        Indicators = await db.Indicators.AsNoTracking()
+            .Where(i => framework.Contains(i.FrameworkId))
+            .OrderBy(i => i.Area.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Key)
+            .Select(i => new IndicatorLine(i.Id, i.Key, i.Area.Code, i.SortOrder, db.IndicatorYears.Count(y => y.IndicatorId == i.Id),
+                ConcurrencyVersion.Format(EF.Property<uint>(i, ConcurrencyVersion.PropertyName))))
+            .ToListAsync(cancellationToken);
+        return AreaCodes.Count > 0 || await framework.AnyAsync(cancellationToken);
+    }
+
+    public sealed record IndicatorLine(int Id, string Key, string AreaCode, int SortOrder, int Years, string Version);
+
+    public sealed class IndicatorInput
+    {
+        [Required(ErrorMessage = "Enter the indicator's code, such as 2.1.1a.")]
+        [StringLength(IndicatorKey.MaxLength, ErrorMessage = "An indicator code is at most 20 characters.")]
+        [Display(Name = "Key")]
+        public string Key { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose the result area the indicator reports on.")]
+        [Display(Name = "Result area")]
+        public string? AreaCode { get; set; }
+
+        [Required(ErrorMessage = "Enter a sort order (a whole number; lower comes first).")]
+        [Display(Name = "Sort order")]
+        public int? SortOrder { get; set; }
+    }
+}

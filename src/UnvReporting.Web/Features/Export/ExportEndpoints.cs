@@ -1,0 +1,245 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using UnvReporting.Web.Features.Indicators;
+using UnvReporting.Web.Features.Statistics;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Files;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Features.Export;
+
+/// <summary>
+/// The downloads (docs/exports.md): a year's indicators and statistics as CSV and XLSX, and every
+/// year's indicators in one workbook. The numbers come from the same queries and the same scoring
+/// as the pages; visitors get published years only, signed-in staff every year and the change log.
+/// </summary>
+public static class ExportEndpoints
+{
+    private static readonly double[] NotesWidths = [22, 90, 50, 40, 12];
+
+    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    {
+        const string Csv = "text/csv";
+        const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+        // Files, not JSON: the document lists them with their content types, and the problems they answer.
+        // A database outage gets the pages' error page (503, text/html), as /export is not under /api.
+        var exports = app.MapGroup("/export")
+            .WithTags("Exports")
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(string), ["text/html"]));
+        exports.MapGet("/{year}/indicators.csv", IndicatorsCsvAsync)
+            .WithName("exportYearIndicatorsCsv")
+            .WithSummary("Indicators of a year as CSV")
+            .WithDescription("A year's indicators as CSV, one row per indicator-year in report order, as an attachment unv-{year}-indicators.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/indicators.xlsx", IndicatorsXlsxAsync)
+            .WithName("exportYearIndicatorsXlsx")
+            .WithSummary("Indicators of a year as XLSX")
+            .WithDescription("A year's indicators as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-indicators.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync)
+            .WithName("exportYearStatisticsCsv")
+            .WithSummary("Statistics of a year as CSV")
+            .WithDescription("Every statistic fact of a year as CSV, unv-{year}-statistics.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync)
+            .WithName("exportYearStatisticsXlsx")
+            .WithSummary("Statistics of a year as XLSX")
+            .WithDescription("Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync)
+            .WithName("exportAllIndicatorsXlsx")
+            .WithSummary("Indicators of every year as XLSX")
+            .WithDescription("Every year the reader may see in one workbook: an All years sheet, a sheet per year, Notes (and Change log for staff), unv-indicators.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx);
+
+        // The whole history as CSV only: it can pass the million rows an XLSX sheet holds.
+        exports.MapGet("/statistics.csv", AllStatisticsCsvAsync)
+            .WithName("exportAllStatisticsCsv")
+            .WithSummary("Statistics of every year as CSV")
+            .WithDescription("Every statistic fact of every year the reader may see, as one streamed CSV, unv-statistics.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv);
+        return app;
+    }
+
+    private static async Task<IResult> IndicatorsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var table = await db.LoadYearTableAsync(number, cancellationToken, await StaffReader.VisibilityAsync(context));
+        if (table is null)
+        {
+            return UnknownYear(number);
+        }
+
+        await CsvExport.WriteAsync(context.Response, $"unv-{number}-indicators.csv", IndicatorExport.Columns, table.Indicators.Select(IndicatorExport.Row).ToAsyncEnumerable(), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> IndicatorsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var table = await db.LoadYearTableAsync(number, cancellationToken, visibility);
+        if (table is null)
+        {
+            return UnknownYear(number);
+        }
+
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+        await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, cancellationToken);
+        return await xlsx.ToResultAsync($"unv-{number}-indicators.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var years = await db.VisibleYearsAsync(visibility, cancellationToken);
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+
+        // The long sheet has a row for each indicator-year of those years, as the year tables give them.
+        var numbers = years.Select(y => y.Year).ToList();
+        var rowCount = await db.IndicatorYears.CountAsync(iy => numbers.Contains(iy.Year), cancellationToken);
+
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+
+        // One year in memory at a time: the long sheet reads each year again rather than keeping all.
+        await xlsx.AddTableAsync("All years", IndicatorExport.Columns, rowCount, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
+        foreach (var heading in years)
+        {
+            var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+            await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
+        }
+
+        await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, cancellationToken);
+        return await xlsx.ToResultAsync("unv-indicators.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> StatisticsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        if (!await db.HasVisibleStatisticsYearAsync(number, visibility, cancellationToken))
+        {
+            return UnknownYear(number);
+        }
+
+        await StreamAsync(db, context.Response, response =>
+            CsvExport.WriteAsync(response, $"unv-{number}-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> AllStatisticsCsvAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var visibility = await StaffReader.VisibilityAsync(context);
+        await StreamAsync(db, context.Response, response =>
+            CsvExport.WriteAsync(response, "unv-statistics.csv", StatisticsExport.Columns, StatisticsExport.RowsAsync(db, year: null, visibility, cancellationToken), cancellationToken), cancellationToken);
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// Streams rows from the database to the response. Under a retrying execution strategy
+    /// (PostgreSQL) EF Core reads a whole result into memory before the first row, so that it
+    /// could run the query again: 700 MB for the million facts of the history. These queries run
+    /// under a strategy that never retries, so EF Core streams them; a database failure in the
+    /// middle breaks the download off, and the reader starts it again.
+    /// </summary>
+    private static Task StreamAsync(UnvDbContext db, HttpResponse response, Func<HttpResponse, Task> write, CancellationToken cancellationToken) =>
+        new NoRetries(db).ExecuteAsync(_ => write(response), cancellationToken);
+
+    /// <summary>An execution strategy that runs once: EF Core decides from it not to buffer.</summary>
+    private sealed class NoRetries(DbContext context) : ExecutionStrategy(context, 0, TimeSpan.Zero)
+    {
+        protected override bool ShouldRetryOn(Exception exception) => false;
+    }
+
+    private static async Task<IResult> StatisticsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        if (!await db.HasVisibleStatisticsYearAsync(number, visibility, cancellationToken))
+        {
+            return UnknownYear(number);
+        }
+
+        var rowCount = await StatisticsExport.CountAsync(db, number, visibility, cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, rowCount, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
+        var symbols = await db.StatisticFacts.AsNoTracking().Where(f => f.Year == number).Select(f => f.Source.DocumentSymbol).Distinct().ToListAsync(cancellationToken);
+        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, cancellationToken), cancellationToken);
+        if (visibility == YearVisibility.Everything)
+        {
+            await AddChangeLogAsync(xlsx, db, number, cancellationToken);
+        }
+
+        return await xlsx.ToResultAsync($"unv-{number}-statistics.xlsx", cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<object?[]> AllRowsAsync(
+        UnvDbContext db, IReadOnlyList<YearHeading> years, YearVisibility visibility, HashSet<string> symbols, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var heading in years)
+        {
+            var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+            foreach (var item in table.Indicators)
+            {
+                symbols.Add(item.Figures.SourceSymbol);
+                yield return IndicatorExport.Row(item);
+            }
+        }
+    }
+
+    private static async Task AddNotesAsync(
+        XlsxExport xlsx, UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> symbols, YearVisibility visibility, int? year, CancellationToken cancellationToken)
+    {
+        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, cancellationToken), cancellationToken);
+
+        // The audit trail names staff and shows figures of unpublished years: staff only.
+        if (visibility == YearVisibility.Everything)
+        {
+            await AddChangeLogAsync(xlsx, db, year, cancellationToken);
+        }
+    }
+
+    private static async Task AddChangeLogAsync(XlsxExport xlsx, UnvDbContext db, int? year, CancellationToken cancellationToken) =>
+        await xlsx.AddTableAsync(
+            ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, await ExportNotes.ChangeLogCountAsync(db, year, cancellationToken),
+            ExportNotes.ChangeLogAsync(db, year, cancellationToken), cancellationToken);
+
+    private static string SheetName(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    // The year is read here rather than bound as an int, so a malformed one gets a problem
+    // answer like the API's instead of the pages' error page.
+    private static IResult? ParseYear(string text, out int year) =>
+        !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
+            ? ResultsApi.Problem(StatusCodes.Status400BadRequest, "Invalid year", "A year is a whole number such as 2021.")
+            : ResultsApi.CheckYear(year);
+
+    private static IResult UnknownYear(int year) =>
+        ResultsApi.Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a reporting year you may see, or it has no figures.");
+}

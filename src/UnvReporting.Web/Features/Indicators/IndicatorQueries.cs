@@ -1,0 +1,125 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Platform.Data;
+
+namespace UnvReporting.Web.Features.Indicators;
+
+/// <summary>
+/// The read queries that pages and the API share. Each is one projected, no-tracking SQL query
+/// whatever the number of years or indicators; scoring happens afterwards, in the domain.
+/// Visitors see published years only; staff (<see cref="YearVisibility.Everything"/>) also see
+/// draft and submitted years.
+/// </summary>
+public static class IndicatorQueries
+{
+    public static Task<List<YearHeading>> PublishedYearsAsync(this UnvDbContext db, CancellationToken cancellationToken) =>
+        db.VisibleYearsAsync(YearVisibility.PublishedOnly, cancellationToken);
+
+    public static Task<List<YearHeading>> VisibleYearsAsync(this UnvDbContext db, YearVisibility visibility, CancellationToken cancellationToken) =>
+        db.ReportingYears.AsNoTracking().VisibleTo(visibility)
+            .OrderBy(y => y.Year)
+            .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A year's scored table, or null when the year is unknown or not visible.</summary>
+    public static async Task<YearTable?> LoadYearTableAsync(this UnvDbContext db, int year, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
+    {
+        var heading = await db.ReportingYears.AsNoTracking().VisibleTo(visibility)
+            .Where(y => y.Year == year)
+            .Select(y => new YearHeading(y.Year, y.Framework.Code, y.Status, y.DocumentSymbol, y.StatedSummary, y.Framework.Bands.GreenFrom, y.Framework.Bands.YellowFrom))
+            .SingleOrDefaultAsync(cancellationToken);
+        return heading is null ? null : await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+    }
+
+    /// <summary>The scored table of a year whose heading the caller already read (with <see cref="VisibleYearsAsync"/>).</summary>
+    public static async Task<YearTable> LoadYearTableAsync(this UnvDbContext db, YearHeading heading, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
+    {
+        var rows = await db.Rows(iy => iy.Year == heading.Year, visibility).ToListAsync(cancellationToken);
+        return new YearTable(heading, Score(InReportOrder(rows)));
+    }
+
+    /// <summary>
+    /// Every visible year of the indicators with this key, oldest first. Keys are unique
+    /// within a framework; across frameworks the rows carry their framework code.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScoredIndicatorYear>> LoadIndicatorHistoryAsync(this UnvDbContext db, string key, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
+    {
+        var rows = await db.Rows(iy => iy.Indicator.Key == key, visibility).ToListAsync(cancellationToken);
+        return Score(rows.OrderBy(r => r.Year));
+    }
+
+    /// <summary>
+    /// The order of the reports: each outcome, its own indicators, then its outputs with
+    /// theirs; institutional effectiveness last (it sorts after the outcomes).
+    /// </summary>
+    public static IEnumerable<IndicatorYearRow> InReportOrder(IEnumerable<IndicatorYearRow> rows) =>
+        rows.OrderBy(r => r.ParentSortOrder ?? r.AreaSortOrder)
+            .ThenBy(r => r.AreaKind == ResultAreaKind.Output ? 1 : 0)
+            .ThenBy(r => r.AreaSortOrder)
+            .ThenBy(r => r.SortOrder);
+
+    private static List<ScoredIndicatorYear> Score(IEnumerable<IndicatorYearRow> rows) =>
+        rows.Select(r => new ScoredIndicatorYear(r, r.Assess())).ToList();
+
+    /// <summary>
+    /// The years a reader may see. The choice is made here, in C#, rather than written into the
+    /// query as "visibility == Everything || ...": EF Core evaluates such a comparison by compiling
+    /// it on every execution, as a profile of the cache-off pages showed (docs/performance.md).
+    /// Two query shapes, each translated once, instead.
+    /// </summary>
+    public static IQueryable<ReportingYear> VisibleTo(this IQueryable<ReportingYear> years, YearVisibility visibility) =>
+        visibility == YearVisibility.Everything ? years : years.Where(y => y.Status == ReportingStatus.Published);
+
+    // The filter goes in before the projection: EF cannot see through the row's constructor.
+    private static IQueryable<IndicatorYearRow> Rows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter, YearVisibility visibility) =>
+        from iy in db.IndicatorYears.AsNoTracking().Where(filter)
+        join year in db.ReportingYears.VisibleTo(visibility) on iy.Year equals year.Year
+        join framework in db.Frameworks on iy.Indicator.FrameworkId equals framework.Id
+        select new IndicatorYearRow(
+            iy.Year,
+            framework.Code,
+            iy.Indicator.Key,
+            iy.CodeAsPublished,
+            iy.Indicator.SortOrder,
+            iy.Indicator.Area.Kind,
+            iy.Indicator.Area.Code,
+            iy.Indicator.Area.TitleEn,
+            iy.Indicator.Area.TitleZh,
+            iy.Indicator.Area.SortOrder,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.Code : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.TitleEn : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.TitleZh : null,
+            iy.Indicator.Area.Parent != null ? iy.Indicator.Area.Parent!.SortOrder : null,
+            iy.Definition.TitleEn,
+            iy.Definition.TitleZh,
+            iy.Definition.Unit,
+            iy.Definition.IsCumulative,
+            iy.Definition.Direction,
+            iy.Milestone,
+            iy.Result,
+            iy.PublishedScorePercent,
+            iy.PublishedRating,
+            iy.PublishedRatingBasis,
+            iy.Source.DocumentSymbol,
+            iy.Source.Locator,
+            iy.NarrativeEn,
+            iy.NarrativeZh,
+            iy.Note,
+            framework.Bands.GreenFrom,
+            framework.Bands.YellowFrom)
+        {
+            Status = year.Status,
+            RevisedOn = iy.RevisedOn,
+            RevisionReason = iy.RevisionReason,
+            Version = EF.Property<uint>(iy, ConcurrencyVersion.PropertyName),
+        };
+}
+
+/// <summary>Which reporting years a reader may see: visitors the published ones, staff every one.</summary>
+public enum YearVisibility
+{
+    PublishedOnly,
+    Everything,
+}

@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Features.Staff.Years.Import;
+
+/// <summary>
+/// The import page: templates to download and the upload form. A file refused whole, or one with
+/// errors in its rows, is shown here and not kept; a clean file is kept as a pending import and
+/// previewed before anything is written.
+/// </summary>
+[Authorize(Policy = StaffPolicies.EnterData)]
+[UploadLimits]
+public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+
+    public ReportingStatus Status { get; private set; }
+
+    public EditRule Rule { get; private set; } = EditRule.Open;
+
+    public ImportLimits Limits => import.Limits;
+
+    /// <summary>Why the upload was refused as a whole.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>The rows of an upload that cannot be imported as it is, or that changes nothing.</summary>
+    public ImportPlan? Plan { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(year, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Refusal = TempData[UploadLimitsAttribute.RefusalKey] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int year, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(year, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Rule.Allowed)
+        {
+            Refusal = Rule.Refusal;
+            return Page();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Refusal = "Choose a filled template (.xlsx or .csv) to upload.";
+            return Page();
+        }
+
+        FileName = Path.GetFileName(file.FileName);
+        try
+        {
+            var content = await import.ReadUploadAsync(file, cancellationToken);
+            var format = SpreadsheetReader.Sniff(content);
+            Plan = await import.PlanAsync(year, content, format, cancellationToken);
+            db.ChangeTracker.Clear();
+            if (!Plan.CanConfirm)
+            {
+                return Page();
+            }
+
+            var now = clock.GetUtcNow();
+            await DeleteStaleUploadsAsync(now, cancellationToken);
+            var pending = new PendingImport
+            {
+                Id = Guid.NewGuid(),
+                Year = year,
+                UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                FileName = FileName.Length > 200 ? FileName[..200] : FileName,
+                Format = format,
+                Content = content,
+                UploadedAt = now,
+            };
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToPage("Preview", new { year, id = pending.Id });
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            db.ChangeTracker.Clear();
+            Plan = null;
+            Refusal = refused.Message;
+            return Page();
+        }
+    }
+
+    /// <summary>Uploads never confirmed are dropped after a day. (SQLite cannot compare DateTimeOffset in SQL, hence the two steps.)</summary>
+    private async Task DeleteStaleUploadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var uploads = await db.PendingImports.AsNoTracking().Select(p => new { p.Id, p.UploadedAt }).ToListAsync(cancellationToken);
+        var stale = uploads.Where(p => p.UploadedAt < now.AddDays(-1)).Select(p => p.Id).ToList();
+        if (stale.Count > 0)
+        {
+            await db.PendingImports.Where(p => stale.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> LoadAsync(int year, CancellationToken cancellationToken)
+    {
+        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (reportingYear is null)
+        {
+            return false;
+        }
+
+        Year = year;
+        Status = reportingYear.Status;
+        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        return true;
+    }
+}

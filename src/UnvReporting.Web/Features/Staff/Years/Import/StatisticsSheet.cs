@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Data;
+
+namespace UnvReporting.Web.Features.Staff.Years.Import;
+
+/// <summary>
+/// The statistics sheet: one row per fact of the year, identified by metric, dimension and member.
+/// A row matching a stored fact corrects it; any other row adds a fact. Facts absent from the file
+/// stay as they are: an import never deletes a figure.
+/// </summary>
+public static class StatisticsSheet
+{
+    public const string Name = "Statistics";
+
+    public static readonly IReadOnlyList<string> Columns = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note", "Version"];
+
+    // A file written by hand for new figures may leave out Version; correcting a stored figure needs it.
+    private static readonly IReadOnlyList<string> Required = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"];
+
+    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    {
+        var columns = SheetFields.Map(sheet, "statistics", Columns, Required);
+        var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
+        var members = (await db.DimensionMembers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.DimensionKey);
+        // By key, not a scan per row: a file of 50,000 rows against a year of 50,000 facts would
+        // otherwise compare 2.5 billion pairs.
+        var facts = (await db.StatisticFacts.Where(f => f.Year == year).ToListAsync(cancellationToken))
+            .ToDictionary(f => (f.MetricKey, f.Dimension, f.Member));
+        var seen = new Dictionary<(string, string?, string?), int>();
+        foreach (var row in sheet.Rows)
+        {
+            plan.RowsRead++;
+            var errorsBefore = plan.Errors.Count;
+            void Error(string column, string message) => plan.Errors.Add(new ImportError(sheet.Name, row.Number, column, message));
+
+            var metricText = row.Text(columns, "Metric");
+            if (metricText is null || !metrics.TryGetValue(metricText.ToLowerInvariant(), out var metric))
+            {
+                Error("Metric", metricText is null ? "Metric is required, such as volunteers_deployed." : $"Unknown metric '{metricText}'.");
+                continue;
+            }
+
+            var breakdown = Breakdown(row.Text(columns, "Dimension"), row.Text(columns, "Member"), members, Error);
+            if (plan.Errors.Count > errorsBefore)
+            {
+                continue;
+            }
+
+            var subject = breakdown is null ? metric.Key : $"{metric.Key} ({breakdown.DimensionKey}: {breakdown.Key})";
+            if (!seen.TryAdd((metric.Key, breakdown?.DimensionKey, breakdown?.Key), row.Number))
+            {
+                Error("Metric", $"{subject} appears twice (also row {seen[(metric.Key, breakdown?.DimensionKey, breakdown?.Key)]}).");
+                continue;
+            }
+
+            decimal? value = null;
+            if (row.Text(columns, "Value") is null)
+            {
+                Error("Value", "Value is required; an import adds and corrects figures but never removes one.");
+            }
+            else if (!SheetFields.TryFigure(row[columns["Value"]], metric.Unit, "Value", out value, out var valueError))
+            {
+                Error("Value", valueError!);
+            }
+
+            var qualifierText = row.Text(columns, "Qualifier");
+            var qualifier = qualifierText is null
+                ? Qualifier.Exact
+                : Enum.GetValues<Qualifier>().Cast<Qualifier?>().FirstOrDefault(q => q.ToString()!.Equals(qualifierText, StringComparison.OrdinalIgnoreCase));
+            if (qualifier is null)
+            {
+                Error("Qualifier", $"Qualifier '{qualifierText}' is not one of {string.Join(", ", Enum.GetNames<Qualifier>())}.");
+            }
+
+            var source = SourceReference.EnteredHere;
+            if (row.Text(columns, "Source") is { } sourceText)
+            {
+                try
+                {
+                    source = SourceReference.Parse(sourceText);
+                }
+                catch (DomainException exception)
+                {
+                    Error("Source", exception.Message);
+                }
+            }
+
+            if (plan.Errors.Count > errorsBefore)
+            {
+                continue;
+            }
+
+            var note = row.Text(columns, "Note");
+            var existing = facts.GetValueOrDefault((metric.Key, breakdown?.DimensionKey, breakdown?.Key));
+            try
+            {
+                if (existing is null)
+                {
+                    var fact = new StatisticFact(year, metric, breakdown, value!.Value, qualifier!.Value, source, note);
+                    db.StatisticFacts.Add(fact);
+                    facts.Add((fact.MetricKey, fact.Dimension, fact.Member), fact);
+                    plan.Changes.Add(new ImportChange(sheet.Name, row.Number, subject, "New figure", null, $"{SheetFields.Show(fact.Value)} ({fact.Qualifier}, {fact.Source})"));
+                    continue;
+                }
+
+                // As on the indicator sheet: a correction states the version it was read at, so a
+                // figure someone changed after the template was made is refused, not overwritten.
+                // An unchanged row is harmless whatever its version.
+                var unchanged = existing.Value == value && existing.Qualifier == qualifier && existing.Source == source && existing.Note == note;
+                var version = columns.ContainsKey("Version") ? row.Text(columns, "Version") : null;
+                var entry = db.Entry(existing);
+                if (!unchanged && (version != ConcurrencyVersion.Of(entry) || !ConcurrencyVersion.Expect(entry, version)))
+                {
+                    Error("Version", version is null
+                        ? $"{subject} already has a figure in {year}; to correct it, use a fresh template, which carries its Version."
+                        : $"{subject} changed since the template was downloaded; download a fresh template.");
+                    continue;
+                }
+
+                var before = (existing.Value, existing.Qualifier, existing.Source, existing.Note);
+                existing.Correct(metric, value!.Value, qualifier!.Value, source, note);
+                void Compare(string field, string? old, string? now)
+                {
+                    if (old != now)
+                    {
+                        plan.Changes.Add(new ImportChange(sheet.Name, row.Number, subject, field, old, now));
+                    }
+                }
+
+                Compare("Value", SheetFields.Show(before.Value), SheetFields.Show(existing.Value));
+                Compare("Qualifier", before.Qualifier.ToString(), existing.Qualifier.ToString());
+                Compare("Source", before.Source.ToString(), existing.Source.ToString());
+                Compare("Note", before.Note, existing.Note);
+            }
+            catch (DomainException exception)
+            {
+                Error(exception.Message.StartsWith("Note", StringComparison.Ordinal) ? "Note" : "Value", exception.Message);
+            }
+        }
+    }
+
+    private static DimensionMember? Breakdown(string? dimension, string? member, ILookup<string, DimensionMember> members, Action<string, string> error)
+    {
+        if (dimension is null && member is null)
+        {
+            return null;
+        }
+
+        if (dimension is null || member is null)
+        {
+            error(dimension is null ? "Dimension" : "Member", "A breakdown needs both a dimension and a member; leave both empty for the total.");
+            return null;
+        }
+
+        var ofDimension = members[dimension.ToLowerInvariant()].ToList();
+        if (ofDimension.Count == 0)
+        {
+            error("Dimension", $"Unknown dimension '{dimension}'.");
+            return null;
+        }
+
+        var found = ofDimension.FirstOrDefault(m => m.Key.Equals(member, StringComparison.OrdinalIgnoreCase));
+        if (found is null)
+        {
+            error("Member", $"Dimension {dimension.ToLowerInvariant()} has no member '{member}'.");
+        }
+
+        return found;
+    }
+}

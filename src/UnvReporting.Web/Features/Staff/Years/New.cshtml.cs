@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Features.Staff.Years;
+
+/// <summary>
+/// Opens a new reporting year as a draft, empty or with the previous year's indicators of the same
+/// framework: same indicators, codes and definitions, and nothing else, because milestones,
+/// results and narratives belong to the year they were reported for.
+/// </summary>
+public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<FrameworkChoice> Frameworks { get; private set; } = [];
+
+    [BindProperty]
+    public NewYearInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!User.RoleOf()!.Value.CanEnterData())
+        {
+            return Forbid();
+        }
+
+        await LoadFrameworksAsync(cancellationToken);
+        Input.FrameworkCode = Frameworks.LastOrDefault()?.Code;
+        Input.StartFromPrevious = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!User.RoleOf()!.Value.CanEnterData())
+        {
+            return Forbid();
+        }
+
+        await LoadFrameworksAsync(cancellationToken);
+        var framework = Input.FrameworkCode is null ? null : await db.Frameworks.SingleOrDefaultAsync(f => f.Code == Input.FrameworkCode, cancellationToken);
+        if (Input.FrameworkCode is not null && framework is null)
+        {
+            ModelState.AddModelError("Input.FrameworkCode", "Choose a framework from the list.");
+        }
+
+        var symbol = ReadSymbol();
+        if (!ModelState.IsValid || framework is null || Input.Year is not { } year)
+        {
+            return Page();
+        }
+
+        if (await db.ReportingYears.AnyAsync(y => y.Year == year, cancellationToken))
+        {
+            return YearExists(year);
+        }
+
+        ReportingYear reportingYear;
+        try
+        {
+            reportingYear = new ReportingYear(framework, year, ReportingStatus.Draft, symbol, null);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddModelError("Input.Year", $"{exception.Message} It runs from {framework.StartYear} to {framework.EndYear}.");
+            return Page();
+        }
+
+        db.ReportingYears.Add(reportingYear);
+        var copied = Input.StartFromPrevious ? await CopyPreviousAsync(framework.Id, year, cancellationToken) : 0;
+        try
+        {
+            await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another editor opened the same year between the check and the save.
+            db.ChangeTracker.Clear();
+            if (await db.ReportingYears.AnyAsync(y => y.Year == year, cancellationToken))
+            {
+                return YearExists(year);
+            }
+
+            throw;
+        }
+
+        TempData["Message"] = copied > 0
+            ? $"Year {year} is open as a draft with the {copied} indicators of {year - 1}, their codes and definitions; milestones, results and narratives are empty."
+            : $"Year {year} is open as a draft with no indicators{(Input.StartFromPrevious ? $": the {framework.Code} framework has no year {year - 1} with indicators to start from" : string.Empty)}. An Admin adds indicators under /admin/years/{year}/definitions.";
+        return Redirect("/staff");
+    }
+
+    /// <summary>Copies year-1's indicator-years of the same framework, without figures; the number copied.</summary>
+    private async Task<int> CopyPreviousAsync(int frameworkId, int year, CancellationToken cancellationToken)
+    {
+        // Tracked on purpose: the copies refer to the same Indicator rows, which must stay unchanged.
+        var previous = await db.IndicatorYears.Include(iy => iy.Indicator)
+            .Where(iy => iy.Year == year - 1 && db.ReportingYears.Any(y => y.Year == year - 1 && y.FrameworkId == frameworkId))
+            .OrderBy(iy => iy.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var row in previous)
+        {
+            var definition = row.Definition;
+            db.IndicatorYears.Add(new IndicatorYear(
+                row.Indicator,
+                year,
+                row.CodeAsPublished,
+                new IndicatorDefinition(definition.TitleEn, definition.TitleZh, definition.Unit, definition.IsCumulative, definition.Direction),
+                milestone: null,
+                result: null,
+                SourceReference.EnteredHere));
+        }
+
+        return previous.Count;
+    }
+
+    private string? ReadSymbol()
+    {
+        try
+        {
+            return Input.ReportSymbol is null ? null : SourceReference.CheckSymbol(Input.ReportSymbol);
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddModelError("Input.ReportSymbol", exception.Message);
+            return null;
+        }
+    }
+
+    private PageResult YearExists(int year)
+    {
+        ModelState.AddModelError("Input.Year", $"Year {year} already exists; it is on the staff home page.");
+        return Page();
+    }
+
+    private async Task LoadFrameworksAsync(CancellationToken cancellationToken) =>
+        Frameworks = await db.Frameworks.AsNoTracking().OrderBy(f => f.StartYear)
+            .Select(f => new FrameworkChoice(f.Code, f.StartYear, f.EndYear)).ToListAsync(cancellationToken);
+
+    public sealed class NewYearInput
+    {
+        [Required(ErrorMessage = "Choose a framework.")]
+        public string? FrameworkCode { get; set; }
+
+        [Required(ErrorMessage = "Enter the year, such as 2022.")]
+        [Range(StatisticFact.MinYear, StatisticFact.MaxYear, ErrorMessage = "Enter a year such as 2022.")]
+        public int? Year { get; set; }
+
+        [StringLength(SourceReference.MaxSymbolLength, ErrorMessage = "The report symbol can be at most 40 characters.")]
+        public string? ReportSymbol { get; set; }
+
+        /// <summary>Offered ticked on the form; false when the box is not sent, as browsers do for an unticked box.</summary>
+        public bool StartFromPrevious { get; set; }
+    }
+
+    public sealed record FrameworkChoice(string Code, int StartYear, int EndYear);
+}

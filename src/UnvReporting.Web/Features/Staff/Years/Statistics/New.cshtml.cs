@@ -1,0 +1,181 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Features.Staff.Years.Statistics;
+
+/// <summary>Adds one statistic to a year: a metric, an optional breakdown, the figure and its source.</summary>
+public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+
+    public EditRule Rule { get; private set; } = EditRule.Open;
+
+    public IReadOnlyList<MetricChoice> Metrics { get; private set; } = [];
+
+    public IReadOnlyList<DimensionChoice> Dimensions { get; private set; } = [];
+
+    [BindProperty]
+    public NewFactInput Input { get; set; } = new();
+
+    public MetricChoice? ChosenMetric => Metrics.FirstOrDefault(m => m.Key == Input.MetricKey);
+
+    public async Task<IActionResult> OnGetAsync(int year, string? metric, CancellationToken cancellationToken)
+    {
+        Input.MetricKey = metric;
+        return await LoadAsync(year, cancellationToken) is { } refusal ? refusal : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!Rule.Allowed)
+        {
+            return Forbid();
+        }
+
+        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
+        var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
+        var metric = Input.MetricKey is null ? null : await db.Metrics.FindAsync([Input.MetricKey], cancellationToken);
+        if (Input.MetricKey is not null && metric is null)
+        {
+            ModelState.AddModelError("Input.MetricKey", "Choose a metric from the list.");
+        }
+
+        var breakdown = await ReadBreakdownAsync(cancellationToken);
+        var figure = metric is null ? null : Input.Read(metric.Unit, ModelState);
+        if (!ModelState.IsValid || metric is null || figure is not { } read)
+        {
+            return Page();
+        }
+
+        if (await ExistsAsync(metric.Key, breakdown, cancellationToken))
+        {
+            return Clash(metric, breakdown);
+        }
+
+        try
+        {
+            db.StatisticFacts.Add(new StatisticFact(year, metric, breakdown, read.Value, Input.Qualifier, read.Source, Input.Note));
+        }
+        catch (DomainException exception)
+        {
+            ModelState.AddModelError(string.Empty, exception.Message);
+            return Page();
+        }
+
+        try
+        {
+            db.HoldYear(reportingYear);
+            await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same figure between the check and the save: the unique index refused it.
+            db.ChangeTracker.Clear();
+            if (await ExistsAsync(metric.Key, breakdown, cancellationToken))
+            {
+                return Clash(metric, breakdown);
+            }
+
+            throw;
+        }
+
+        TempData["Message"] = $"Added {metric.NameEn} ({BreakdownName(breakdown)}) for {year}.";
+        return Redirect($"/staff/years/{year}/statistics");
+    }
+
+    /// <summary>Loads the year and the choices; a 404 or a 403 when the page cannot be used at all.</summary>
+    private async Task<IActionResult?> LoadAsync(int year, CancellationToken cancellationToken)
+    {
+        var role = User.RoleOf()!.Value;
+        if (!role.CanEnterData())
+        {
+            return Forbid();
+        }
+
+        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+        if (reportingYear is null)
+        {
+            return NotFound();
+        }
+
+        Year = year;
+        Rule = reportingYear.EditRuleFor(role);
+        Metrics = await db.Metrics.AsNoTracking().OrderBy(m => m.NameEn)
+            .Select(m => new MetricChoice(m.Key, m.NameEn, m.Unit)).ToListAsync(cancellationToken);
+        Dimensions = await db.Dimensions.AsNoTracking().OrderBy(d => d.NameEn)
+            .Select(d => new DimensionChoice(d.Key, d.NameEn, d.Members.OrderBy(m => m.NameEn).Select(m => new MemberChoice(m.Key, m.NameEn)).ToList()))
+            .ToListAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>A breakdown is a dimension and one of its own members, or neither.</summary>
+    private async Task<DimensionMember?> ReadBreakdownAsync(CancellationToken cancellationToken)
+    {
+        switch (Input.Dimension, Input.Member)
+        {
+            case (null, null):
+                return null;
+            case (null, _):
+                ModelState.AddModelError("Input.Dimension", "Choose the dimension of the member, or no breakdown.");
+                return null;
+            case (_, null):
+                ModelState.AddModelError("Input.Member", $"Choose a member of {Input.Dimension}, or no breakdown.");
+                return null;
+        }
+
+        var member = await db.DimensionMembers.FindAsync([Input.Dimension, Input.Member], cancellationToken);
+        if (member is null)
+        {
+            ModelState.AddModelError("Input.Member", $"'{Input.Member}' is not a member of {Input.Dimension}.");
+        }
+
+        return member;
+    }
+
+    private Task<bool> ExistsAsync(string metricKey, DimensionMember? breakdown, CancellationToken cancellationToken)
+    {
+        var dimension = breakdown?.DimensionKey;
+        var member = breakdown?.Key;
+        return db.StatisticFacts.AnyAsync(f => f.Year == Year && f.MetricKey == metricKey && f.Dimension == dimension && f.Member == member, cancellationToken);
+    }
+
+    private PageResult Clash(Metric metric, DimensionMember? breakdown)
+    {
+        var field = breakdown is null ? "Input.MetricKey" : "Input.Member";
+        ModelState.AddModelError(field, $"{Year} already has {metric.NameEn} for {BreakdownName(breakdown)}: edit that figure instead.");
+        return Page();
+    }
+
+    private string BreakdownName(DimensionMember? breakdown) =>
+        StatisticText.Breakdown(Dimensions.FirstOrDefault(d => d.Key == breakdown?.DimensionKey)?.NameEn ?? breakdown?.DimensionKey, breakdown?.NameEn);
+
+    public sealed class NewFactInput : FigureInput
+    {
+        [Required(ErrorMessage = "Choose a metric.")]
+        public string? MetricKey { get; set; }
+
+        public string? Dimension { get; set; }
+
+        public string? Member { get; set; }
+    }
+
+    public sealed record MetricChoice(string Key, string NameEn, Unit Unit);
+
+    public sealed record MemberChoice(string Key, string NameEn);
+
+    public sealed record DimensionChoice(string Key, string NameEn, IReadOnlyList<MemberChoice> Members);
+}

@@ -1,0 +1,264 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Scoring;
+using UnvReporting.Web.Features.Indicators;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
+
+namespace UnvReporting.Web.Features.Staff.Years;
+
+/// <summary>
+/// A year's entry page: every indicator with milestone, result and narratives, the score and
+/// colour as the editor types (asked of the server, which scores with the one scoring path), and
+/// one save for all rows. Only rows the editor changed are sent, each with the version it was
+/// read at, so a concurrent edit of another row never blocks the save and a concurrent edit of
+/// the same row is refused with the other person's values.
+/// </summary>
+public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayFormat format) : PageModel
+{
+    public YearHeading Heading { get; private set; } = null!;
+
+    public EditRule Rule { get; private set; } = EditRule.Closed(string.Empty);
+
+    public IReadOnlyList<ScoredIndicatorYear> Scored { get; private set; } = [];
+
+    [BindProperty]
+    public List<EntryRow> Rows { get; set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    /// <summary>Rows another person saved first, with what they hold now.</summary>
+    public Dictionary<string, CurrentValues> Conflicts { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(year, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Rows = Scored.Select(s => EntryRow.From(s.Figures, format)).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(year, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Rule.Allowed)
+        {
+            return Forbid();
+        }
+
+        // The page always posts each of the year's indicators once; anything else was not made by it.
+        var units = Scored.ToDictionary(s => s.Figures.Key, s => s.Figures.Unit);
+        if (Rows.Any(r => r.Key is null || !units.ContainsKey(r.Key)) || Rows.DistinctBy(r => r.Key).Count() != Rows.Count)
+        {
+            return BadRequest();
+        }
+
+        var edits = new List<IndicatorEdit>();
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            var row = Rows[i];
+            var unit = units[row.Key];
+
+            var milestone = Read(row.Milestone, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Milestone)}", "Milestone");
+            var result = Read(row.Result, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", "Result");
+            // Only the fields the editor changed are sent: a field they left alone keeps whatever
+            // it holds in the database, even if someone else changed it meanwhile.
+            if (row.ChangedFromOriginal() && ModelState.IsValid)
+            {
+                edits.Add(new IndicatorEdit(row.Key, row.Version,
+                    Milestone: EntryRow.Same(row.Milestone, row.OriginalMilestone) ? null : new Set<decimal?>(milestone),
+                    Result: EntryRow.Same(row.Result, row.OriginalResult) ? null : new Set<decimal?>(result),
+                    NarrativeEn: EntryRow.Same(row.NarrativeEn, row.OriginalNarrativeEn) ? null : new Set<string?>(row.NarrativeEn),
+                    NarrativeZh: EntryRow.Same(row.NarrativeZh, row.OriginalNarrativeZh) ? null : new Set<string?>(row.NarrativeZh)));
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (edits.Count == 0)
+        {
+            Message = "Nothing was changed, so nothing was saved.";
+            return RedirectToPage(new { year });
+        }
+
+        var outcome = await entry.SaveAsync(year, edits, User.RoleOf()!.Value, StaffActor.From(User), Reason, cancellationToken);
+        switch (outcome)
+        {
+            case EntryOutcome.Saved saved:
+                Message = $"Saved {saved.Versions.Count} indicator(s).";
+                return RedirectToPage(new { year });
+            case EntryOutcome.Forbidden:
+                return Forbid();
+            case EntryOutcome.NotFound:
+                return NotFound();
+            case EntryOutcome.Invalid invalid:
+                foreach (var (key, message) in invalid.Errors)
+                {
+                    ModelState.AddModelError(FieldName(key), message);
+                }
+
+                return Page();
+            case EntryOutcome.Conflict conflict:
+                foreach (var current in conflict.Current)
+                {
+                    Conflicts[current.Key] = current;
+
+                    // The editor's values stay in the form; the row now carries the other person's
+                    // version, so saving again is a deliberate overwrite of what they can see.
+                    var row = Rows.Single(r => r.Key == current.Key);
+                    row.Version = current.Version;
+                    row.OriginalMilestone = Text(current.Milestone);
+                    row.OriginalResult = Text(current.Result);
+                    row.OriginalNarrativeEn = current.NarrativeEn;
+                    row.OriginalNarrativeZh = current.NarrativeZh;
+                }
+
+                ModelState.AddModelError(string.Empty, "Someone else saved some of these indicators after you opened the page. Nothing was saved. Their values are shown against each row; yours are still in the form. Save again to replace theirs.");
+                return Page();
+            default:
+                throw new InvalidOperationException($"Unexpected outcome {outcome}.");
+        }
+    }
+
+    /// <summary>The live score while typing: parsed and scored on the server, never in the browser.</summary>
+    public async Task<IActionResult> OnGetScoreAsync(int year, string key, string? milestone, string? result, CancellationToken cancellationToken)
+    {
+        var row = await db.IndicatorYears.AsNoTracking()
+            .Where(iy => iy.Year == year && iy.Indicator.Key == key)
+            .Select(iy => new { iy.Definition.Unit, iy.Definition.Direction, Bands = db.Frameworks.Where(f => f.Id == iy.Indicator.FrameworkId).Select(f => f.Bands).Single() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        NumberInput.TryParse(milestone, row.Unit, CultureInfo.CurrentCulture, "Milestone", out var m, out var milestoneError);
+        NumberInput.TryParse(result, row.Unit, CultureInfo.CurrentCulture, "Result", out var r, out var resultError);
+        var score = ScoreCalculator.Calculate(milestoneError is null ? m : null, resultError is null ? r : null, row.Direction, row.Bands);
+        return new JsonResult(new
+        {
+            score = format.Score(score),
+            rating = score.Rating.ToString().ToLowerInvariant(),
+            ratingText = format.Rating(score.Rating),
+            icon = DisplayFormat.RatingIcon(score.Rating),
+            reason = score.NotRateable is { } why ? format.NotRateable(why) : null,
+            milestoneError,
+            resultError,
+        });
+    }
+
+    public string? OtherValues(string key) => Conflicts.TryGetValue(key, out var c)
+        ? $"{c.ChangedBy ?? "Someone"} saved this row{(c.ChangedAt is { } at ? " at " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : string.Empty)}: milestone {Text(c.Milestone) ?? "(none)"}, result {Text(c.Result) ?? "(none)"}."
+        : null;
+
+    private decimal? Read(string? text, Unit unit, string modelKey, string field)
+    {
+        if (NumberInput.TryParse(text, unit, CultureInfo.CurrentCulture, field, out var value, out var error))
+        {
+            return value;
+        }
+
+        ModelState.AddModelError(modelKey, error!);
+        return null;
+    }
+
+    private string FieldName(string errorKey)
+    {
+        if (errorKey == "Reason")
+        {
+            return nameof(Reason);
+        }
+
+        var dot = errorKey.LastIndexOf('.');
+        var index = Rows.FindIndex(r => r.Key == errorKey[..dot]);
+        return index < 0 ? string.Empty : $"{nameof(Rows)}[{index}].{errorKey[(dot + 1)..]}";
+    }
+
+    private string? Text(decimal? value) => value is { } v ? format.Number(v) : null;
+
+    private async Task<bool> LoadAsync(int year, CancellationToken cancellationToken)
+    {
+        var years = await db.VisibleYearsAsync(YearVisibility.Everything, cancellationToken);
+        if (years.FirstOrDefault(y => y.Year == year) is not { } heading)
+        {
+            return false;
+        }
+
+        Heading = heading;
+        var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
+        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        Scored = (await db.LoadYearTableAsync(heading, cancellationToken, YearVisibility.Everything)).Indicators;
+        return true;
+    }
+}
+
+/// <summary>One indicator's inputs, with the values and version the editor started from.</summary>
+public sealed class EntryRow
+{
+    public string Key { get; set; } = string.Empty;
+
+    public string? Version { get; set; }
+
+    public string? Milestone { get; set; }
+
+    public string? Result { get; set; }
+
+    public string? NarrativeEn { get; set; }
+
+    public string? NarrativeZh { get; set; }
+
+    public string? OriginalMilestone { get; set; }
+
+    public string? OriginalResult { get; set; }
+
+    public string? OriginalNarrativeEn { get; set; }
+
+    public string? OriginalNarrativeZh { get; set; }
+
+    public static EntryRow From(IndicatorYearRow figures, DisplayFormat format)
+    {
+        var milestone = figures.Milestone is { } m ? format.Number(m) : null;
+        var result = figures.Result is { } r ? format.Number(r) : null;
+        return new EntryRow
+        {
+            Key = figures.Key,
+            Version = ConcurrencyVersion.Format(figures.Version),
+            Milestone = milestone,
+            Result = result,
+            NarrativeEn = figures.NarrativeEn,
+            NarrativeZh = figures.NarrativeZh,
+            OriginalMilestone = milestone,
+            OriginalResult = result,
+            OriginalNarrativeEn = figures.NarrativeEn,
+            OriginalNarrativeZh = figures.NarrativeZh,
+        };
+    }
+
+    /// <summary>Text compared as typed (trimmed); "53" and "53.0" count as a change, which only costs an unneeded save.</summary>
+    public bool ChangedFromOriginal() =>
+        !Same(Milestone, OriginalMilestone) || !Same(Result, OriginalResult) ||
+        !Same(NarrativeEn, OriginalNarrativeEn) || !Same(NarrativeZh, OriginalNarrativeZh);
+
+    public static bool Same(string? a, string? b) =>
+        string.Equals((a ?? string.Empty).Trim().ReplaceLineEndings("\n"), (b ?? string.Empty).Trim().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Features.Api;
+using UnvReporting.Web.Features.Indicators;
+using UnvReporting.Web.Platform.Caching;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
+
+namespace UnvReporting.Web.Features.Statistics;
+
+/// <summary>A statistic fact in the API: <c>{"metric":"volunteers_deployed","dimension":null,"member":null,"value":8282,"unit":"count",...}</c>.</summary>
+public sealed record StatisticDto(int Year, string Metric, string? Dimension, string? Member, decimal Value, string Unit, string Qualifier, string Source, string? Note)
+{
+    public static StatisticDto From(StatisticRow row) => new(
+        row.Year, row.Metric, row.Dimension, row.Member, row.Value.WithoutTrailingZeros(),
+        Words.Unit(row.Unit), Words.Qualifier(row.Qualifier), row.Source, row.Note);
+}
+
+/// <summary>A metric across the years that have it, with its breakdowns.</summary>
+public sealed record MetricHistoryDto(string Metric, string Name, string Unit, IReadOnlyList<StatisticDto> Facts);
+
+/// <summary>
+/// The yearly volunteer statistics as tidy facts (docs/api.md; metric keys in
+/// docs/data-model.md). Visitors see the facts of published years and of years that are not
+/// reporting years (comparisons and history from published reports); a staff token sees all.
+/// </summary>
+public static class StatisticsApi
+{
+    public static IEndpointRouteBuilder MapStatisticsApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .WithTags("Statistics")
+            .WithMetadata(PublicRead.Metadata)
+            .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .CacheOutput(PublishedCache.Policy);
+
+        api.MapGet("/years/{year}/statistics", GetYearStatistics)
+            .WithName("getYearStatistics")
+            .WithSummary("Statistics of a year")
+            .WithDescription("Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/statistics/{metric}", GetMetric)
+            .WithName("getMetric")
+            .WithSummary("One statistic across the years")
+            .WithDescription("One metric in every year that has it, with its breakdowns, oldest first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<StatisticDto>>, ProblemHttpResult>> GetYearStatistics(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        if (ResultsApi.CheckYear(year) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var visibility = await StaffReader.VisibilityAsync(context);
+        if (!await db.IsVisibleYearAsync(year, visibility, cancellationToken) || !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
+        {
+            return ResultsApi.Problem(StatusCodes.Status404NotFound, "Unknown year", $"There are no statistics for {year}.");
+        }
+
+        var rows = await db.StatisticsOfYearAsync(year, visibility, cancellationToken);
+        return TypedResults.Ok(rows.Select(StatisticDto.From).ToList());
+    }
+
+    private static async Task<Results<Ok<MetricHistoryDto>, ProblemHttpResult>> GetMetric(string metric, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = Metric.CheckKey(metric, "Metric key");
+        }
+        catch (Domain.DomainException exception)
+        {
+            return ResultsApi.Problem(StatusCodes.Status400BadRequest, "Malformed metric key", exception.Message);
+        }
+
+        var definition = await db.Metrics.AsNoTracking().Where(m => m.Key == key).Select(m => new { m.NameEn, m.NameZh, m.Unit }).SingleOrDefaultAsync(cancellationToken);
+        if (definition is null)
+        {
+            return ResultsApi.Problem(StatusCodes.Status404NotFound, "Unknown metric", $"There is no metric '{key}'. The metric keys are listed in docs/data-model.md.");
+        }
+
+        var rows = await db.StatisticsOfMetricAsync(key, await StaffReader.VisibilityAsync(context), cancellationToken);
+        return TypedResults.Ok(new MetricHistoryDto(key, Localization.Pick(definition.NameEn, definition.NameZh), Words.Unit(definition.Unit), rows.Select(StatisticDto.From).ToList()));
+    }
+}

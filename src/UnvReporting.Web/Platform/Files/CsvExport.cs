@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Platform.Text;
+
+namespace UnvReporting.Web.Platform.Files;
+
+/// <summary>
+/// Writes an export as RFC 4180 CSV straight to the response, row by row, so memory stays flat
+/// however many rows there are.
+/// </summary>
+public static class CsvExport
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    public static async Task WriteAsync(HttpResponse response, string fileName, IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        response.ContentType = ContentType;
+        response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+
+        // With a byte order mark Excel opens the file as UTF-8, so the Chinese definitions survive.
+        // Everything is flushed asynchronously: the server refuses synchronous writes to a response.
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in columns)
+        {
+            csv.WriteField(column.Header);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                csv.WriteField(Field(row[i]));
+            }
+
+            await csv.NextRecordAsync();
+        }
+
+        await csv.FlushAsync();
+    }
+
+    private static string? Field(object? value) => value switch
+    {
+        null => null,
+        string text => FormulaGuard.Neutralise(text),
+        decimal number => number.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
+        Rating rating => Words.Rating(rating),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => FormulaGuard.Neutralise(value.ToString() ?? string.Empty),
+    };
+}

@@ -1,0 +1,52 @@
+using System.Drawing;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using UnvReporting.Domain.Results;
+
+namespace UnvReporting.Web.Platform.Files;
+
+/// <summary>
+/// The cell formats of the XLSX files, added to one workbook. The colour cells are filled with
+/// the colour and also carry its word, so the rating never rests on colour alone.
+/// </summary>
+internal sealed class ExportStyles
+{
+    // Soft shades of the pages' colours, light enough that the black word stays readable.
+    private static readonly (Rating Rating, Color Fill)[] Fills =
+    [
+        (Rating.Green, Color.FromArgb(0xC6, 0xEF, 0xCE)),
+        (Rating.Yellow, Color.FromArgb(0xFF, 0xEB, 0x9C)),
+        (Rating.Red, Color.FromArgb(0xFF, 0xC7, 0xCE)),
+        (Rating.Grey, Color.FromArgb(0xD9, 0xD9, 0xD9)),
+    ];
+
+    private readonly StyleId[] _filled;
+
+    public ExportStyles(Spreadsheet spreadsheet)
+    {
+        Header = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xDD, 0xEB, 0xF7) } });
+
+        // The built-in formats "0" and "0.00"; a figure as entered keeps the general format, which shows it in full.
+        Whole = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.NoDecimalPlaces) });
+        TwoDecimals = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.TwoDecimalPlaces) });
+        Wrapped = spreadsheet.AddStyle(new Style { Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } });
+        _filled = Fills.Select(f => spreadsheet.AddStyle(new Style { Fill = { Color = f.Fill } })).ToArray();
+    }
+
+    public StyleId Header { get; }
+
+    public StyleId Whole { get; }
+
+    public StyleId TwoDecimals { get; }
+
+    public StyleId Wrapped { get; }
+
+    public StyleId Filled(Rating rating) => _filled[Array.FindIndex(Fills, f => f.Rating == rating)];
+
+    public StyleId? Number(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Whole => Whole,
+        ColumnKind.TwoDecimals => TwoDecimals,
+        _ => null,
+    };
+}

@@ -1,0 +1,240 @@
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+using UnvReporting.Domain.Results;
+using UnvReporting.Web.Platform.Text;
+
+namespace UnvReporting.Web.Platform.Files;
+
+/// <summary>What a table sheet is for, which decides its filter and how its texts are written.</summary>
+public enum TableUse
+{
+    /// <summary>A download: an autofilter over the rows, and text that would run as a formula behind an apostrophe.</summary>
+    Export,
+
+    /// <summary>
+    /// An import template, a form to fill in: no filter, and texts as they are, since the import
+    /// reads a workbook's text cells back unchanged (an inline text cell is never run as a formula).
+    /// </summary>
+    ImportTemplate,
+}
+
+/// <summary>
+/// An XLSX workbook being written: the product's one XLSX writer, for the downloads and the import
+/// templates (docs/decisions/ADR-013-one-xlsx-writer.md). Sheets are written row by row with
+/// SpreadCheetah, so neither the rows nor the workbook are held in memory whole (docs/performance.md
+/// has the measurements against the OpenXmlWriter it replaced). A download is
+/// written into a temporary file and then sent: the zip writes the end of each part and its
+/// directory with synchronous writes, which the server refuses on a response, and a finished file
+/// answers with an error rather than a cut-off download when a query fails half-way.
+/// </summary>
+public sealed class XlsxExport : IAsyncDisposable
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly SpreadCheetahOptions Options = new()
+    {
+        CompressionLevel = SpreadCheetahCompressionLevel.Fastest,
+
+        // Cell references and kept spaces, as the files had them before: some readers need the
+        // references, and a text is the text entered, leading spaces and all.
+        WriteCellReferenceAttributes = true,
+        PreserveStringWhitespace = true,
+    };
+
+    private readonly Stream _output;
+    private readonly bool _ownsOutput;
+    private readonly Spreadsheet _spreadsheet;
+    private readonly ExportStyles _styles;
+    private readonly List<(int SheetIndex, string SheetName, string Range)> _filters = [];
+    private int _sheets;
+    private bool _handedOver;
+
+    private XlsxExport(Stream output, bool ownsOutput, Spreadsheet spreadsheet)
+    {
+        _output = output;
+        _ownsOutput = ownsOutput;
+        _spreadsheet = spreadsheet;
+        _styles = new ExportStyles(spreadsheet);
+    }
+
+    /// <summary>A workbook for a download, written into a temporary file that goes when the response is done (<see cref="ToResultAsync"/>).</summary>
+    public static Task<XlsxExport> StartAsync(CancellationToken cancellationToken)
+    {
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), "unv-export-" + Path.GetRandomFileName()),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return StartAsync(file, ownsOutput: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// A workbook written into <paramref name="output"/>, which stays the caller's. A workbook
+    /// with filters needs a stream that can seek: their names are added once it is finished.
+    /// </summary>
+    public static Task<XlsxExport> StartAsync(Stream output, CancellationToken cancellationToken) =>
+        StartAsync(output, ownsOutput: false, cancellationToken);
+
+    /// <summary>
+    /// A table: a bold, shaded header frozen in place, numbers as numbers, colours filled, and for
+    /// <see cref="TableUse.Export"/> an autofilter. The filter's range is written before the rows,
+    /// so the caller says how many there are; should the data change between that count and the
+    /// read, the rows are all written and the filter covers the counted ones.
+    /// </summary>
+    public async Task AddTableAsync(
+        string name, IReadOnlyList<ExportColumn> columns, int rowCount, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken, TableUse use = TableUse.Export)
+    {
+        var options = SheetOptions(columns.Select(c => c.Width), frozenHeader: true);
+        if (use == TableUse.Export)
+        {
+            var range = $"A1:{ColumnName(columns.Count - 1)}{rowCount + 1}";
+            options.AutoFilter = new AutoFilterOptions(range);
+            _filters.Add((_sheets, name, range));
+        }
+
+        await StartSheetAsync(name, options, cancellationToken);
+        var guard = use == TableUse.Export;
+        var cells = new Cell[columns.Count];
+        var length = 0;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            Put(cells, i, TextCell(columns[i].Header, _styles.Header, guard), ref length);
+        }
+
+        await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            length = 0;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                Put(cells, i, DataCell(row[i], columns[i].Kind, guard), ref length);
+            }
+
+            await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
+        }
+    }
+
+    public Task AddTableAsync(
+        string name, IReadOnlyList<ExportColumn> columns, int rowCount, IEnumerable<object?[]> rows, CancellationToken cancellationToken, TableUse use = TableUse.Export) =>
+        AddTableAsync(name, columns, rowCount, rows.ToAsyncEnumerable(), cancellationToken, use);
+
+    /// <summary>A sheet of short texts for people (the notes): blocks of rows, a bold row heading each block.</summary>
+    public async Task AddTextSheetAsync(string name, IReadOnlyList<double> widths, IEnumerable<(bool Heading, string?[] Cells)> rows, CancellationToken cancellationToken)
+    {
+        await StartSheetAsync(name, SheetOptions(widths, frozenHeader: false), cancellationToken);
+        foreach (var (heading, texts) in rows)
+        {
+            var cells = new Cell[texts.Length];
+            var length = 0;
+            for (var i = 0; i < texts.Length; i++)
+            {
+                Put(cells, i, TextCell(texts[i], heading ? _styles.Header : _styles.Wrapped, guard: true), ref length);
+            }
+
+            await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
+        }
+    }
+
+    /// <summary>Closes the workbook. Nothing can be added afterwards.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await _spreadsheet.FinishAsync(cancellationToken);
+        if (_filters.Count > 0)
+        {
+            await FilterNames.AddAsync(_output, _filters, cancellationToken);
+        }
+    }
+
+    /// <summary>Closes the workbook and sends it as an attachment; the temporary file goes when the response is done.</summary>
+    public async Task<IResult> ToResultAsync(string fileName, CancellationToken cancellationToken)
+    {
+        await FinishAsync(cancellationToken);
+        _output.Position = 0;
+
+        // The result owns the file from here on, and deletes it once sent.
+        _handedOver = true;
+        return Results.File(_output, ContentType, fileName);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _spreadsheet.DisposeAsync();
+        if (_ownsOutput && !_handedOver)
+        {
+            await _output.DisposeAsync();
+        }
+    }
+
+    /// <summary>A, B, ... Z, AA, AB ...</summary>
+    private static string ColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private static async Task<XlsxExport> StartAsync(Stream output, bool ownsOutput, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new XlsxExport(output, ownsOutput, await Spreadsheet.CreateNewAsync(output, Options, cancellationToken));
+        }
+        catch when (ownsOutput)
+        {
+            await output.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartSheetAsync(string name, WorksheetOptions options, CancellationToken cancellationToken)
+    {
+        await _spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
+        _sheets++;
+    }
+
+    private static WorksheetOptions SheetOptions(IEnumerable<double> widths, bool frozenHeader)
+    {
+        // The header stays in view while scrolling: the pane is frozen below row 1.
+        var options = new WorksheetOptions { FrozenRows = frozenHeader ? 1 : null };
+        var number = 1;
+        foreach (var width in widths)
+        {
+            options.Column(number++).Width = width;
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Places a cell and keeps the row's length at its last value, so that a row ends there. An
+    /// empty cell between two values is written as an empty element (<c>&lt;c r="F2"/&gt;</c>),
+    /// which spreadsheet programs and the import read as no cell.
+    /// </summary>
+    private static void Put(Cell[] cells, int index, Cell? cell, ref int length)
+    {
+        cells[index] = cell ?? default;
+        if (cell is not null)
+        {
+            length = index + 1;
+        }
+    }
+
+    private Cell? DataCell(object? value, ColumnKind kind, bool guard) => value switch
+    {
+        null => null,
+        Rating rating => TextCell(Words.Rating(rating), _styles.Filled(rating), guard),
+        int number => new Cell(number, _styles.Number(kind)),
+        long number => new Cell(number, _styles.Number(kind)),
+        decimal number => new Cell(number, _styles.Number(kind)),
+        double number => new Cell(number, _styles.Number(kind)),
+        string text => TextCell(text, null, guard),
+        var other => TextCell(other.ToString(), null, guard),
+    };
+
+    // Inline strings keep the writer streaming: a shared-string table would grow with the data.
+    private static Cell? TextCell(string? text, StyleId? style, bool guard) =>
+        string.IsNullOrEmpty(text) ? null : new Cell(guard ? FormulaGuard.Neutralise(text) : text, style);
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Hosting;
+
+namespace UnvReporting.Web.Platform.Security;
+
+public static class AccountsSetup
+{
+    /// <summary>API clients present a bearer token from <c>POST /api/v1/auth/token</c>.</summary>
+    public const string BearerScheme = BearerTokenDefaults.AuthenticationScheme;
+
+    /// <summary>Pages use the staff sign-in cookie, the API bearer tokens; this scheme picks by path.</summary>
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    /// <summary>Fixed, with no refresh token: a client signs in again each hour (docs/api.md).</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// ASP.NET Core Identity in the product's own database, with OWASP ASVS 5.0 password rules
+    /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules), lockout
+    /// after 5 failed sign-ins, a cookie for pages, bearer tokens for the API, and one policy per
+    /// staff role (<see cref="StaffPolicies"/>).
+    /// </summary>
+    public static void AddUnvAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddIdentity<StaffUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<UnvDbContext>()
+            .AddSignInManager<StaffSignInManager>()
+            .AddPasswordValidator<MaxLengthPasswordValidator>();
+
+        var cookies = SiteCookies.AddUnvCookies(builder);
+        var lifetime = SessionLifetime.From(builder.Configuration);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            // A refusal is a 403 with the friendly error page (status code pages re-execute it),
+            // not a redirect: the address stays, and tests and scripts see what happened.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = lifetime.Enforce(options.Events.OnValidatePrincipal);
+            options.Cookie.Name = cookies.Staff;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = lifetime.Idle;
+            options.SlidingExpiration = true;
+        });
+
+        // Identity re-reads the account behind a cookie this often; a disabled account is signed out then.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrBearer;
+                options.DefaultAuthenticateScheme = CookieOrBearer;
+                options.DefaultChallengeScheme = CookieOrBearer;
+                options.DefaultForbidScheme = CookieOrBearer;
+            })
+            .AddBearerToken(BearerScheme, options => options.BearerTokenExpiration = TokenLifetime)
+            .AddPolicyScheme(CookieOrBearer, "Cookie for pages, bearer token for the API", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme);
+
+        services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
+        services.AddAuthorization(options =>
+        {
+            foreach (var policy in StaffPolicies.Lowest.Keys)
+            {
+                options.AddPolicy(policy, p => p
+                    .RequireAuthenticatedUser()
+                    .RequireRole(StaffPolicies.RolesFor(policy))
+                    .AddRequirements(new CurrentAccountRequirement()));
+            }
+        });
+        services.AddScoped<AdminBootstrap>();
+        services.AddSignInRateLimits(builder.Configuration);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using UnvReporting.Web.Platform.Data;
+
+namespace UnvReporting.Web.Platform.Security;
+
+/// <summary>Identity's sign-in, refusing disabled accounts (they fail like a wrong password, without saying why).</summary>
+public sealed class StaffSignInManager(
+    UserManager<StaffUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<StaffUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<StaffUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<StaffUser> confirmation,
+    TimeProvider clock)
+    : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
+
+    public override async Task<bool> CanSignInAsync(StaffUser user) =>
+        !user.IsDisabled && await base.CanSignInAsync(user);
+
+    /// <summary>An unknown account costs the same password hashing as a known one, so timing does not tell which addresses have accounts.</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (await UserManager.FindByNameAsync(userName) is null)
+        {
+            SpendHashingTime(password);
+            return SignInResult.Failed;
+        }
+
+        return await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// A locked or disabled account is refused before its password is checked; the refusal still
+    /// costs one password hashing, so its timing does not single out locked or disabled accounts.
+    /// </summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(StaffUser user, string password, bool lockoutOnFailure)
+    {
+        if (await PreSignInCheck(user) is { } refused)
+        {
+            SpendHashingTime(password);
+            return refused;
+        }
+
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>Every cookie sign-in records when it happened, for the absolute session lifetime (<see cref="SessionLifetime"/>).</summary>
+    public override Task SignInWithClaimsAsync(StaffUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var properties = authenticationProperties ?? new AuthenticationProperties();
+        SessionLifetime.StampSignIn(properties, clock.GetUtcNow());
+        return base.SignInWithClaimsAsync(user, properties, additionalClaims);
+    }
+
+    /// <summary>Verifies the password against a throwaway hash: the work a real check does, for a result that is thrown away.</summary>
+    public void SpendHashingTime(string password) =>
+        UserManager.PasswordHasher.VerifyHashedPassword(new StaffUser(), DummyHash.Value, password);
+}
+
+/// <summary>OWASP ASVS 5.0 6.2: passwords of up to 128 characters are accepted, longer ones refused (no composition rules).</summary>
+public sealed class MaxLengthPasswordValidator : IPasswordValidator<StaffUser>
+{
+    public const int MaxLength = 128;
+
+    public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password) =>
+        Task.FromResult(password is { Length: > MaxLength }
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"Passwords must be at most {MaxLength} characters." })
+            : IdentityResult.Success);
+}

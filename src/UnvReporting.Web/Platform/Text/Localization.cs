@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Platform.Text;
+
+/// <summary>
+/// English by default, Chinese on request (docs/decisions/ADR-007). A language is chosen with
+/// <c>?culture=zh-Hans</c> and remembered in a cookie; the browser's Accept-Language is not
+/// consulted, so every visitor sees the same English page until they choose.
+/// </summary>
+public static class Localization
+{
+    public const string DefaultCulture = "en";
+
+    /// <summary>The cultures offered, from <c>Localization:Cultures</c>; a new language is its resource file plus an entry here.</summary>
+    public static IReadOnlyList<CultureInfo> SupportedCultures(IConfiguration configuration)
+    {
+        var names = configuration.GetSection("Localization:Cultures").Get<string[]>() ?? [DefaultCulture, "zh-Hans"];
+        return names.Select(name => CultureInfo.GetCultureInfo(name)).ToList();
+    }
+
+    public static WebApplicationBuilder AddUnvLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        var cultures = SupportedCultures(builder.Configuration);
+        var cookieName = SiteCookies.From(builder.Configuration, builder.Environment).Culture;
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            options.SupportedCultures = cultures.ToList();
+            options.SupportedUICultures = cultures.ToList();
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = cookieName },
+            ];
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies the request culture and, when a page was asked for with a supported
+    /// <c>?culture=</c>, remembers the choice in the culture cookie. Only a display preference is
+    /// stored, so a plain link can switch language and public pages need no antiforgery token.
+    /// </summary>
+    public static IApplicationBuilder UseUnvLocalization(this IApplicationBuilder app)
+    {
+        // The API takes its language from ?culture= only: an answer must not change with a
+        // cookie the client may not know it sends.
+        var pages = app.ApplicationServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        var api = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = pages.DefaultRequestCulture,
+            SupportedCultures = pages.SupportedCultures,
+            SupportedUICultures = pages.SupportedUICultures,
+            RequestCultureProviders = [new QueryStringRequestCultureProvider()],
+        };
+        app.UseWhen(IsApi, branch => branch.UseRequestLocalization(api));
+        app.UseWhen(context => !IsApi(context), branch => branch.UseRequestLocalization(pages));
+        var cookies = app.ApplicationServices.GetRequiredService<SiteCookies>();
+        return app.Use(async (context, next) =>
+        {
+            if (context.Request.Query.ContainsKey("culture")
+                && !IsApi(context)
+                && context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
+            {
+                var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                // HttpOnly: no script reads the language; the server renders it into every page.
+                context.Response.Cookies.Append(
+                    cookies.Culture,
+                    CookieRequestCultureProvider.MakeCookieValue(culture),
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1),
+                        IsEssential = true,
+                        HttpOnly = true,
+                        SameSite = SameSiteMode.Lax,
+                        Secure = cookies.IsSecure(context.Request),
+                        Path = "/",
+                    });
+            }
+
+            await next(context);
+        });
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>True when the current UI language is Chinese.</summary>
+    public static bool IsChinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>
+    /// The text in the current UI language: the Chinese text for Chinese, the English text for
+    /// every other language (and when no Chinese text exists).
+    /// </summary>
+    public static string Pick(string english, string? chinese) =>
+        IsChinese && !string.IsNullOrWhiteSpace(chinese) ? chinese : english;
+
+    /// <summary>The cultures offered, as configured, for the language switcher.</summary>
+    public static IReadOnlyList<CultureInfo> Offered(this HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value.SupportedUICultures?.ToList() ?? [];
+}

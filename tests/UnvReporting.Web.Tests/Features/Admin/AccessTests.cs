@@ -1,0 +1,69 @@
+using System.Net;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Tests.Features.Staff;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Admin;
+
+/// <summary>Every Admin page is for Admins only: other roles are refused on GET and POST, visitors are sent to sign in.</summary>
+public class AccessTests
+{
+    private static readonly string[] Pages =
+    [
+        "/admin/users",
+        "/admin/users/new",
+        "/admin/frameworks",
+        "/admin/frameworks/2018-2021",
+        "/admin/frameworks/2018-2021/areas",
+        "/admin/frameworks/2018-2021/indicators",
+        "/admin/years/2019/definitions",
+        "/admin/audit",
+    ];
+
+    [Theory, BothProviders]
+    public async Task Viewers_editors_and_approvers_are_refused_every_admin_page(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        foreach (var role in new[] { StaffRole.Viewer, StaffRole.Editor, StaffRole.Approver })
+        {
+            using var client = await app.ClientAsAsync(role);
+            var token = await client.AntiforgeryTokenAsync("/");
+            foreach (var page in Pages)
+            {
+                await (await client.GetAsync(page)).ShouldBeForbiddenAsync($"{role} GET {page}");
+                var post = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                await post.ShouldBeForbiddenAsync($"{role} POST {page}");
+            }
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task Visitors_are_sent_to_sign_in(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = await app.ClientAsAsync(null);
+        foreach (var page in Pages)
+        {
+            var response = await client.GetAsync(page);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
+            response.Location()!.ShouldContain("/account/sign-in", customMessage: page);
+            var post = await client.PostAsync(page, new FormUrlEncodedContent([]));
+            post.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
+            post.Location()!.ShouldContain("/account/sign-in", customMessage: page);
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task Admins_open_every_admin_page(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = await app.ClientAsAsync(StaffRole.Admin);
+        foreach (var page in Pages)
+        {
+            await client.GetDocumentAsync(page);
+        }
+    }
+}

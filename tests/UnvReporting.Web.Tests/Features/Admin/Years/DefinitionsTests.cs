@@ -1,0 +1,118 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Admin.Years;
+
+public class DefinitionsTests
+{
+    private static string PageOf(int year) => $"/admin/years/{year}/definitions";
+
+    /// <summary>The row's form as the page shows it, with the given fields changed.</summary>
+    private static Dictionary<string, string> RowForm(IDocument page, string key, Dictionary<string, string> changes)
+    {
+        var row = page.QuerySelector($"tr[data-indicator='{key}']")!;
+        var fields = new Dictionary<string, string>
+        {
+            ["id"] = row.QuerySelector("input[name=id]")!.GetAttribute("value")!,
+            ["version"] = row.QuerySelector("input[name=version]")!.GetAttribute("value")!,
+            ["row.CodeAsPublished"] = row.QuerySelector("[name='row.CodeAsPublished']")!.GetAttribute("value")!,
+            ["row.TitleEn"] = row.QuerySelector("[name='row.TitleEn']")!.TextContent,
+            ["row.TitleZh"] = row.QuerySelector("[name='row.TitleZh']")!.TextContent,
+            ["row.Unit"] = row.QuerySelector("[name='row.Unit'] option[selected]")!.GetAttribute("value")!,
+            ["row.Direction"] = row.QuerySelector("[name='row.Direction'] option[selected]")!.GetAttribute("value")!,
+        };
+        foreach (var (name, value) in changes)
+        {
+            fields[name] = value;
+        }
+
+        return fields;
+    }
+
+    [Theory, BothProviders]
+    public async Task A_draft_years_definition_is_changed_and_audited(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(PageOf(DraftYear.Year));
+
+        var response = await admin.PostFormAsync($"{PageOf(DraftYear.Year)}?handler=Redefine",
+            RowForm(page, DraftYear.IndicatorKey, new() { ["row.TitleEn"] = "A better title" }), PageOf(DraftYear.Year));
+
+        response.Location().ShouldBe(PageOf(DraftYear.Year));
+        await using var scope = app.CreateDbScope();
+        var entry = await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "indicator-year");
+        (entry.Field, entry.OldValue, entry.NewValue, entry.IndicatorKey).ShouldBe(("Definition.TitleEn", DraftYear.Title, "A better title", DraftYear.IndicatorKey));
+    }
+
+    [Theory, BothProviders]
+    public async Task A_unit_the_figures_do_not_fit_is_refused(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(PageOf(2019));
+
+        var response = await admin.PostFormAsync($"{PageOf(2019)}?handler=Redefine",
+            RowForm(page, "1.2", new() { ["row.Unit"] = "Percent", ["reason"] = "Mid-term review" }), PageOf(2019));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await response.ReadDocumentAsync();
+        refused.QuerySelector("tr[data-indicator='1.2'] [role=alert]")!.TextContent.ShouldContain("The existing milestone is a share and must be between 0 and 100");
+        await using var scope = app.CreateDbScope();
+        (await scope.Db.IndicatorYears.SingleAsync(y => y.Year == 2019 && y.Indicator.Key == "1.2")).Definition.Unit.ShouldBe(Unit.Count);
+        (await scope.Db.AuditEntries.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory, BothProviders]
+    public async Task A_published_year_needs_a_reason_which_the_year_then_shows(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(PageOf(2021));
+
+        var withoutReason = await admin.PostFormAsync($"{PageOf(2021)}?handler=Redefine", RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title" }), PageOf(2021));
+        var withReason = await admin.PostFormAsync($"{PageOf(2021)}?handler=Redefine",
+            RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title", ["reason"] = "Typo in the title" }), PageOf(2021));
+
+        (await withoutReason.ReadDocumentAsync()).QuerySelector("tr[data-indicator='2.2'] [role=alert]")!.TextContent.ShouldContain("say why it is being corrected");
+        withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var scope = app.CreateDbScope();
+        var row = await scope.Db.IndicatorYears.SingleAsync(y => y.Year == 2021 && y.Indicator.Key == "2.2");
+        (row.Definition.TitleEn, row.RevisionReason).ShouldBe(("Corrected title", "Typo in the title"));
+        (await scope.Db.AuditEntries.SingleAsync(a => a.Field == "Definition.TitleEn")).Reason.ShouldBe("Typo in the title");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_missing_indicator_is_added_with_empty_figures(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(PageOf(DraftYear.Year));
+        page.QuerySelectorAll("#add-key option").Select(o => o.GetAttribute("value")).ShouldContain("2.1.1a");
+
+        var response = await admin.PostFormAsync($"{PageOf(DraftYear.Year)}?handler=Add", new Dictionary<string, string>
+        {
+            ["key"] = "2.1.1a",
+            ["input.CodeAsPublished"] = "2.1.1.a",
+            ["input.TitleEn"] = "Months of volunteering",
+            ["input.TitleZh"] = "志愿服务月数",
+            ["input.Unit"] = "Months",
+            ["input.Direction"] = "HigherIsBetter",
+        }, PageOf(DraftYear.Year));
+
+        response.Location().ShouldBe(PageOf(DraftYear.Year));
+        await using var scope = app.CreateDbScope();
+        var added = await scope.Db.IndicatorYears.SingleAsync(y => y.Year == DraftYear.Year && y.Indicator.Key == "2.1.1a");
+        (added.CodeAsPublished, added.Milestone, added.Result, added.Source).ShouldBe(("2.1.1.a", null, null, SourceReference.EnteredHere));
+        (await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "indicator-year")).Action.ShouldBe(Domain.Auditing.AuditAction.Added);
+    }
+}

@@ -1,0 +1,133 @@
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Export;
+
+/// <summary>/export/{year}/indicators.xlsx and /export/indicators.xlsx: the API's numbers as numbers, colours filled and named, notes, and for staff the change log.</summary>
+public class IndicatorXlsxExportTests
+{
+    [Theory, BothProviders]
+    public async Task Every_row_has_the_score_colour_and_flags_the_api_gives_with_figures_as_numbers(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        foreach (var year in new[] { 2019, 2021 })
+        {
+            var api = await app.Client.ApiIndicatorsAsync(year);
+            using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync($"/export/{year}/indicators.xlsx"));
+            var rows = workbook.TableRows($"{year}");
+
+            rows.Select(r => r.Get("Key")).ShouldBe(api.Keys, $"{year}: same indicators in the same order");
+            foreach (var row in rows)
+            {
+                var expected = api[row.Get("Key")!];
+                var where = $"{year} {row.Get("Key")}";
+                row.Get("Score %").ShouldBe(ExportFiles.Word(expected.GetProperty("scorePercent")), where);
+                row.Get("Exact score %").ShouldBe(ExportFiles.Word(expected.GetProperty("score")), where);
+                row.Get("Milestone").ShouldBe(ExportFiles.Word(expected.GetProperty("target")), where);
+                row.Get("Result").ShouldBe(ExportFiles.Word(expected.GetProperty("result")), where);
+                row.Get("Colour").ShouldBe(expected.GetProperty("rating").GetString(), where);
+                row.Get("Published colour").ShouldBe(ExportFiles.Word(expected.GetProperty("publishedRating")), where);
+                row.Get("Flags").ShouldBe(ExportFiles.ApiFlags(expected), where);
+                foreach (var number in new[] { "Year", "Milestone", "Result", "Score %", "Exact score %", "Published score %" })
+                {
+                    if (row.TryGetValue(number, out var cell))
+                    {
+                        cell.IsNumber().ShouldBeTrue($"{where}: {number} is a number cell");
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task The_table_has_a_frozen_styled_header_an_autofilter_filled_colours_and_a_notes_sheet(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx"));
+        var sheet = workbook.Worksheet("2021");
+        var rows = workbook.TableRows("2021");
+
+        workbook.SheetNames().ShouldBe(["2021", "Notes"], "a visitor gets no change log");
+        var pane = sheet.Descendants<Pane>().Single();
+        pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
+        pane.TopLeftCell!.Value.ShouldBe("A2");
+        sheet.GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:U{rows.Count + 1}");
+        var styles = workbook.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var formats = styles.CellFormats!.Elements<CellFormat>().ToList();
+        var fills = styles.Fills!.Elements<Fill>().ToList();
+        string? FillOf(Cell cell) => fills[(int)formats[(int)cell.StyleIndex!.Value].FillId!.Value].PatternFill?.ForegroundColor?.Rgb?.Value;
+
+        var header = sheet.GetFirstChild<SheetData>()!.Elements<Row>().First().Elements<Cell>().First();
+        styles.Fonts!.Elements<Font>().ElementAt((int)formats[(int)header.StyleIndex!.Value].FontId!.Value).Bold.ShouldNotBeNull();
+        var colours = rows.Select(r => (Word: r.Get("Colour"), Fill: FillOf(r["Colour"]))).Distinct().ToDictionary(c => c.Word!, c => c.Fill);
+        colours["green"].ShouldBe("FFC6EFCE");
+        colours.Keys.ShouldContain("red");
+        colours.Values.Distinct().Count().ShouldBe(colours.Count, "each colour has its own fill");
+
+        var notes = workbook.Worksheet("Notes").InnerText;
+        notes.ShouldContain("green at 100% or more");
+        notes.ShouldContain("DP/2022/24");
+    }
+
+    [Theory, BothProviders]
+    public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_written_behind_an_apostrophe(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await FormulaTexts.PutInto2021Async(app);
+
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx"));
+        var row = workbook.TableRows("2021").Single(r => r.Get("Key") == "1.1");
+
+        row.Get("Definition (English)").ShouldBe("'" + FormulaTexts.Title);
+        row.Get("Narrative (English)").ShouldBe("'" + FormulaTexts.Narrative);
+        row.Get("Narrative (Chinese)").ShouldBe("'" + FormulaTexts.NarrativeZh);
+        row.Get("Note").ShouldBe("'" + FormulaTexts.Note);
+        row["Definition (English)"].CellFormula.ShouldBeNull();
+        row["Milestone"].IsNumber().ShouldBeTrue();
+    }
+
+    [Theory, BothProviders]
+    public async Task A_visitor_gets_404_for_a_draft_year_and_a_viewer_gets_it_with_the_change_log(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        await FormulaTexts.PutInto2021Async(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        await (await app.Client.GetAsync("/export/2020/indicators.xlsx")).ShouldBeProblemAsync(404);
+        using var draft = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2020/indicators.xlsx"));
+        using var published = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/indicators.xlsx"));
+
+        draft.SheetNames().ShouldBe(["2020", "Notes", "Change log"]);
+        draft.TableRows("2020").Single().Get("Definition (English)").ShouldBe(DraftYear.Title);
+        var changes = published.TableRows("Change log");
+        changes.ShouldContain(c => c.Get("Indicator") == "1.1" && c.Get("New value") == "'" + FormulaTexts.Title);
+        changes.ShouldAllBe(c => c.Get("Year") == "2021");
+    }
+
+    [Theory, BothProviders]
+    public async Task The_all_years_workbook_has_a_sheet_per_visible_year_and_one_long_sheet(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/indicators.xlsx"));
+        using var staff = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/indicators.xlsx"));
+
+        workbook.SheetNames().ShouldBe(["All years", "2019", "2021", "Notes"]);
+        var all = workbook.TableRows("All years");
+        all.Count.ShouldBe(workbook.TableRows("2019").Count + workbook.TableRows("2021").Count);
+        all.Select(r => r.Get("Year")).Distinct().ShouldBe(["2019", "2021"]);
+        all.Where(r => r.Get("Year") == "2021").Select(r => r.Get("Colour")).ShouldBe(workbook.TableRows("2021").Select(r => r.Get("Colour")));
+        staff.SheetNames().ShouldBe(["All years", "2019", "2020", "2021", "Notes", "Change log"]);
+        staff.Worksheet("All years").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:U{staff.TableRows("All years").Count + 1}", "the filter covers every visible year's rows");
+        new OpenXmlValidator().Validate(staff).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty("the workbook follows the Open XML schema, so Excel opens it without repairs");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Export;
+
+/// <summary>/export/{year}/statistics.csv and .xlsx: every fact of the year with metric, breakdown, unit, qualifier and source.</summary>
+public class StatisticsExportTests
+{
+    [Theory, BothProviders]
+    public async Task The_csv_and_the_workbook_carry_every_fact_of_2021(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        List<(string Metric, string? Dimension, string? Member, decimal Value, string Qualifier, string Source, string? Note)> facts;
+        await using (var scope = app.CreateDbScope())
+        {
+            facts = (await scope.Db.StatisticFacts.Where(f => f.Year == 2021).ToListAsync())
+                .Select(f => (f.MetricKey, f.Dimension, f.Member, f.Value, f.Qualifier.ToString(), f.Source.ToString(), f.Note))
+                .ToList();
+        }
+
+        var csv = await app.Client.CsvAsync("/export/2021/statistics.csv");
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+
+        csv.Take(3).ShouldBe(ExportFiles.ByteOrderMark);
+        var fromCsv = ExportFiles.CsvRows(csv)
+            .Select(r => (r["Metric"], r["Dimension"].NullIfEmpty(), r["Member"].NullIfEmpty(), decimal.Parse(r["Value"], CultureInfo.InvariantCulture), Qualifier(r["Qualifier"]), r["Source"], r["Note"].NullIfEmpty()))
+            .ToList();
+        var rows = workbook.TableRows("2021");
+        var fromXlsx = rows
+            .Select(r => (r.Get("Metric")!, r.Get("Dimension"), r.Get("Member"), decimal.Parse(r.Get("Value")!, CultureInfo.InvariantCulture), Qualifier(r.Get("Qualifier")!), r.Get("Source")!, r.Get("Note")))
+            .ToList();
+        fromCsv.ShouldBe(facts, ignoreOrder: true);
+        fromXlsx.ShouldBe(facts, ignoreOrder: true);
+        rows.ShouldAllBe(r => r["Value"].IsNumber());
+        ExportFiles.CsvRows(csv).Single(r => r["Metric"] == "volunteers_deployed" && r["Dimension"] == "").ShouldSatisfyAllConditions(
+            r => r["Unit"].ShouldBe("count"),
+            r => r["Metric (Chinese)"].ShouldNotBeNullOrWhiteSpace());
+    }
+
+    [Theory, BothProviders]
+    public async Task The_exports_say_what_the_api_says_and_keep_the_chinese_names(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var api = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/api/v1/years/2021/statistics"));
+        var expected = api.RootElement.EnumerateArray()
+            .Select(f => string.Join("|", f.GetProperty("metric").GetString(), f.GetProperty("dimension").GetString(), f.GetProperty("member").GetString(),
+                f.GetProperty("value").GetDecimal().ToString(CultureInfo.InvariantCulture), f.GetProperty("unit").GetString(), f.GetProperty("qualifier").GetString(), f.GetProperty("source").GetString()))
+            .ToList();
+        string chinese;
+        await using (var scope = app.CreateDbScope())
+        {
+            chinese = (await scope.Db.Metrics.SingleAsync(m => m.Key == "volunteers_deployed")).NameZh;
+        }
+
+        var csv = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/statistics.csv"));
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+        var rows = workbook.TableRows("2021");
+
+        csv.Select(r => string.Join("|", r["Metric"], r["Dimension"], r["Member"], decimal.Parse(r["Value"], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), r["Unit"], r["Qualifier"], r["Source"]))
+            .ShouldBe(expected, ignoreOrder: true);
+        rows.Select(r => string.Join("|", r.Get("Metric"), r.Get("Dimension"), r.Get("Member"), decimal.Parse(r.Get("Value")!, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), r.Get("Unit"), r.Get("Qualifier"), r.Get("Source")))
+            .ShouldBe(expected, ignoreOrder: true);
+        csv.First(r => r["Metric"] == "volunteers_deployed")["Metric (Chinese)"].ShouldBe(chinese);
+        rows.First(r => r.Get("Metric") == "volunteers_deployed").Get("Metric (Chinese)").ShouldBe(chinese);
+        workbook.SheetNames().ShouldBe(["2021", "Notes"]);
+    }
+
+    [Theory, BothProviders]
+    public async Task Staff_get_the_change_log_in_the_statistics_workbook(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.CreateDbScope())
+        {
+            var fact = await scope.Db.StatisticFacts.FirstAsync(f => f.Year == 2021);
+            var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == fact.MetricKey);
+            fact.Correct(metric, fact.Value + 1, fact.Qualifier, fact.Source, "corrected");
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        }
+
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        using var workbook = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/statistics.xlsx"));
+
+        workbook.SheetNames().ShouldBe(["2021", "Notes", "Change log"]);
+        workbook.TableRows("Change log").ShouldNotBeEmpty();
+
+        // A filter's range is written before the rows it covers, from a count of them.
+        var (facts, changes) = (workbook.TableRows("2021").Count + 1, workbook.TableRows("Change log").Count + 1);
+        workbook.Worksheet("2021").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:M{facts}");
+        workbook.Worksheet("Change log").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:K{changes}");
+
+        // Without these names LibreOffice shows no filter.
+        workbook.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Select(n => $"{n.Name} {n.LocalSheetId} {n.Hidden!.Value} {n.Text}")
+            .ShouldBe([$"_xlnm._FilterDatabase 0 True '2021'!$A$1:$M${facts}", $"_xlnm._FilterDatabase 2 True 'Change log'!$A$1:$K${changes}"]);
+        new OpenXmlValidator().Validate(workbook).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+    }
+
+    [Theory, BothProviders]
+    public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_written_behind_an_apostrophe_while_a_negative_value_stays_a_number(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using (var scope = app.CreateDbScope())
+        {
+            var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == "total_expenses_change");
+            var fact = await scope.Db.StatisticFacts.FirstAsync(f => f.Year == 2021 && f.MetricKey == metric.Key);
+            fact.Correct(metric, -3.5m, fact.Qualifier, new SourceReference("=DP/2022/24", "para 9"), "@note that looks like a formula");
+            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+        }
+
+        var csvRow = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/statistics.csv")).Single(r => r["Metric"] == "total_expenses_change");
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/statistics.xlsx"));
+        var xlsxRow = workbook.TableRows("2021").Single(r => r.Get("Metric") == "total_expenses_change");
+
+        csvRow["Source"].ShouldBe("'=DP/2022/24 para 9");
+        csvRow["Note"].ShouldBe("'@note that looks like a formula");
+        csvRow["Value"].ShouldBe("-3.5");
+        xlsxRow.Get("Source").ShouldBe("'=DP/2022/24 para 9");
+        xlsxRow.Get("Note").ShouldBe("'@note that looks like a formula");
+        xlsxRow["Value"].IsNumber().ShouldBeTrue();
+        xlsxRow.Get("Value").ShouldBe("-3.5");
+    }
+
+    [Theory, BothProviders]
+    public async Task Facts_of_an_unpublished_reporting_year_are_for_staff_only(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var before = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2020/statistics.csv"));
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+
+        var anonymous = await app.Client.GetAsync("/export/2020/statistics.csv");
+        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/2020/statistics.csv"));
+
+        before.ShouldNotBeEmpty("2020 had no reporting year yet: its comparison figures were public");
+        await anonymous.ShouldBeProblemAsync(404);
+        staff.Count.ShouldBe(before.Count);
+        await (await app.Client.GetAsync("/export/2030/statistics.xlsx")).ShouldBeProblemAsync(404);
+    }
+
+    [Theory, BothProviders]
+    public async Task The_whole_history_comes_as_one_csv_in_year_order_without_the_facts_of_unpublished_years_for_visitors(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        int all, draft;
+        await using (var scope = app.CreateDbScope())
+        {
+            all = await scope.Db.StatisticFacts.CountAsync();
+            draft = await scope.Db.StatisticFacts.CountAsync(f => f.Year == DraftYear.Year);
+        }
+
+        var visitor = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/statistics.csv"));
+        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/statistics.csv"));
+
+        draft.ShouldBeGreaterThan(0);
+        staff.Count.ShouldBe(all);
+        visitor.Count.ShouldBe(all - draft);
+        visitor.ShouldNotContain(r => r["Year"] == DraftYear.Year.ToString(CultureInfo.InvariantCulture));
+        var years = visitor.Select(r => int.Parse(r["Year"], CultureInfo.InvariantCulture)).ToList();
+        years.ShouldBe(years.Order().ToList());
+        years[0].ShouldBeLessThan(2000, "the history goes back decades");
+        visitor.ShouldContain(r => r["Member (English)"] != "" && r["Member (Chinese)"] != "");
+    }
+
+    private static string Qualifier(string word) => string.Concat(word.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+}

@@ -1,0 +1,170 @@
+using System.IO.Compression;
+using System.Text;
+using AngleSharp;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Staff.Years.Import;
+
+/// <summary>Spreadsheets for import tests: workbooks written or edited with OpenXml, CSV text, crafted zips, and the upload itself.</summary>
+public static class Workbooks
+{
+    public static readonly string[] IndicatorHeader = ["Key", "Code", "Title", "Unit", "Milestone", "Result", "NarrativeEn", "NarrativeZh", "Version"];
+
+    /// <summary>A workbook with one sheet per entry; a decimal becomes a numeric cell, a string a text cell.</summary>
+    public static byte[] Xlsx(params (string Name, object?[][] Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            uint id = 1;
+            foreach (var (name, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                uint number = 1;
+                foreach (var values in rows)
+                {
+                    var row = new Row { RowIndex = number };
+                    for (var column = 0; column < values.Length; column++)
+                    {
+                        var reference = $"{(char)('A' + column)}{number}";
+                        switch (values[column])
+                        {
+                            case decimal d:
+                                row.Append(new Cell { CellReference = reference, CellValue = new CellValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+                                break;
+                            case string s:
+                                row.Append(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s)) });
+                                break;
+                        }
+                    }
+
+                    data.Append(row);
+                    number++;
+                }
+
+                part.Worksheet = new Worksheet(data);
+                workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name });
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Changes one cell of a sheet, as someone filling in the template would.</summary>
+    public static byte[] SetCell(byte[] xlsx, string sheetName, string reference, object value)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = SpreadsheetDocument.Open(stream, isEditable: true))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+            var cell = part.Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+            cell.RemoveAllChildren();
+            if (value is decimal d)
+            {
+                cell.DataType = CellValues.Number;
+                cell.CellValue = new CellValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                cell.DataType = CellValues.InlineString;
+                cell.InlineString = new InlineString(new Text((string)value));
+            }
+
+            part.Worksheet.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Every row of a sheet as text, as OpenXml reads it (shared strings resolved).</summary>
+    public static List<List<string>> ReadSheet(byte[] xlsx, string sheetName)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
+        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
+        return part.Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue?.Text ?? string.Empty).ToList())
+            .ToList();
+    }
+
+    /// <summary>The page a response carries (a page shown again with its messages rather than a redirect).</summary>
+    public static async Task<AngleSharp.Dom.IDocument> PageAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
+        return await BrowsingContext.New(AngleSharp.Configuration.Default).OpenAsync(r => r.Content(body));
+    }
+
+    public static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
+
+    /// <summary>
+    /// A zip that looks like a workbook but one entry unpacks to <paramref name="megabytes"/> MB of
+    /// zeros (a few hundred KB compressed). With <paramref name="lie"/>, the sizes the zip declares
+    /// for that entry are rewritten to 1 KB, as a crafted bomb would.
+    /// </summary>
+    public static byte[] ZipBomb(int megabytes, bool lie = false)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open()))
+            {
+                writer.Write("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>");
+            }
+
+            using var bomb = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < megabytes; i++)
+            {
+                bomb.Write(zeros);
+            }
+        }
+
+        var bytes = stream.ToArray();
+        if (lie)
+        {
+            // Local headers (PK\x03\x04) hold the uncompressed size at offset 22; central directory
+            // headers (PK\x01\x02) at offset 24. Only the big entry's are rewritten.
+            var declared = (uint)megabytes * 1024 * 1024;
+            for (var i = 0; i + 46 < bytes.Length; i++)
+            {
+                var offset = (bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]) switch
+                {
+                    (0x50, 0x4B, 0x03, 0x04) => 22,
+                    (0x50, 0x4B, 0x01, 0x02) => 24,
+                    _ => -1,
+                };
+                if (offset > 0 && BitConverter.ToUInt32(bytes, i + offset) == declared)
+                {
+                    BitConverter.GetBytes(1024u).CopyTo(bytes, i + offset);
+                }
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Uploads a file through the import page's form, with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, int year, byte[] content, string fileName, bool withToken = true, string? token = null)
+    {
+        var page = $"/staff/years/{year}/import";
+        using var form = new MultipartFormDataContent();
+        if (withToken)
+        {
+            form.Add(new StringContent(token ?? await client.AntiforgeryTokenAsync(page)), "__RequestVerificationToken");
+        }
+
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        return await client.PostAsync($"{page}?handler=Upload", form);
+    }
+}

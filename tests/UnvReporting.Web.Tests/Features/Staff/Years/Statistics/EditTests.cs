@@ -1,0 +1,101 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using UnvReporting.Domain.Auditing;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
+using UnvReporting.Web.Features.Staff.Years.Import;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Staff.Years.Statistics;
+
+public class EditTests
+{
+    private const int Published = 2021;
+
+    [Theory, BothProviders]
+    public async Task An_editor_corrects_a_draft_figure(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
+        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id)), "#fact-form");
+        form["Input.Value"].ShouldBe("1,000");
+        form["Input.Value"] = "1,250";
+        form["Input.Qualifier"] = "Approximate";
+
+        var response = await client.PostFormAsync(Facts.EditOf(DraftYear.Year, id), form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        (await Facts.FindAsync(app, id))!.Value.ShouldBe(1250m);
+        var audit = await Facts.AuditOfAsync(app, $"{DraftYear.Year} {Facts.Count}");
+        audit.ShouldContain(a => a.Action == AuditAction.Changed && a.Field == "Value" && a.OldValue == "1000" && a.NewValue == "1250");
+    }
+
+    [Theory, BothProviders]
+    public async Task A_save_on_a_stale_version_is_refused_showing_the_other_value_and_keeping_what_was_typed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
+        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id)), "#fact-form");
+        await Facts.ChangeAsync(app, id, 2000);
+        form["Input.Value"] = "3000";
+
+        var response = await client.PostFormAsync(Facts.EditOf(DraftYear.Year, id), form);
+
+        var page = await response.DocumentAsync();
+        page.QuerySelector("#fact-form .alert-danger")!.Text().ShouldContain("Someone else changed this figure: it is now 2,000 (exact, source DP/2021/36 para 13)");
+        page.QuerySelector<IHtmlInputElement>("#Input_Value")!.Value.ShouldBe("3000");
+        (await Facts.FindAsync(app, id))!.Value.ShouldBe(2000m);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_editor_cannot_change_a_published_year(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var id = await Facts.IdOfTotalAsync(app, Published, Facts.Count);
+        using var client = await app.ClientAsAsync(StaffRole.Editor);
+
+        var page = await client.GetDocumentAsync(Facts.EditOf(Published, id));
+        var post = await client.PostFormAsync(Facts.EditOf(Published, id), new Dictionary<string, string>
+        {
+            ["Input.Value"] = "1",
+            ["Input.Qualifier"] = "Exact",
+            ["Input.Source"] = "DP/2022/24 para 14",
+            ["Input.Version"] = "0",
+        }, pagePath: "/");
+
+        page.QuerySelector("#fact-form").ShouldBeNull();
+        page.QuerySelector(".alert-warning")!.Text().ShouldContain("only Approvers and Admins can correct it");
+        await post.ShouldBeForbiddenAsync();
+        (await Facts.FindAsync(app, id))!.Value.ShouldBe(10921m);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_approver_corrects_a_published_year_only_with_a_reason_which_the_audit_keeps(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var id = await Facts.IdOfTotalAsync(app, Published, Facts.Count);
+        using var client = await app.ClientAsAsync(StaffRole.Approver);
+        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(Published, id)), "#fact-form");
+        form["Input.Value"] = "10 922";
+
+        var withoutReason = await client.PostFormAsync(Facts.EditOf(Published, id), form);
+
+        (await withoutReason.DocumentAsync()).ErrorFor("reason-error").ShouldContain("Year 2021 is published: say why");
+        (await Facts.FindAsync(app, id))!.Value.ShouldBe(10921m);
+
+        form["Input.Reason"] = "Corrigendum DP/2022/24/Corr.1";
+        var withReason = await client.PostFormAsync(Facts.EditOf(Published, id), form);
+
+        withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect, await withReason.Content.ReadAsStringAsync());
+        (await Facts.FindAsync(app, id))!.Value.ShouldBe(10922m);
+        var audit = (await Facts.AuditOfAsync(app, $"{Published} {Facts.Count}")).ShouldHaveSingleItem();
+        (audit.Field, audit.OldValue, audit.NewValue, audit.Reason).ShouldBe(("Value", "10921", "10922", "Corrigendum DP/2022/24/Corr.1"));
+        audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Approver));
+    }
+}

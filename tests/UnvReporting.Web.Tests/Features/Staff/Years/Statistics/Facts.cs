@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain.Sources;
+using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Tests.Support;
+
+namespace UnvReporting.Web.Tests.Features.Staff.Years.Statistics;
+
+/// <summary>Statistics a test sets up or changes behind the pages' back, as another editor would.</summary>
+internal static class Facts
+{
+    public const string Count = "volunteers_deployed";
+
+    public const string Share = "women_share";
+
+    public static string ListOf(int year) => $"/staff/years/{year}/statistics";
+
+    public static string NewIn(int year) => $"/staff/years/{year}/statistics/new";
+
+    public static string EditOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/edit";
+
+    public static string DeleteOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/delete";
+
+    /// <summary>A total of volunteers_deployed for the year (a draft year has none in the reference data).</summary>
+    public static async Task<long> AddAsync(TestApp app, int year, decimal value)
+    {
+        await using var scope = app.CreateDbScope();
+        var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == Count);
+        var fact = new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null);
+        scope.Db.StatisticFacts.Add(fact);
+        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
+        return fact.Id;
+    }
+
+    public static async Task<long> IdOfTotalAsync(TestApp app, int year, string metricKey)
+    {
+        await using var scope = app.CreateDbScope();
+        return await scope.Db.StatisticFacts.Where(f => f.Year == year && f.MetricKey == metricKey && f.Dimension == null).Select(f => f.Id).SingleAsync();
+    }
+
+    public static async Task<StatisticFact?> FindAsync(TestApp app, long id)
+    {
+        await using var scope = app.CreateDbScope();
+        return await scope.Db.StatisticFacts.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id);
+    }
+
+    /// <summary>Another editor's save, through the same audited save the pages use.</summary>
+    public static async Task ChangeAsync(TestApp app, long id, decimal value)
+    {
+        await using var scope = app.CreateDbScope();
+        var fact = await scope.Db.StatisticFacts.SingleAsync(f => f.Id == id);
+        var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == fact.MetricKey);
+        fact.Correct(metric, value, fact.Qualifier, SourceReference.Parse("DP/2021/36 para 13"), fact.Note);
+        await scope.Db.SaveAuditedAsync(new StaffActor(null, "other.editor@unv.test"), null, DateTimeOffset.UtcNow);
+    }
+
+    public static async Task<List<Domain.Auditing.AuditEntry>> AuditOfAsync(TestApp app, string subjectKey)
+    {
+        await using var scope = app.CreateDbScope();
+        return await scope.Db.AuditEntries.AsNoTracking().Where(a => a.Subject == "statistic" && a.SubjectKey == subjectKey).OrderBy(a => a.Id).ToListAsync();
+    }
+}
