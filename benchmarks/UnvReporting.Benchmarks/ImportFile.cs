@@ -4,7 +4,7 @@ using System.Text;
 namespace UnvReporting.Benchmarks;
 
 /// <summary>
-/// The import benchmark's file: the statistics template's columns (Import/StatisticsSheet), one new
+/// The import benchmark's file: the statistics template's columns (Features/Staff/Years/Import/StatisticsSheet), one new
 /// fact per row on the synthetic metrics and members that <see cref="SyntheticData"/> creates, so
 /// every row is valid and adds a fact to any year that has none of them (a reference year).
 /// </summary>

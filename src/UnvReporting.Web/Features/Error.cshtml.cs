@@ -30,7 +30,7 @@ public sealed class ErrorModel : PageModel
         statusCode ??= HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
 
         // After an exception the handler has already chosen the status (503 for an unavailable
-        // database, see Infrastructure/DatabaseUnavailable); keep it rather than say 500.
+        // database, see Platform/Hosting/DatabaseUnavailable); keep it rather than say 500.
         Status = statusCode is >= 400 and <= 599 ? statusCode.Value
             : Response.StatusCode is >= 500 and <= 599 ? Response.StatusCode
             : StatusCodes.Status500InternalServerError;

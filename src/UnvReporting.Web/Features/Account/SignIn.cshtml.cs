@@ -21,7 +21,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager, Security
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>Over plain HTTP with HTTPS-only cookies the form could not work: the page explains instead (Infrastructure/PlainHttpGuard).</summary>
+    /// <summary>Over plain HTTP with HTTPS-only cookies the form could not work: the page explains instead (Platform/Security/PlainHttpGuard).</summary>
     public bool NeedsHttps => cookies.NeedHttpsFor(Request);
 
     public void OnGet()

@@ -26,7 +26,7 @@ public sealed class PublicRead
 /// The OpenAPI 3.1 document of API v1 at <c>/openapi/v1.json</c> (docs/api.md): built from the
 /// endpoints' metadata, with the bearer scheme on the operations that take a token, the error
 /// answers each operation gives, the words of the enums and examples from the reference data
-/// (<see cref="ApiSchemas"/>). The reference page renders it (Pages/Api/Reference.cshtml).
+/// (<see cref="ApiSchemas"/>). The reference page renders it (Features/Api/Reference.cshtml).
 /// </summary>
 public static class ApiDocument
 {

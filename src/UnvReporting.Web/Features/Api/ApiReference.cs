@@ -6,7 +6,7 @@ using Scalar.AspNetCore;
 namespace UnvReporting.Web.Features.Api;
 
 /// <summary>
-/// The interactive API reference at <c>/api/reference</c> (Pages/Api/Reference.cshtml): Scalar
+/// The interactive API reference at <c>/api/reference</c> (Features/Api/Reference.cshtml): Scalar
 /// renders the OpenAPI document in the browser. Its standalone bundle ships inside the
 /// Scalar.AspNetCore package and is served from here, so the page loads nothing from another
 /// host. Scalar's own page is not used: it configures the bundle with an inline script, which the

@@ -107,7 +107,7 @@ public static class ApiSchemas
         return Task.CompletedTask;
     }
 
-    private static bool IsDto(Type type) => type.Namespace == typeof(ApiSchemas).Namespace && type.Name.EndsWith("Dto", StringComparison.Ordinal);
+    private static bool IsDto(Type type) => type.Assembly == typeof(ApiSchemas).Assembly && type.Name.EndsWith("Dto", StringComparison.Ordinal);
 
     private static List<string> WordsOf<T>(Func<T, string> word)
         where T : struct, Enum =>

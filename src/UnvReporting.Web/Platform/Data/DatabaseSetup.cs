@@ -177,7 +177,7 @@ public static class DatabaseSetup
     /// EF logs every failed connection attempt, command, query and save as an error: with the
     /// database down, one request would log five errors (four tries and the query), and a conflict
     /// the page handles would log one too. A failure that reaches the reader is logged once as an
-    /// error where it is answered (Infrastructure/DatabaseUnavailable, or the 500 handler), so
+    /// error where it is answered (Platform/Hosting/DatabaseUnavailable, or the 500 handler), so
     /// EF's own entries are warnings: still in the log, beside that one error.
     /// </summary>
     private static DbContextOptionsBuilder LogFailuresAsWarnings(DbContextOptionsBuilder options) =>

@@ -23,9 +23,9 @@ namespace UnvReporting.Web.Platform.Data;
 /// <code>
 /// dotnet tool restore &amp;&amp; dotnet restore
 /// dotnet ef migrations add NAME --project src/UnvReporting.Web \
-///   --context SqliteUnvDbContext --output-dir Data/Migrations/Sqlite
+///   --context SqliteUnvDbContext --output-dir Platform/Data/Migrations/Sqlite
 /// dotnet ef migrations add NAME --project src/UnvReporting.Web \
-///   --context PostgresUnvDbContext --output-dir Data/Migrations/Postgres
+///   --context PostgresUnvDbContext --output-dir Platform/Data/Migrations/Postgres
 /// </code>
 /// </remarks>
 /// <para>
@@ -40,7 +40,7 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>
     /// Set when a save is about to change a domain row, cleared once the change is committed or
-    /// rolled back (Caching/PublishedCacheInterceptor). A pooled context may carry it over from a
+    /// rolled back (Platform/Caching/PublishedCacheInterceptor). A pooled context may carry it over from a
     /// failed save; the worst that does is one needless eviction.
     /// </summary>
     internal bool PublishedDataChanged { get; set; }

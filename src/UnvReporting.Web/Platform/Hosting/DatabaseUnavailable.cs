@@ -109,7 +109,7 @@ public static class DatabaseUnavailable
 /// <summary>
 /// Logs an unavailable database once, as an error, and marks the response 503 with Retry-After.
 /// API requests get problem-details JSON here; pages go on to the friendly error page, which shows
-/// the 503 text (Pages/Error). Other exceptions are left to the default handling (500).
+/// the 503 text (Features/Error). Other exceptions are left to the default handling (500).
 /// </summary>
 public sealed class DatabaseUnavailableHandler(IProblemDetailsService problemDetails, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {

@@ -11,7 +11,7 @@ using UnvReporting.Web.Tests.Support;
 namespace UnvReporting.Web.Tests.Platform.Caching;
 
 /// <summary>
-/// The output cache in front of the public pages and read API (Caching/PublishedCache): repeated
+/// The output cache in front of the public pages and read API (Platform/Caching/PublishedCache): repeated
 /// visitor requests cost no SQL, answers differ by culture, a saved change is visible at once,
 /// and staff never get a visitor's copy.
 /// </summary>
