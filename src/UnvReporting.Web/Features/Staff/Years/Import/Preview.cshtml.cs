@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Staff;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
