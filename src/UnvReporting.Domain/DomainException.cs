@@ -1,7 +1,25 @@
 namespace UnvReporting.Domain;
 
 /// <summary>
-/// A rule of the domain was broken. The message is written for the person who entered the
-/// value (or the author of the reference data file), so it names the field and the rule.
+/// A rule of the domain was broken. <see cref="Field"/> says which value broke it with a stable
+/// key, the name of the property the value goes into ("Milestone", "NarrativeEn"; "Reason" for the
+/// reason of a correction), so a page or the API puts the message next to the right input without
+/// reading the message. The message is written for the person who entered the value (or the
+/// author of the reference data file): it names the field in words and the rule.
 /// </summary>
-public sealed class DomainException(string message) : Exception(message);
+public sealed class DomainException(string field, string message) : Exception(message)
+{
+    /// <summary>The key of a rule about the whole object or the change (who may make it), not one of its values.</summary>
+    public const string WholeObject = "";
+
+    /// <summary>
+    /// A rule about the whole change. Domain code names the field; this form is for callers
+    /// outside the domain that refuse a change in its words.
+    /// </summary>
+    public DomainException(string message)
+        : this(WholeObject, message)
+    {
+    }
+
+    public string Field { get; } = field;
+}

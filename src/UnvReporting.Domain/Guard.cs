@@ -1,30 +1,31 @@
 namespace UnvReporting.Domain;
 
+/// <summary>The rules every stored text follows. <c>field</c> is the key a refusal carries, <c>label</c> the words its message uses.</summary>
 internal static class Guard
 {
-    public static string Required(string? value, string field, int maxLength)
+    public static string Required(string? value, string field, string label, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException($"{field} is required.");
+            throw new DomainException(field, $"{label} is required.");
         }
 
         var trimmed = value.Trim();
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException($"{field} must be at most {maxLength} characters (got {trimmed.Length}).");
+            throw new DomainException(field, $"{label} must be at most {maxLength} characters (got {trimmed.Length}).");
         }
 
         if (PlainText.FirstInvisible(trimmed) is { } character)
         {
-            throw new DomainException($"{field} contains an invisible control character (U+{(int)character:X4}); remove it and save again.");
+            throw new DomainException(field, $"{label} contains an invisible control character (U+{(int)character:X4}); remove it and save again.");
         }
 
         return trimmed;
     }
 
-    public static string? Optional(string? value, string field, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? null : Required(value, field, maxLength);
+    public static string? Optional(string? value, string field, string label, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : Required(value, field, label, maxLength);
 }
 
 /// <summary>The characters no text of the reports holds, which the domain refuses in every text it stores.</summary>

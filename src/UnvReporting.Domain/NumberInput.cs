@@ -61,7 +61,7 @@ public static class NumberInput
 
         try
         {
-            value = unit.Check(number, field);
+            value = unit.Check(number, field, field);
             return true;
         }
         catch (DomainException exception)

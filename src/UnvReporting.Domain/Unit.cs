@@ -36,24 +36,24 @@ public static class UnitRules
     /// <summary>Decimal places every database stores exactly (PostgreSQL numeric(18,4)).</summary>
     public const int MaxDecimalPlaces = 4;
 
-    /// <summary>Refuses a value its unit cannot take, with a message naming the field.</summary>
-    public static decimal Check(this Unit unit, decimal value, string field)
+    /// <summary>Refuses a value its unit cannot take: the refusal carries <paramref name="field"/>, its message names <paramref name="label"/>.</summary>
+    public static decimal Check(this Unit unit, decimal value, string field, string label)
     {
         if (decimal.Round(value, MaxDecimalPlaces) != value)
         {
-            throw new DomainException($"{field} can have at most {MaxDecimalPlaces} decimal places (got {value}).");
+            throw new DomainException(field, $"{label} can have at most {MaxDecimalPlaces} decimal places (got {value}).");
         }
 
         switch (unit)
         {
             case Unit.Percent when value is < 0 or > 100:
-                throw new DomainException($"{field} is a share and must be between 0 and 100 (got {value}).");
+                throw new DomainException(field, $"{label} is a share and must be between 0 and 100 (got {value}).");
             case Unit.PercentChange when value is < -100 or > 100_000:
-                throw new DomainException($"{field} is a change in percent and must be between -100 and 100000 (got {value}).");
+                throw new DomainException(field, $"{label} is a change in percent and must be between -100 and 100000 (got {value}).");
             case not Unit.Percent and not Unit.PercentChange when value < 0:
-                throw new DomainException($"{field} cannot be negative (got {value}).");
+                throw new DomainException(field, $"{label} cannot be negative (got {value}).");
             case not Unit.Percent and not Unit.PercentChange when value > MaxMagnitude:
-                throw new DomainException($"{field} is implausibly large (got {value}).");
+                throw new DomainException(field, $"{label} is implausibly large (got {value}).");
             default:
                 return value;
         }

@@ -34,6 +34,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", StaffPolicies.Administer);
 });
 builder.Services.AddSingleton<DisplayFormat>();
+builder.Services.AddScoped<YearChanges>();
 builder.Services.AddScoped<IndicatorEntry>();
 builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
 builder.Services.AddScoped<SpreadsheetImport>();

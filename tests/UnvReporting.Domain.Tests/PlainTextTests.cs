@@ -50,6 +50,6 @@ public class PlainTextTests
 
     [Fact]
     public void A_narrative_with_a_control_character_is_refused_by_name() =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome\u0007", "成果", 0))
+        Refusal.Of("TitleEn", () => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome\u0007", "成果", 0))
             .Message.ShouldBe("English title contains an invisible control character (U+0007); remove it and save again.");
 }

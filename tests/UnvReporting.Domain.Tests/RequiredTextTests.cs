@@ -20,13 +20,13 @@ public class RequiredTextTests
 
     [Fact]
     public void A_longer_text_is_refused_with_the_field_the_limit_and_its_length() =>
-        Should.Throw<DomainException>(() => new SourceReference("DP/2020/14", Longest + "p"))
+        Refusal.Of("Locator", () => new SourceReference("DP/2020/14", Longest + "p"))
             .Message.ShouldBe("Source paragraph or table must be at most 80 characters (got 81).");
 
     [Theory]
     [InlineData("")]
     [InlineData(" \t ")]
     public void A_blank_text_is_missing(string locator) =>
-        Should.Throw<DomainException>(() => new SourceReference("DP/2020/14", locator))
+        Refusal.Of("Locator", () => new SourceReference("DP/2020/14", locator))
             .Message.ShouldBe("Source paragraph or table is required.");
 }

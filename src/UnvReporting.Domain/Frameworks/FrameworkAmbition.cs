@@ -14,13 +14,13 @@ public sealed class FrameworkAmbition
     {
         if (targetPercent is < 0 or > 1000)
         {
-            throw new DomainException($"An ambition's target must be between 0% and 1000% (got {targetPercent}%).");
+            throw new DomainException(nameof(TargetPercent), $"An ambition's target must be between 0% and 1000% (got {targetPercent}%).");
         }
 
         FrameworkId = frameworkId;
         SortOrder = sortOrder;
-        TextEn = Guard.Required(textEn, "English text", 500);
-        TextZh = Guard.Required(textZh, "Chinese text", 500);
+        TextEn = Guard.Required(textEn, nameof(TextEn), "English text", 500);
+        TextZh = Guard.Required(textZh, nameof(TextZh), "Chinese text", 500);
         TargetPercent = targetPercent;
         Source = source;
     }

@@ -16,18 +16,19 @@ public sealed record RatingBands
     {
         if (yellowFrom < 1)
         {
-            throw new DomainException($"Yellow must start above 0% of the milestone (got {yellowFrom}%).");
+            throw new DomainException(nameof(YellowFrom), $"Yellow must start above 0% of the milestone (got {yellowFrom}%).");
         }
 
         if (greenFrom <= yellowFrom)
         {
             throw new DomainException(
+                nameof(GreenFrom),
                 $"Green must start above yellow (green from {greenFrom}%, yellow from {yellowFrom}%).");
         }
 
         if (greenFrom > 1000)
         {
-            throw new DomainException($"Green must start at 1000% of the milestone or less (got {greenFrom}%).");
+            throw new DomainException(nameof(GreenFrom), $"Green must start at 1000% of the milestone or less (got {greenFrom}%).");
         }
 
         GreenFrom = greenFrom;

@@ -10,19 +10,20 @@ public sealed class StrategicFramework
     {
         if (startYear is < 1970 or > 2200)
         {
-            throw new DomainException($"A framework must start between 1970 and 2200 (got {startYear}).");
+            throw new DomainException(nameof(StartYear), $"A framework must start between 1970 and 2200 (got {startYear}).");
         }
 
         if (endYear < startYear || endYear - startYear > 10)
         {
             throw new DomainException(
+                nameof(EndYear),
                 $"A framework must end in or after its first year and last at most ten years ({startYear}-{endYear}).");
         }
 
         StartYear = startYear;
         EndYear = endYear;
         Code = $"{startYear}-{endYear}";
-        DocumentSymbol = Guard.Required(documentSymbol, "Framework document", 40);
+        DocumentSymbol = Guard.Required(documentSymbol, nameof(DocumentSymbol), "Framework document", 40);
         Bands = bands;
     }
 

@@ -20,14 +20,14 @@ public sealed record StatedSummary
     {
         if (green < 0 || yellow < 0 || red < 0 || grey < 0)
         {
-            throw new DomainException("Stated colour counts cannot be negative.");
+            throw new DomainException(DomainException.WholeObject, "Stated colour counts cannot be negative.");
         }
 
         Green = green;
         Yellow = yellow;
         Red = red;
         Grey = grey;
-        Locator = Guard.Required(locator, "Summary source paragraph", 80);
+        Locator = Guard.Required(locator, nameof(Locator), "Summary source paragraph", 80);
     }
 
     public int Green { get; }
@@ -54,13 +54,13 @@ public sealed class ReportingYear
     {
         if (!framework.Covers(year))
         {
-            throw new DomainException($"Year {year} is outside the {framework.Code} framework.");
+            throw new DomainException(nameof(Year), $"Year {year} is outside the {framework.Code} framework.");
         }
 
         Year = year;
         Framework = framework;
         Status = status;
-        DocumentSymbol = Guard.Optional(documentSymbol, "Report symbol", 40);
+        DocumentSymbol = Guard.Optional(documentSymbol, nameof(DocumentSymbol), "Report symbol", 40);
         StatedSummary = statedSummary;
     }
 
@@ -90,6 +90,9 @@ public sealed class ReportingYear
 
     public const int MaxReasonLength = 500;
 
+    /// <summary>The key of a refused reason for a correction (<see cref="CheckEdit"/>, <see cref="Results.IndicatorYear.MarkRevised"/>).</summary>
+    public const string ReasonField = "Reason";
+
     public bool IsPublic => Status == ReportingStatus.Published;
 
     /// <summary>
@@ -113,13 +116,13 @@ public sealed class ReportingYear
         var rule = EditRuleFor(role);
         if (!rule.Allowed)
         {
-            throw new DomainException(rule.Refusal!);
+            throw new DomainException(nameof(Status), rule.Refusal!);
         }
 
-        var trimmed = Guard.Optional(reason, "Reason", MaxReasonLength);
+        var trimmed = Guard.Optional(reason, ReasonField, "Reason", MaxReasonLength);
         if (rule.NeedsReason && trimmed is null)
         {
-            throw new DomainException($"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).");
+            throw new DomainException(ReasonField, $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).");
         }
 
         return trimmed;
@@ -129,7 +132,7 @@ public sealed class ReportingYear
     {
         if (!by.CanEnterData())
         {
-            throw new DomainException($"A {by} cannot submit a year; Editors, Approvers and Admins can.");
+            throw new DomainException(DomainException.WholeObject, $"A {by} cannot submit a year; Editors, Approvers and Admins can.");
         }
 
         Move(ReportingStatus.Draft, ReportingStatus.Submitted, "submitted");
@@ -145,7 +148,7 @@ public sealed class ReportingYear
     public void ReturnToDraft(StaffRole by, string comment)
     {
         RequireReviewer(by, "return");
-        var text = Guard.Required(comment, "Comment for the editors", MaxCommentLength);
+        var text = Guard.Required(comment, nameof(ReturnComment), "Comment for the editors", MaxCommentLength);
         Move(ReportingStatus.Submitted, ReportingStatus.Draft, "returned to draft");
         ReturnComment = text;
     }
@@ -154,7 +157,7 @@ public sealed class ReportingYear
     {
         if (!by.CanReview())
         {
-            throw new DomainException($"A {by} cannot {verb} a year; Approvers and Admins can.");
+            throw new DomainException(DomainException.WholeObject, $"A {by} cannot {verb} a year; Approvers and Admins can.");
         }
     }
 
@@ -162,7 +165,7 @@ public sealed class ReportingYear
     {
         if (Status != from)
         {
-            throw new DomainException($"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a {from.ToString().ToLowerInvariant()} year can be {verb}.");
+            throw new DomainException(nameof(Status), $"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a {from.ToString().ToLowerInvariant()} year can be {verb}.");
         }
 
         Status = to;

@@ -13,12 +13,12 @@ public sealed class CumulativeAchievement
     {
         if (toYear < fromYear)
         {
-            throw new DomainException($"A period must end in or after its first year ({fromYear}-{toYear}).");
+            throw new DomainException(nameof(ToYear), $"A period must end in or after its first year ({fromYear}-{toYear}).");
         }
 
         if (percentOfTarget is < 0 or > 100_000)
         {
-            throw new DomainException($"A percentage of target must be between 0% and 100000% (got {percentOfTarget}%).");
+            throw new DomainException(nameof(PercentOfTarget), $"A percentage of target must be between 0% and 100000% (got {percentOfTarget}%).");
         }
 
         Indicator = indicator;

@@ -11,7 +11,7 @@ public sealed class Indicator
         var normalized = IndicatorKey.Normalize(key);
         if (normalized != key)
         {
-            throw new DomainException($"Indicator key '{key}' must be written in its normal form '{normalized}'.");
+            throw new DomainException(nameof(Key), $"Indicator key '{key}' must be written in its normal form '{normalized}'.");
         }
 
         FrameworkId = frameworkId;
@@ -47,7 +47,7 @@ public sealed class Indicator
     {
         if (area.FrameworkId != FrameworkId)
         {
-            throw new DomainException($"Indicator {Key} can only move to a result area of its own framework.");
+            throw new DomainException(nameof(Area), $"Indicator {Key} can only move to a result area of its own framework.");
         }
 
         Area = area;

@@ -12,10 +12,11 @@ public static partial class IndicatorKey
 {
     public const int MaxLength = 20;
 
-    public static string Normalize(string? code) =>
+    /// <summary>The key a code stands for; a refusal carries <paramref name="field"/>, the field the code was entered in.</summary>
+    public static string Normalize(string? code, string field = nameof(Indicator.Key)) =>
         TryNormalize(code, out var key)
             ? key
-            : throw new DomainException($"Indicator code '{code}' is not of the form 1.1, 2.1.1 or 2.1.1a.");
+            : throw new DomainException(field, $"Indicator code '{code}' is not of the form 1.1, 2.1.1 or 2.1.1a.");
 
     public static bool TryNormalize(string? code, [NotNullWhen(true)] out string? key)
     {

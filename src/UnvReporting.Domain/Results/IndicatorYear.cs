@@ -22,10 +22,10 @@ public sealed class IndicatorYear
         decimal? result,
         SourceReference source)
     {
-        var code = Guard.Required(codeAsPublished, "Code as published", IndicatorKey.MaxLength);
-        if (IndicatorKey.Normalize(code) != indicator.Key)
+        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), "Code as published", IndicatorKey.MaxLength);
+        if (IndicatorKey.Normalize(code, nameof(CodeAsPublished)) != indicator.Key)
         {
-            throw new DomainException($"Code '{code}' does not stand for indicator {indicator.Key}.");
+            throw new DomainException(nameof(CodeAsPublished), $"Code '{code}' does not stand for indicator {indicator.Key}.");
         }
 
         Indicator = indicator;
@@ -90,10 +90,10 @@ public sealed class IndicatorYear
     /// </summary>
     public void Enter(decimal? milestone, decimal? result, string? narrativeEn, string? narrativeZh)
     {
-        var checkedMilestone = milestone is { } m ? Definition.Unit.Check(m, "Milestone") : (decimal?)null;
-        var checkedResult = result is { } r ? Definition.Unit.Check(r, "Result") : (decimal?)null;
-        var en = Guard.Optional(narrativeEn, "English narrative", MaxNarrativeLength);
-        var zh = Guard.Optional(narrativeZh, "Chinese narrative", MaxNarrativeLength);
+        var checkedMilestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), "Milestone") : (decimal?)null;
+        var checkedResult = result is { } r ? Definition.Unit.Check(r, nameof(Result), "Result") : (decimal?)null;
+        var en = Guard.Optional(narrativeEn, nameof(NarrativeEn), "English narrative", MaxNarrativeLength);
+        var zh = Guard.Optional(narrativeZh, nameof(NarrativeZh), "Chinese narrative", MaxNarrativeLength);
         Milestone = checkedMilestone;
         Result = checkedResult;
         NarrativeEn = en;
@@ -106,20 +106,20 @@ public sealed class IndicatorYear
     /// </summary>
     public void Redefine(IndicatorDefinition definition, string codeAsPublished)
     {
-        var code = Guard.Required(codeAsPublished, "Code as published", IndicatorKey.MaxLength);
-        if (IndicatorKey.Normalize(code) != Indicator.Key)
+        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), "Code as published", IndicatorKey.MaxLength);
+        if (IndicatorKey.Normalize(code, nameof(CodeAsPublished)) != Indicator.Key)
         {
-            throw new DomainException($"Code '{code}' does not stand for indicator {Indicator.Key}.");
+            throw new DomainException(nameof(CodeAsPublished), $"Code '{code}' does not stand for indicator {Indicator.Key}.");
         }
 
         if (Milestone is { } m)
         {
-            definition.Unit.Check(m, "The existing milestone");
+            definition.Unit.Check(m, nameof(IndicatorDefinition.Unit), "The existing milestone");
         }
 
         if (Result is { } r)
         {
-            definition.Unit.Check(r, "The existing result");
+            definition.Unit.Check(r, nameof(IndicatorDefinition.Unit), "The existing result");
         }
 
         Definition = definition;
@@ -129,26 +129,26 @@ public sealed class IndicatorYear
     /// <summary>Records that a published figure was corrected: the public page says so, with the reason.</summary>
     public void MarkRevised(DateOnly on, string reason)
     {
-        RevisionReason = Guard.Required(reason, "Reason", 500);
+        RevisionReason = Guard.Required(reason, Reporting.ReportingYear.ReasonField, "Reason", 500);
         RevisedOn = on;
     }
 
     public void SetFigures(decimal? milestone, decimal? result)
     {
-        Milestone = milestone is { } m ? Definition.Unit.Check(m, "Milestone") : null;
-        Result = result is { } r ? Definition.Unit.Check(r, "Result") : null;
+        Milestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), "Milestone") : null;
+        Result = result is { } r ? Definition.Unit.Check(r, nameof(Result), "Result") : null;
     }
 
     public void RecordPublished(int? scorePercent, Rating? rating, PublishedRatingBasis? basis)
     {
         if (scorePercent is < 0 or > 100_000)
         {
-            throw new DomainException($"A published score must be between 0% and 100000% (got {scorePercent}%).");
+            throw new DomainException(nameof(PublishedScorePercent), $"A published score must be between 0% and 100000% (got {scorePercent}%).");
         }
 
         if (rating.HasValue != basis.HasValue)
         {
-            throw new DomainException("A published colour needs to say how it is known (stated or inferred), and only then.");
+            throw new DomainException(nameof(PublishedRatingBasis), "A published colour needs to say how it is known (stated or inferred), and only then.");
         }
 
         PublishedScorePercent = scorePercent;
@@ -158,8 +158,8 @@ public sealed class IndicatorYear
 
     public void Describe(string? narrativeEn, string? narrativeZh, string? note)
     {
-        NarrativeEn = Guard.Optional(narrativeEn, "English narrative", MaxNarrativeLength);
-        NarrativeZh = Guard.Optional(narrativeZh, "Chinese narrative", MaxNarrativeLength);
-        Note = Guard.Optional(note, "Note", MaxNoteLength);
+        NarrativeEn = Guard.Optional(narrativeEn, nameof(NarrativeEn), "English narrative", MaxNarrativeLength);
+        NarrativeZh = Guard.Optional(narrativeZh, nameof(NarrativeZh), "Chinese narrative", MaxNarrativeLength);
+        Note = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
     }
 }

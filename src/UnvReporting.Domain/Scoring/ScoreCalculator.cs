@@ -49,6 +49,7 @@ public static class ScoreCalculator
         figure <= UnitRules.MaxMagnitude && decimal.Round(figure, UnitRules.MaxDecimalPlaces) == figure
             ? figure
             : throw new DomainException(
+                DomainException.WholeObject,
                 $"A figure to score must be at most {UnitRules.MaxMagnitude:N0} with at most {UnitRules.MaxDecimalPlaces} decimal places (got {figure}).");
 
     /// <summary>Flags where the computed whole percent or colour is not what the report published.</summary>

@@ -16,7 +16,7 @@ public sealed record SourceReference
     public SourceReference(string documentSymbol, string locator)
     {
         DocumentSymbol = CheckSymbol(documentSymbol);
-        Locator = Guard.Required(locator, "Source paragraph or table", MaxLocatorLength);
+        Locator = Guard.Required(locator, nameof(Locator), "Source paragraph or table", MaxLocatorLength);
     }
 
     public string DocumentSymbol { get; }
@@ -31,6 +31,7 @@ public sealed record SourceReference
         if (space <= 0)
         {
             throw new DomainException(
+                DomainException.WholeObject,
                 $"Source '{text}' must name a document and a place in it, as in 'DP/2020/14 para 19'.");
         }
 
@@ -43,10 +44,10 @@ public sealed record SourceReference
     /// </summary>
     public static string CheckSymbol(string? symbol)
     {
-        var checkedSymbol = Guard.Required(symbol, "Source document", MaxSymbolLength);
+        var checkedSymbol = Guard.Required(symbol, nameof(DocumentSymbol), "Source document", MaxSymbolLength);
         if (checkedSymbol.Contains(' ', StringComparison.Ordinal) || !checkedSymbol.Contains('/', StringComparison.Ordinal))
         {
-            throw new DomainException($"Source document '{checkedSymbol}' must be a document symbol such as DP/2020/14.");
+            throw new DomainException(nameof(DocumentSymbol), $"Source document '{checkedSymbol}' must be a document symbol such as DP/2020/14.");
         }
 
         return checkedSymbol;

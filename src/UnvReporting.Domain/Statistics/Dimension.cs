@@ -11,8 +11,8 @@ public sealed class Dimension
     public Dimension(string key, string nameEn, string nameZh)
     {
         Key = Metric.CheckKey(key, "Dimension key");
-        NameEn = Guard.Required(nameEn, "English name", 120);
-        NameZh = Guard.Required(nameZh, "Chinese name", 120);
+        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 120);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 120);
     }
 
     private Dimension()
@@ -33,7 +33,7 @@ public sealed class Dimension
         var member = new DimensionMember(Key, key, nameEn, nameZh);
         if (_members.Any(m => string.Equals(m.Key, member.Key, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainException($"Dimension {Key} already has a member '{member.Key}'.");
+            throw new DomainException(nameof(DimensionMember.Key), $"Dimension {Key} already has a member '{member.Key}'.");
         }
 
         _members.Add(member);
@@ -48,9 +48,9 @@ public sealed class DimensionMember
     internal DimensionMember(string dimensionKey, string key, string nameEn, string nameZh)
     {
         DimensionKey = dimensionKey;
-        Key = Guard.Required(key, "Member key", MaxKeyLength);
-        NameEn = Guard.Required(nameEn, "English name", 160);
-        NameZh = Guard.Required(nameZh, "Chinese name", 160);
+        Key = Guard.Required(key, nameof(Key), "Member key", MaxKeyLength);
+        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 160);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 160);
     }
 
     private DimensionMember()

@@ -15,9 +15,9 @@ public sealed partial class Metric
     {
         Key = CheckKey(key, "Metric key");
         Unit = unit;
-        NameEn = Guard.Required(nameEn, "English name", 120);
-        NameZh = Guard.Required(nameZh, "Chinese name", 120);
-        DescriptionEn = Guard.Required(descriptionEn, "English description", 500);
+        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 120);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 120);
+        DescriptionEn = Guard.Required(descriptionEn, nameof(DescriptionEn), "English description", 500);
     }
 
     private Metric()
@@ -35,13 +35,13 @@ public sealed partial class Metric
 
     public string DescriptionEn { get; private set; }
 
-    /// <summary>Keys are lower-case words joined by underscores: <c>financial_value_usd</c>.</summary>
-    public static string CheckKey(string? key, string field)
+    /// <summary>Keys are lower-case words joined by underscores: <c>financial_value_usd</c>. <paramref name="label"/> names the key in the message.</summary>
+    public static string CheckKey(string? key, string label)
     {
-        var checkedKey = Guard.Required(key, field, MaxKeyLength);
+        var checkedKey = Guard.Required(key, nameof(Key), label, MaxKeyLength);
         if (!SnakeCase().IsMatch(checkedKey))
         {
-            throw new DomainException($"{field} '{checkedKey}' must be lower-case words joined by underscores, like volunteers_deployed.");
+            throw new DomainException(nameof(Key), $"{label} '{checkedKey}' must be lower-case words joined by underscores, like volunteers_deployed.");
         }
 
         return checkedKey;

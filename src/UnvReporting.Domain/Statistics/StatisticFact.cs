@@ -35,17 +35,17 @@ public sealed class StatisticFact
     {
         if (year is < MinYear or > MaxYear)
         {
-            throw new DomainException($"Year must be between {MinYear} and {MaxYear} (got {year}).");
+            throw new DomainException(nameof(Year), $"Year must be between {MinYear} and {MaxYear} (got {year}).");
         }
 
         Year = year;
         MetricKey = metric.Key;
         Dimension = breakdown?.DimensionKey;
         Member = breakdown?.Key;
-        Value = metric.Unit.Check(value, metric.NameEn);
+        Value = metric.Unit.Check(value, nameof(Value), metric.NameEn);
         Qualifier = qualifier;
         Source = source;
-        Note = Guard.Optional(note, "Note", MaxNoteLength);
+        Note = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
     }
 
     private StatisticFact()
@@ -78,11 +78,11 @@ public sealed class StatisticFact
     {
         if (metric.Key != MetricKey)
         {
-            throw new DomainException($"This fact is of {MetricKey}, not {metric.Key}.");
+            throw new DomainException(nameof(MetricKey), $"This fact is of {MetricKey}, not {metric.Key}.");
         }
 
-        var checkedValue = metric.Unit.Check(value, metric.NameEn);
-        var checkedNote = Guard.Optional(note, "Note", MaxNoteLength);
+        var checkedValue = metric.Unit.Check(value, nameof(Value), metric.NameEn);
+        var checkedNote = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
         Value = checkedValue;
         Qualifier = qualifier;
         Source = source;

@@ -53,12 +53,12 @@ public class AuditEntryTests
     }
 
     [Theory]
-    [InlineData("User")]
-    [InlineData("Subject")]
-    [InlineData("Subject key")]
-    [InlineData("Field")]
-    public void Who_what_and_which_field_are_required_and_named_when_missing(string field) =>
-        Should.Throw<DomainException>(() => Change(
+    [InlineData("User", "UserName")]
+    [InlineData("Subject", "Subject")]
+    [InlineData("Subject key", "SubjectKey")]
+    [InlineData("Field", "Field")]
+    public void Who_what_and_which_field_are_required_and_named_when_missing(string field, string key) =>
+        Refusal.Of(key, () => Change(
                 userName: field == "User" ? " " : "editor@unv.example",
                 subject: field == "Subject" ? "" : "indicator-year",
                 subjectKey: field == "Subject key" ? "  " : "2021 1.2",
@@ -70,7 +70,7 @@ public class AuditEntryTests
 
     [Fact]
     public void A_reason_longer_than_its_column_is_refused_by_name() =>
-        Should.Throw<DomainException>(() => Change(reason: new string('r', 2001)))
+        Refusal.Of("Reason", () => Change(reason: new string('r', 2001)))
             .Message.ShouldContain("Reason");
 
     [Fact]

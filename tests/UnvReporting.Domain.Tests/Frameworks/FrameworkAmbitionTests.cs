@@ -25,10 +25,10 @@ public class FrameworkAmbitionTests
     }
 
     [Theory]
-    [InlineData("English text")]
-    [InlineData("Chinese text")]
-    public void Text_is_required_in_both_languages_and_named_when_missing(string field) =>
-        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1,
+    [InlineData("English text", "TextEn")]
+    [InlineData("Chinese text", "TextZh")]
+    public void Text_is_required_in_both_languages_and_named_when_missing(string field, string key) =>
+        Refusal.Of(key, () => new FrameworkAmbition(2, 1,
                 field == "English text" ? "" : "Deploy more.",
                 field == "Chinese text" ? "" : "增加派遣。",
                 null, TestData.Source))
@@ -44,6 +44,6 @@ public class FrameworkAmbitionTests
     [InlineData(-5)]
     [InlineData(1001)]
     public void A_target_outside_0_to_1000_percent_is_refused(int target) =>
-        Should.Throw<DomainException>(() => new FrameworkAmbition(2, 1, "Deploy more.", "增加派遣。", target, TestData.Source))
+        Refusal.Of("TargetPercent", () => new FrameworkAmbition(2, 1, "Deploy more.", "增加派遣。", target, TestData.Source))
             .Message.ShouldBe($"An ambition's target must be between 0% and 1000% (got {target}%).");
 }

@@ -51,18 +51,18 @@ public class RatingBandsTests
     [InlineData(60, 60)]
     [InlineData(60, 80)]
     public void Green_must_start_above_yellow(int green, int yellow) =>
-        Should.Throw<DomainException>(() => new RatingBands(green, yellow)).Message.ShouldContain("Green must start above yellow");
+        Refusal.Of("GreenFrom", () => new RatingBands(green, yellow)).Message.ShouldContain("Green must start above yellow");
 
     [Theory]
     [InlineData(0)]
     [InlineData(-10)]
     public void Yellow_must_start_above_zero(int yellow) =>
-        Should.Throw<DomainException>(() => new RatingBands(100, yellow))
+        Refusal.Of("YellowFrom", () => new RatingBands(100, yellow))
             .Message.ShouldBe($"Yellow must start above 0% of the milestone (got {yellow}%).");
 
     [Fact]
     public void Green_cannot_start_beyond_1000_percent() =>
-        Should.Throw<DomainException>(() => new RatingBands(1001, 60))
+        Refusal.Of("GreenFrom", () => new RatingBands(1001, 60))
             .Message.ShouldBe("Green must start at 1000% of the milestone or less (got 1001%).");
 
     [Fact]

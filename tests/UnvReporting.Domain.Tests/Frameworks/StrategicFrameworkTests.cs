@@ -44,19 +44,19 @@ public class StrategicFrameworkTests
     [InlineData(1969)]
     [InlineData(2201)]
     public void A_start_outside_1970_to_2200_is_refused(int start) =>
-        Should.Throw<DomainException>(() => new StrategicFramework(start, start + 3, "DP/2018/6", RatingBands.Default))
+        Refusal.Of("StartYear", () => new StrategicFramework(start, start + 3, "DP/2018/6", RatingBands.Default))
             .Message.ShouldBe($"A framework must start between 1970 and 2200 (got {start}).");
 
     [Theory]
     [InlineData(2021, 2018)]
     [InlineData(2018, 2029)]
     public void Refuses_a_period_that_ends_before_it_starts_or_more_than_ten_years_later(int start, int end) =>
-        Should.Throw<DomainException>(() => new StrategicFramework(start, end, "DP/2018/6", RatingBands.Default))
+        Refusal.Of("EndYear", () => new StrategicFramework(start, end, "DP/2018/6", RatingBands.Default))
             .Message.ShouldBe($"A framework must end in or after its first year and last at most ten years ({start}-{end}).");
 
     [Fact]
     public void Its_document_is_required_and_named_when_missing() =>
-        Should.Throw<DomainException>(() => new StrategicFramework(2018, 2021, " ", RatingBands.Default))
+        Refusal.Of("DocumentSymbol", () => new StrategicFramework(2018, 2021, " ", RatingBands.Default))
             .Message.ShouldContain("Framework document");
 
     [Fact]

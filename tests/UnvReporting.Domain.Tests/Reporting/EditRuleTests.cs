@@ -35,7 +35,7 @@ public class EditRuleTests
 
     [Fact]
     public void An_editor_is_told_who_can_correct_a_published_year() =>
-        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Editor, "Typo."))
+        Refusal.Of("Status", () => Year(ReportingStatus.Published).CheckEdit(StaffRole.Editor, "Typo."))
             .Message.ShouldBe("Year 2021 is published; only Approvers and Admins can correct it, with a reason.");
 
     [Theory]
@@ -47,12 +47,12 @@ public class EditRuleTests
 
     [Fact]
     public void A_reason_longer_than_its_column_is_refused_by_name() =>
-        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, new string('r', ReportingYear.MaxReasonLength + 1)))
+        Refusal.Of(ReportingYear.ReasonField, () => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, new string('r', ReportingYear.MaxReasonLength + 1)))
             .Message.ShouldStartWith("Reason must be at most 500 characters");
 
     [Fact]
     public void A_published_correction_needs_a_reason() =>
-        Should.Throw<DomainException>(() => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, " "))
+        Refusal.Of(ReportingYear.ReasonField, () => Year(ReportingStatus.Published).CheckEdit(StaffRole.Approver, " "))
             .Message.ShouldBe("Year 2021 is published: say why it is being corrected (the indicator page shows the reason).");
 
     [Fact]
@@ -61,6 +61,6 @@ public class EditRuleTests
 
     [Fact]
     public void A_submitted_year_is_frozen_with_a_message_saying_how_to_change_it() =>
-        Should.Throw<DomainException>(() => Year(ReportingStatus.Submitted).CheckEdit(StaffRole.Editor, null))
+        Refusal.Of("Status", () => Year(ReportingStatus.Submitted).CheckEdit(StaffRole.Editor, null))
             .Message.ShouldBe("Year 2021 is submitted for review and cannot be changed; an Approver can return it to draft.");
 }

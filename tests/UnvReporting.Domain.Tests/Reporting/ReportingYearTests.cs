@@ -9,7 +9,7 @@ public class ReportingYearTests
 
     [Fact]
     public void A_year_outside_its_framework_is_refused() =>
-        Should.Throw<DomainException>(() => new ReportingYear(TestData.Framework(), 2022, ReportingStatus.Draft, null, null))
+        Refusal.Of("Year", () => new ReportingYear(TestData.Framework(), 2022, ReportingStatus.Draft, null, null))
             .Message.ShouldBe("Year 2022 is outside the 2018-2021 framework.");
 
     [Fact]
@@ -56,7 +56,7 @@ public class ReportingYearTests
         var year = Draft();
         year.Submit(StaffRole.Editor);
 
-        Should.Throw<DomainException>(() => year.ReturnToDraft(StaffRole.Approver, "  "))
+        Refusal.Of("ReturnComment", () => year.ReturnToDraft(StaffRole.Approver, "  "))
             .Message.ShouldContain("Comment for the editors");
         year.Status.ShouldBe(ReportingStatus.Submitted);
     }
@@ -69,24 +69,24 @@ public class ReportingYearTests
         var year = Draft();
         year.Submit(StaffRole.Editor);
 
-        Should.Throw<DomainException>(() => year.Publish(role)).Message.ShouldBe($"A {role} cannot publish a year; Approvers and Admins can.");
-        Should.Throw<DomainException>(() => year.ReturnToDraft(role, "No.")).Message.ShouldBe($"A {role} cannot return a year; Approvers and Admins can.");
+        Refusal.Of(DomainException.WholeObject, () => year.Publish(role)).Message.ShouldBe($"A {role} cannot publish a year; Approvers and Admins can.");
+        Refusal.Of(DomainException.WholeObject, () => year.ReturnToDraft(role, "No.")).Message.ShouldBe($"A {role} cannot return a year; Approvers and Admins can.");
         year.Status.ShouldBe(ReportingStatus.Submitted);
     }
 
     [Fact]
     public void A_viewer_cannot_submit() =>
-        Should.Throw<DomainException>(() => Draft().Submit(StaffRole.Viewer))
+        Refusal.Of(DomainException.WholeObject, () => Draft().Submit(StaffRole.Viewer))
             .Message.ShouldBe("A Viewer cannot submit a year; Editors, Approvers and Admins can.");
 
     [Fact]
     public void A_draft_cannot_be_published_without_being_submitted() =>
-        Should.Throw<DomainException>(() => Draft().Publish(StaffRole.Admin))
+        Refusal.Of("Status", () => Draft().Publish(StaffRole.Admin))
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be published.");
 
     [Fact]
     public void Only_a_submitted_year_can_be_returned_to_draft() =>
-        Should.Throw<DomainException>(() => Draft().ReturnToDraft(StaffRole.Admin, "Why not."))
+        Refusal.Of("Status", () => Draft().ReturnToDraft(StaffRole.Admin, "Why not."))
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be returned to draft.");
 
     [Fact]
@@ -94,7 +94,7 @@ public class ReportingYearTests
     {
         var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);
 
-        Should.Throw<DomainException>(() => year.Submit(StaffRole.Admin))
+        Refusal.Of("Status", () => year.Submit(StaffRole.Admin))
             .Message.ShouldBe("Year 2019 is published; only a draft year can be submitted.");
         year.Status.ShouldBe(ReportingStatus.Published);
     }
@@ -115,6 +115,6 @@ public class ReportingYearTests
 
     [Fact]
     public void A_report_symbol_longer_than_its_column_is_refused_by_name() =>
-        Should.Throw<DomainException>(() => new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Draft, "DP/" + new string('9', 40), null))
+        Refusal.Of("DocumentSymbol", () => new ReportingYear(TestData.Framework(), 2021, ReportingStatus.Draft, "DP/" + new string('9', 40), null))
             .Message.ShouldStartWith("Report symbol must be at most 40 characters");
 }

@@ -38,11 +38,11 @@ public class StatedSummaryTests
     [InlineData(0, 0, -1, 0)]
     [InlineData(0, 0, 0, -1)]
     public void No_count_can_be_negative(int green, int yellow, int red, int grey) =>
-        Should.Throw<DomainException>(() => new StatedSummary(green, yellow, red, grey, "para 3"))
+        Refusal.Of(DomainException.WholeObject, () => new StatedSummary(green, yellow, red, grey, "para 3"))
             .Message.ShouldBe("Stated colour counts cannot be negative.");
 
     [Fact]
     public void Where_the_report_states_them_is_required_and_named_when_missing() =>
-        Should.Throw<DomainException>(() => new StatedSummary(9, 5, 0, 0, " "))
+        Refusal.Of("Locator", () => new StatedSummary(9, 5, 0, 0, " "))
             .Message.ShouldContain("Summary source paragraph");
 }

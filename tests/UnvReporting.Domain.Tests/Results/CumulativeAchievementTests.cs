@@ -24,7 +24,7 @@ public class CumulativeAchievementTests
 
     [Fact]
     public void A_period_cannot_end_before_it_starts() =>
-        Should.Throw<DomainException>(() => new CumulativeAchievement(TestData.Indicator("1.2"), 2019, 2018, 100, TestData.Source))
+        Refusal.Of("ToYear", () => new CumulativeAchievement(TestData.Indicator("1.2"), 2019, 2018, 100, TestData.Source))
             .Message.ShouldContain("must end in or after its first year (2019-2018)");
 
     [Theory]
@@ -37,6 +37,6 @@ public class CumulativeAchievementTests
     [InlineData(-1)]
     [InlineData(100_001)]
     public void A_percentage_outside_0_to_100000_is_refused(int percent) =>
-        Should.Throw<DomainException>(() => new CumulativeAchievement(TestData.Indicator("1.2"), 2018, 2019, percent, TestData.Source))
+        Refusal.Of("PercentOfTarget", () => new CumulativeAchievement(TestData.Indicator("1.2"), 2018, 2019, percent, TestData.Source))
             .Message.ShouldContain($"percentage of target must be between 0% and 100000% (got {percent}%)");
 }

@@ -48,14 +48,14 @@ public class IndicatorDefinitionTests
 
     [Fact]
     public void An_indicator_is_not_measured_as_a_change_in_percent() =>
-        Should.Throw<DomainException>(() => new IndicatorDefinition("Growth", "增长", Unit.PercentChange, false, Direction.HigherIsBetter))
+        Refusal.Of("Unit", () => new IndicatorDefinition("Growth", "增长", Unit.PercentChange, false, Direction.HigherIsBetter))
             .Message.ShouldBe("An indicator's unit cannot be a change in percent; use the measure itself.");
 
     [Theory]
-    [InlineData("English title")]
-    [InlineData("Chinese title")]
-    public void Titles_are_required_in_both_languages_and_named_when_missing(string field) =>
-        Should.Throw<DomainException>(() => new IndicatorDefinition(
+    [InlineData("English title", "TitleEn")]
+    [InlineData("Chinese title", "TitleZh")]
+    public void Titles_are_required_in_both_languages_and_named_when_missing(string field, string key) =>
+        Refusal.Of(key, () => new IndicatorDefinition(
                 field == "English title" ? " " : "Growth",
                 field == "Chinese title" ? " " : "增长",
                 Unit.Count, false, Direction.HigherIsBetter))
@@ -68,6 +68,6 @@ public class IndicatorDefinitionTests
 
     [Fact]
     public void Titles_longer_than_the_column_are_refused() =>
-        Should.Throw<DomainException>(() => new IndicatorDefinition(new string('x', IndicatorDefinition.MaxTitleLength + 1), "标题", Unit.Count, false, Direction.HigherIsBetter))
+        Refusal.Of("TitleEn", () => new IndicatorDefinition(new string('x', IndicatorDefinition.MaxTitleLength + 1), "标题", Unit.Count, false, Direction.HigherIsBetter))
             .Message.ShouldContain("at most 400 characters");
 }

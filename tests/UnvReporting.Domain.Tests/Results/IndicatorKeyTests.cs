@@ -35,7 +35,7 @@ public class IndicatorKeyTests
     public void Refuses_what_is_not_an_indicator_code(string? code)
     {
         IndicatorKey.TryNormalize(code, out _).ShouldBeFalse();
-        Should.Throw<DomainException>(() => IndicatorKey.Normalize(code)).Message.ShouldContain("is not of the form");
+        Refusal.Of("Key", () => IndicatorKey.Normalize(code)).Message.ShouldContain("is not of the form");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class IndicatorTests
 
     [Fact]
     public void Refuses_a_key_not_in_normal_form() =>
-        Should.Throw<DomainException>(() => new Indicator(1, "2.1.1.a", TestData.Output(), 0))
+        Refusal.Of("Key", () => new Indicator(1, "2.1.1.a", TestData.Output(), 0))
             .Message.ShouldContain("'2.1.1a'");
 
     [Fact]
@@ -38,7 +38,7 @@ public class IndicatorTests
         var indicator = TestData.Indicator();
         var elsewhere = new ResultArea(2, "1", ResultAreaKind.Outcome, null, "Outcome", "成果", 0);
 
-        Should.Throw<DomainException>(() => indicator.Move(elsewhere, 1)).Message.ShouldContain("its own framework");
+        Refusal.Of("Area", () => indicator.Move(elsewhere, 1)).Message.ShouldContain("its own framework");
 
         indicator.Area.ShouldNotBeSameAs(elsewhere);
     }

@@ -44,7 +44,7 @@ public class IndicatorYearEnterTests
     {
         var year = SharePublishedAs(47, 50);
 
-        Should.Throw<DomainException>(() => year.Enter(milestone, result, "New narrative.", "新的叙述。"))
+        Refusal.Of(field, () => year.Enter(milestone, result, "New narrative.", "新的叙述。"))
             .Message.ShouldStartWith(field);
 
         (year.Milestone, year.Result).ShouldBe((47m, 50m));
@@ -53,14 +53,14 @@ public class IndicatorYearEnterTests
     }
 
     [Theory]
-    [InlineData("English narrative")]
-    [InlineData("Chinese narrative")]
-    public void A_narrative_longer_than_its_column_is_refused_by_name_and_nothing_changes(string field)
+    [InlineData("English narrative", "NarrativeEn")]
+    [InlineData("Chinese narrative", "NarrativeZh")]
+    public void A_narrative_longer_than_its_column_is_refused_by_name_and_nothing_changes(string field, string key)
     {
         var year = SharePublishedAs(47, 50);
         var tooLong = new string('x', IndicatorYear.MaxNarrativeLength + 1);
 
-        Should.Throw<DomainException>(() => year.Enter(60, 63,
+        Refusal.Of(key, () => year.Enter(60, 63,
                 field == "English narrative" ? tooLong : "New narrative.",
                 field == "Chinese narrative" ? tooLong : "新的叙述。"))
             .Message.ShouldStartWith(field);

@@ -34,7 +34,7 @@ public class IndicatorYearRedefineTests
     {
         var year = Schemes(12, 14);
 
-        Should.Throw<DomainException>(() => year.Redefine(CumulativeSchemes, "1.1.2"))
+        Refusal.Of("CodeAsPublished", () => year.Redefine(CumulativeSchemes, "1.1.2"))
             .Message.ShouldContain("'1.1.2' does not stand for indicator 1.1.1");
 
         year.Definition.ShouldBe(AnnualSchemes);
@@ -43,7 +43,7 @@ public class IndicatorYearRedefineTests
 
     [Fact]
     public void The_code_as_published_is_required_and_named_when_missing() =>
-        Should.Throw<DomainException>(() => Schemes(12, 14).Redefine(CumulativeSchemes, ""))
+        Refusal.Of("CodeAsPublished", () => Schemes(12, 14).Redefine(CumulativeSchemes, ""))
             .Message.ShouldContain("Code as published");
 
     [Theory]
@@ -53,7 +53,7 @@ public class IndicatorYearRedefineTests
     {
         var year = Schemes(milestone, result);
 
-        Should.Throw<DomainException>(() => year.Redefine(ShareOfSchemes, "1.1.1"))
+        Refusal.Of("Unit", () => year.Redefine(ShareOfSchemes, "1.1.1"))
             .Message.ShouldStartWith(field);
 
         year.Definition.ShouldBe(AnnualSchemes);

@@ -26,7 +26,7 @@ public class IndicatorYearRevisionTests
     {
         var year = Published();
 
-        Should.Throw<DomainException>(() => year.MarkRevised(new DateOnly(2022, 6, 1), reason!))
+        Refusal.Of("Reason", () => year.MarkRevised(new DateOnly(2022, 6, 1), reason!))
             .Message.ShouldContain("Reason");
 
         year.RevisedOn.ShouldBeNull();

@@ -15,18 +15,18 @@ public class ResultAreaTests
 
     [Fact]
     public void An_output_without_an_outcome_is_refused() =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "1.1", ResultAreaKind.Output, null, "Output", "产出", 0))
+        Refusal.Of("Parent", () => new ResultArea(1, "1.1", ResultAreaKind.Output, null, "Output", "产出", 0))
             .Message.ShouldContain("must sit under an outcome");
 
     [Fact]
     public void An_output_cannot_sit_under_another_output() =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "2.1.9", ResultAreaKind.Output, TestData.Output(), "Output", "产出", 0));
+        Refusal.Of("Parent", () => new ResultArea(1, "2.1.9", ResultAreaKind.Output, TestData.Output(), "Output", "产出", 0));
 
     [Theory]
     [InlineData(ResultAreaKind.Outcome)]
     [InlineData(ResultAreaKind.InstitutionalEffectiveness)]
     public void Outcomes_and_institutional_effectiveness_sit_at_the_top(ResultAreaKind kind) =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "X", kind, TestData.Outcome(), "Area", "领域", 0))
+        Refusal.Of("Parent", () => new ResultArea(1, "X", kind, TestData.Outcome(), "Area", "领域", 0))
             .Message.ShouldBe($"Only outputs sit under another result area (X is {kind}).");
 
     [Fact]
@@ -41,12 +41,12 @@ public class ResultAreaTests
 
     [Fact]
     public void A_code_is_required_and_named_when_missing() =>
-        Should.Throw<DomainException>(() => new ResultArea(1, " ", ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
+        Refusal.Of("Code", () => new ResultArea(1, " ", ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
             .Message.ShouldContain("Result area code");
 
     [Fact]
     public void Titles_are_required_in_both_languages() =>
-        Should.Throw<DomainException>(() => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome 1", " ", 0))
+        Refusal.Of("TitleZh", () => new ResultArea(1, "1", ResultAreaKind.Outcome, null, "Outcome 1", " ", 0))
             .Message.ShouldBe("Chinese title is required.");
 
     [Fact]
@@ -62,13 +62,13 @@ public class ResultAreaTests
     }
 
     [Theory]
-    [InlineData("", "新标题", "English title")]
-    [InlineData("New title", "", "Chinese title")]
-    public void Renaming_with_an_empty_title_names_it_and_changes_nothing(string titleEn, string titleZh, string field)
+    [InlineData("", "新标题", "English title", "TitleEn")]
+    [InlineData("New title", "", "Chinese title", "TitleZh")]
+    public void Renaming_with_an_empty_title_names_it_and_changes_nothing(string titleEn, string titleZh, string field, string key)
     {
         var outcome = TestData.Outcome("1");
 
-        Should.Throw<DomainException>(() => outcome.Rename(titleEn, titleZh)).Message.ShouldBe($"{field} is required.");
+        Refusal.Of(key, () => outcome.Rename(titleEn, titleZh)).Message.ShouldBe($"{field} is required.");
 
         outcome.TitleEn.ShouldBe("Outcome");
         outcome.TitleZh.ShouldBe("成果");
@@ -81,7 +81,7 @@ public class ResultAreaTests
     [InlineData("<b>")]
     [InlineData("1..2")]
     public void A_code_other_than_letters_and_digits_separated_by_dots_is_refused(string code) =>
-        Should.Throw<DomainException>(() => new ResultArea(1, code, ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
+        Refusal.Of("Code", () => new ResultArea(1, code, ResultAreaKind.Outcome, null, "Outcome", "成果", 0))
             .Message.ShouldContain("letters and digits");
 
     [Theory]

@@ -144,7 +144,7 @@ public class ScoreCalculatorEdgeCaseTests
     [InlineData("10000000000000000000000", "0.0000001")]
     public void Refuses_figures_outside_the_unit_rules_instead_of_overflowing(string milestone, string result)
     {
-        var error = Should.Throw<DomainException>(() => Calculate(milestone, result, Direction.HigherIsBetter));
+        var error = Refusal.Of(DomainException.WholeObject, () => Calculate(milestone, result, Direction.HigherIsBetter));
 
         error.Message.ShouldContain("A figure to score must be at most");
     }

@@ -31,16 +31,16 @@ public class SourceDocumentTests
 
     [Fact]
     public void Its_symbol_is_a_document_symbol() =>
-        Should.Throw<DomainException>(() => Report2019(symbol: "Annual report"))
+        Refusal.Of("DocumentSymbol", () => Report2019(symbol: "Annual report"))
             .Message.ShouldContain("must be a document symbol");
 
     [Theory]
-    [InlineData("English title")]
-    [InlineData("Chinese title")]
-    [InlineData("Session")]
-    [InlineData("Edition")]
-    public void Its_titles_session_and_edition_are_required_and_named_when_missing(string field) =>
-        Should.Throw<DomainException>(() => Report2019(
+    [InlineData("English title", "TitleEn")]
+    [InlineData("Chinese title", "TitleZh")]
+    [InlineData("Session", "Session")]
+    [InlineData("Edition", "Edition")]
+    public void Its_titles_session_and_edition_are_required_and_named_when_missing(string field, string key) =>
+        Refusal.Of(key, () => Report2019(
                 titleEn: field == "English title" ? " " : "Annual report",
                 titleZh: field == "Chinese title" ? " " : "年度报告",
                 session: field == "Session" ? " " : "Annual session 2020",

@@ -25,26 +25,26 @@ public class SourceReferenceTests
     [InlineData("")]
     [InlineData(null)]
     public void Refuses_a_source_without_both_parts_showing_how_to_write_one(string? text) =>
-        Should.Throw<DomainException>(() => SourceReference.Parse(text!))
+        Refusal.Of(DomainException.WholeObject, () => SourceReference.Parse(text!))
             .Message.ShouldBe($"Source '{text}' must name a document and a place in it, as in 'DP/2020/14 para 19'.");
 
     [Fact]
     public void Refuses_a_place_without_a_document() =>
-        Should.Throw<DomainException>(() => SourceReference.Parse(" para 19"))
+        Refusal.Of("DocumentSymbol", () => SourceReference.Parse(" para 19"))
             .Message.ShouldBe("Source document 'para' must be a document symbol such as DP/2020/14.");
 
     [Theory]
     [InlineData("DP 2020 14")]
     [InlineData("report")]
     public void A_document_symbol_is_one_word_with_a_slash(string symbol) =>
-        Should.Throw<DomainException>(() => new SourceReference(symbol, "para 1"))
+        Refusal.Of("DocumentSymbol", () => new SourceReference(symbol, "para 1"))
             .Message.ShouldBe($"Source document '{symbol}' must be a document symbol such as DP/2020/14.");
 
     [Theory]
-    [InlineData(" ", "para 1", "Source document")]
-    [InlineData("DP/2020/14", " ", "Source paragraph or table")]
-    public void The_document_and_the_place_in_it_are_required_and_named_when_missing(string symbol, string locator, string field) =>
-        Should.Throw<DomainException>(() => new SourceReference(symbol, locator)).Message.ShouldContain(field);
+    [InlineData(" ", "para 1", "Source document", "DocumentSymbol")]
+    [InlineData("DP/2020/14", " ", "Source paragraph or table", "Locator")]
+    public void The_document_and_the_place_in_it_are_required_and_named_when_missing(string symbol, string locator, string field, string key) =>
+        Refusal.Of(key, () => new SourceReference(symbol, locator)).Message.ShouldContain(field);
 
     [Fact]
     public void Figures_entered_by_staff_cite_the_dashboard() =>

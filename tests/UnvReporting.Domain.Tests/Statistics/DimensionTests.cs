@@ -17,15 +17,15 @@ public class DimensionTests
 
     [Fact]
     public void Its_key_is_snake_case_like_a_metric_key() =>
-        Should.Throw<DomainException>(() => new Dimension("Age band", "Age group", "年龄组"))
+        Refusal.Of("Key", () => new Dimension("Age band", "Age group", "年龄组"))
             .Message.ShouldStartWith("Dimension key 'Age band' must be lower-case words joined by underscores");
 
     [Theory]
-    [InlineData("Dimension key")]
-    [InlineData("English name")]
-    [InlineData("Chinese name")]
-    public void Its_key_and_names_are_required_and_named_when_missing(string field) =>
-        Should.Throw<DomainException>(() => new Dimension(
+    [InlineData("Dimension key", "Key")]
+    [InlineData("English name", "NameEn")]
+    [InlineData("Chinese name", "NameZh")]
+    public void Its_key_and_names_are_required_and_named_when_missing(string field, string key) =>
+        Refusal.Of(key, () => new Dimension(
                 field == "Dimension key" ? "" : "entity",
                 field == "English name" ? "" : "UN entity",
                 field == "Chinese name" ? "" : "联合国实体"))
@@ -56,20 +56,20 @@ public class DimensionTests
         var entity = Entity();
         entity.AddMember("UNDP", "UNDP", "开发署");
 
-        Should.Throw<DomainException>(() => entity.AddMember("undp", "UNDP", "开发署"))
+        Refusal.Of("Key", () => entity.AddMember("undp", "UNDP", "开发署"))
             .Message.ShouldBe("Dimension entity already has a member 'undp'.");
         entity.Members.Count.ShouldBe(1);
     }
 
     [Theory]
-    [InlineData("Member key")]
-    [InlineData("English name")]
-    [InlineData("Chinese name")]
-    public void A_members_key_and_names_are_required_and_named_when_missing(string field)
+    [InlineData("Member key", "Key")]
+    [InlineData("English name", "NameEn")]
+    [InlineData("Chinese name", "NameZh")]
+    public void A_members_key_and_names_are_required_and_named_when_missing(string field, string key)
     {
         var entity = Entity();
 
-        Should.Throw<DomainException>(() => entity.AddMember(
+        Refusal.Of(key, () => entity.AddMember(
                 field == "Member key" ? " " : "UNDP",
                 field == "English name" ? " " : "UNDP",
                 field == "Chinese name" ? " " : "开发署"))
@@ -79,6 +79,6 @@ public class DimensionTests
 
     [Fact]
     public void A_member_key_longer_than_its_column_is_refused() =>
-        Should.Throw<DomainException>(() => Entity().AddMember(new string('U', DimensionMember.MaxKeyLength + 1), "UNDP", "开发署"))
+        Refusal.Of("Key", () => Entity().AddMember(new string('U', DimensionMember.MaxKeyLength + 1), "UNDP", "开发署"))
             .Message.ShouldContain($"Member key must be at most {DimensionMember.MaxKeyLength} characters");
 }

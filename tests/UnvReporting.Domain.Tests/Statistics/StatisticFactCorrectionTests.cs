@@ -45,7 +45,7 @@ public class StatisticFactCorrectionTests
     {
         var fact = UndpDeployments();
 
-        Should.Throw<DomainException>(() => fact.Correct(WomenShare, 51, Qualifier.Exact, Para24, null))
+        Refusal.Of("MetricKey", () => fact.Correct(WomenShare, 51, Qualifier.Exact, Para24, null))
             .Message.ShouldBe("This fact is of deployments, not women_share.");
 
         fact.Value.ShouldBe(2671m);
@@ -57,7 +57,7 @@ public class StatisticFactCorrectionTests
     {
         var fact = UndpDeployments();
 
-        Should.Throw<DomainException>(() => fact.Correct(Deployments, -1, Qualifier.Exact, Para24, "Typo."))
+        Refusal.Of("Value", () => fact.Correct(Deployments, -1, Qualifier.Exact, Para24, "Typo."))
             .Message.ShouldStartWith("UN Volunteers by host");
 
         fact.Value.ShouldBe(2671m);
@@ -70,7 +70,7 @@ public class StatisticFactCorrectionTests
     {
         var fact = UndpDeployments();
 
-        Should.Throw<DomainException>(() => fact.Correct(Deployments, 2617, Qualifier.Exact, Para24, new string('n', StatisticFact.MaxNoteLength + 1)))
+        Refusal.Of("Note", () => fact.Correct(Deployments, 2617, Qualifier.Exact, Para24, new string('n', StatisticFact.MaxNoteLength + 1)))
             .Message.ShouldStartWith("Note");
 
         fact.Value.ShouldBe(2671m);

@@ -42,7 +42,7 @@ public class StatisticFactTests
 
     [Fact]
     public void A_share_above_100_is_refused() =>
-        Should.Throw<DomainException>(() => new StatisticFact(2019, WomenShare, null, 151, Qualifier.Exact, TestData.Source, null))
+        Refusal.Of("Value", () => new StatisticFact(2019, WomenShare, null, 151, Qualifier.Exact, TestData.Source, null))
             .Message.ShouldBe("Women is a share and must be between 0 and 100 (got 151).");
 
     [Fact]
@@ -55,13 +55,13 @@ public class StatisticFactTests
 
     [Fact]
     public void A_negative_count_is_refused() =>
-        Should.Throw<DomainException>(() => new StatisticFact(2019, Deployments, null, -1, Qualifier.Exact, TestData.Source, null));
+        Refusal.Of("Value", () => new StatisticFact(2019, Deployments, null, -1, Qualifier.Exact, TestData.Source, null));
 
     [Theory]
     [InlineData(1969)]
     [InlineData(2201)]
     public void A_year_outside_1970_to_2200_is_refused(int year) =>
-        Should.Throw<DomainException>(() => new StatisticFact(year, Deployments, null, 1, Qualifier.Exact, TestData.Source, null))
+        Refusal.Of("Year", () => new StatisticFact(year, Deployments, null, 1, Qualifier.Exact, TestData.Source, null))
             .Message.ShouldBe($"Year must be between 1970 and 2200 (got {year}).");
 
     [Theory]
@@ -72,7 +72,7 @@ public class StatisticFactTests
 
     [Fact]
     public void A_note_longer_than_its_column_is_refused_by_name() =>
-        Should.Throw<DomainException>(() => new StatisticFact(2019, Deployments, null, 1, Qualifier.Exact, TestData.Source, new string('n', StatisticFact.MaxNoteLength + 1)))
+        Refusal.Of("Note", () => new StatisticFact(2019, Deployments, null, 1, Qualifier.Exact, TestData.Source, new string('n', StatisticFact.MaxNoteLength + 1)))
             .Message.ShouldStartWith("Note must be at most 500 characters");
 
     [Fact]

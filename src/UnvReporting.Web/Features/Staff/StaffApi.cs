@@ -173,26 +173,15 @@ public static class StaffApi
         }
 
         var user = context.User;
-        var outcome = await entry.SaveAsync(year, [edit], user.RoleOf()!.Value, StaffActor.From(user), reason, cancellationToken);
-        switch (outcome)
+        var outcome = await entry.SaveAsync(year, [edit], user.CurrentRole(), StaffActor.From(user), reason, cancellationToken);
+        if (outcome is not YearOutcome.Saved)
         {
-            case EntryOutcome.Saved:
-                // Read back through the pages' query, so the score and colour come from the one scoring path.
-                var saved = (await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken, YearVisibility.Everything)).Single(h => h.Figures.Year == year);
-                return TypedResults.Ok(new StaffIndicatorYearDto(saved));
-            case EntryOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(
-                    invalid.Errors.ToDictionary(e => FieldOf(e.Key, normalized!), e => new[] { e.Value }),
-                    title: "The edit is not valid.");
-            case EntryOutcome.Forbidden forbidden:
-                return ResultsApi.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message);
-            case EntryOutcome.NotFound notFound:
-                return ResultsApi.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message);
-            case EntryOutcome.Conflict conflict:
-                return Conflict(conflict.Current.Single());
-            default:
-                throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}.");
+            return Refused(outcome, normalized!);
         }
+
+        // Read back through the pages' query, so the score and colour come from the one scoring path.
+        var saved = (await db.LoadIndicatorHistoryAsync(normalized!, cancellationToken, YearVisibility.Everything)).Single(h => h.Figures.Year == year);
+        return TypedResults.Ok(new StaffIndicatorYearDto(saved));
     }
 
     private static async Task<Results<Ok<List<AuditEntryDto>>, ProblemHttpResult>> GetIndicatorYearHistory(
@@ -224,6 +213,18 @@ public static class StaffApi
     private static ProblemHttpResult Refused() =>
         ResultsApi.Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", SignInFailure);
 
+    /// <summary>The API's answer to a refused change: 400 with the JSON fields, 403, 404 or 409 with the current values.</summary>
+    private static Results<Ok<StaffIndicatorYearDto>, ValidationProblem, ProblemHttpResult> Refused(YearOutcome outcome, string key) => outcome switch
+    {
+        YearOutcome.Invalid invalid => TypedResults.ValidationProblem(
+            invalid.Errors.GroupBy(e => FieldOf(e.Field, key)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The edit is not valid."),
+        YearOutcome.Forbidden forbidden => ResultsApi.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
+        YearOutcome.NotFound notFound => ResultsApi.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message),
+        YearOutcome.Conflict conflict => Conflict(conflict.Rows.Cast<CurrentValues>().Single()),
+        _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
+    };
+
     private static ProblemHttpResult Conflict(CurrentValues current)
     {
         var who = current.ChangedBy is { } by && current.ChangedAt is { } at ? $" ({by} saved at {at:u})" : string.Empty;
@@ -236,7 +237,7 @@ public static class StaffApi
         });
     }
 
-    /// <summary>The entry service keys errors "1.1.Milestone" or "Reason"; the API names the JSON field.</summary>
+    /// <summary>The entry keys a refusal "1.1.Milestone" or "Reason"; the API names the JSON field.</summary>
     private static string FieldOf(string entryKey, string key) =>
         EditFields.ApiName(entryKey.StartsWith(key + ".", StringComparison.Ordinal) ? entryKey[(key.Length + 1)..] : entryKey);
 

@@ -49,6 +49,13 @@ public static class StaffPolicies
     }
 
     /// <summary>
+    /// The role of the staff member a page or endpoint behind a staff policy serves: those
+    /// policies let no one in without a role, so its absence is a wiring fault, not a visitor.
+    /// </summary>
+    public static StaffRole CurrentRole(this ClaimsPrincipal user) =>
+        user.RoleOf() ?? throw new InvalidOperationException("The current request has no staff role; is the page or endpoint behind a staff policy?");
+
+    /// <summary>
     /// Whether the sign-in carries a staff role: enough to choose the navigation links. What a
     /// reader may see is decided by <see cref="StaffReader.VisibilityAsync"/>, which also checks
     /// that the account is still current.

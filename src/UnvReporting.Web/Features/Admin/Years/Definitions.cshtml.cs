@@ -18,7 +18,7 @@ namespace UnvReporting.Web.Features.Admin.Years;
 /// with empty figures. The year's edit rule applies: a submitted year is frozen, a published one
 /// is corrected with a reason that the public indicator page shows.
 /// </summary>
-public sealed class DefinitionsModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : PageModel
 {
     public int Year { get; private set; }
 
@@ -40,89 +40,97 @@ public sealed class DefinitionsModel(UnvDbContext db, TimeProvider clock) : Page
         await LoadAsync(year, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRedefineAsync(int year, int id, DefinitionInput row, string? version, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(year, id, reason, cancellationToken, async definition =>
+        ChangeAsync(year, id, reason, cancellationToken, async (change, ct) =>
         {
-            var indicatorYear = await db.IndicatorYears.Include(y => y.Indicator).SingleOrDefaultAsync(y => y.Id == id && y.Year == year, cancellationToken)
-                ?? throw new DomainException($"Year {year} has no such indicator row; it may have been removed.");
-            if (!ConcurrencyVersion.Expect(db.Entry(indicatorYear), version))
+            var indicatorYear = await db.IndicatorYears.Include(y => y.Indicator).SingleOrDefaultAsync(y => y.Id == id && y.Year == year, ct);
+            if (indicatorYear is null)
             {
-                throw new DbUpdateConcurrencyException();
+                change.Refuse(string.Empty, $"Year {year} has no such indicator row; it may have been removed.");
+            }
+            else if (change.Expect(indicatorYear, version) && ToDefinition(row, change) is { } definition)
+            {
+                indicatorYear.Redefine(definition, row.CodeAsPublished ?? string.Empty);
+                return indicatorYear.Indicator.Key;
             }
 
-            indicatorYear.Redefine(definition(row), row.CodeAsPublished ?? string.Empty);
-            return indicatorYear;
+            return null;
         });
 
     public Task<IActionResult> OnPostAddAsync(int year, string? key, DefinitionInput input, string? reason, CancellationToken cancellationToken)
     {
         AddInput = input;
-        return ChangeAsync(year, 0, reason, cancellationToken, async definition =>
+        return ChangeAsync(year, 0, reason, cancellationToken, async (change, ct) =>
         {
             var indicator = await db.Indicators
-                .SingleOrDefaultAsync(i => i.Key == key && db.ReportingYears.Any(y => y.Year == year && y.FrameworkId == i.FrameworkId), cancellationToken)
-                ?? throw new DomainException($"Choose an indicator of the year's framework (got '{key}').");
-            if (await db.IndicatorYears.AnyAsync(y => y.IndicatorId == indicator.Id && y.Year == year, cancellationToken))
+                .SingleOrDefaultAsync(i => i.Key == key && db.ReportingYears.Any(y => y.Year == year && y.FrameworkId == i.FrameworkId), ct);
+            if (indicator is null)
             {
-                throw new DomainException($"Year {year} has indicator {indicator.Key} already.");
+                change.Refuse("Key", $"Choose an indicator of the year's framework (got '{key}').");
+            }
+            else if (await db.IndicatorYears.AnyAsync(y => y.IndicatorId == indicator.Id && y.Year == year, ct))
+            {
+                change.Refuse("Key", $"Year {year} has indicator {indicator.Key} already.");
+            }
+            else if (ToDefinition(input, change) is { } definition)
+            {
+                db.IndicatorYears.Add(new IndicatorYear(indicator, year, input.CodeAsPublished ?? indicator.Key, definition, null, null, SourceReference.EnteredHere));
+                return indicator.Key;
             }
 
-            var added = new IndicatorYear(indicator, year, input.CodeAsPublished ?? indicator.Key, definition(input), null, null, SourceReference.EnteredHere);
-            db.IndicatorYears.Add(added);
-            return added;
+            return null;
         });
     }
 
-    /// <summary>Checks the year's edit rule, applies the change, marks a published year revised, and saves with the audit trail.</summary>
+    /// <summary>Changes one row through the year's unit of work; a refusal is shown next to the row's form.</summary>
     private async Task<IActionResult> ChangeAsync(
-        int year, int rowId, string? reason, CancellationToken cancellationToken, Func<Func<DefinitionInput, IndicatorDefinition>, Task<IndicatorYear>> change)
+        int year, int rowId, string? reason, CancellationToken cancellationToken, Func<YearChange, CancellationToken, Task<string?>> change)
     {
-        var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        if (reportingYear is null)
+        string? key = null;
+        var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), reason, async (attempt, ct) => key = await change(attempt, ct), cancellationToken);
+        switch (outcome)
         {
-            return NotFound();
+            case YearOutcome.Saved:
+                Message = $"Indicator {key} of {year} saved.";
+                return RedirectToPage(new { year });
+            case YearOutcome.NotFound:
+                return NotFound();
+            case YearOutcome.Forbidden forbidden:
+                Error = (rowId, forbidden.Message);
+                break;
+            case YearOutcome.Invalid invalid:
+                Error = (rowId, string.Join(" ", invalid.Errors.Select(e => e.Message)));
+                break;
+            case YearOutcome.Conflict:
+                Error = (rowId, "Someone else changed this definition since you opened the page; nothing was saved. The row now shows their version; enter your change again if it still applies.");
+                break;
         }
 
-        try
-        {
-            var checkedReason = reportingYear.CheckEdit(User.RoleOf()!.Value, reason);
-            var changed = await change(ToDefinition);
-            if (checkedReason is not null)
-            {
-                changed.MarkRevised(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), checkedReason);
-            }
-
-            db.HoldYear(reportingYear);
-            await db.SaveAuditedAsync(StaffActor.From(User), checkedReason, clock.GetUtcNow(), cancellationToken);
-            Message = $"Indicator {changed.Indicator.Key} of {year} saved.";
-            return Redirect($"/admin/years/{year}/definitions");
-        }
-        catch (DomainException exception)
-        {
-            Error = (rowId, exception.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Error = (rowId, "Someone else changed this definition since you opened the page; nothing was saved. The row now shows their version; enter your change again if it still applies.");
-        }
-
-        db.ChangeTracker.Clear();
         await LoadAsync(year, cancellationToken);
         return Page();
     }
 
-    private IndicatorDefinition ToDefinition(DefinitionInput input)
+    /// <summary>The definition posted, or null when the unit or the direction is missing (refused by field).</summary>
+    private IndicatorDefinition? ToDefinition(DefinitionInput input, YearChange change)
     {
         if (!ModelState.IsValid)
         {
-            throw new DomainException("Choose the unit and the direction from the lists.");
+            change.Refuse(string.Empty, "Choose the unit and the direction from the lists.");
+            return null;
         }
 
-        return new IndicatorDefinition(
-            input.TitleEn ?? string.Empty,
-            input.TitleZh ?? string.Empty,
-            input.Unit ?? throw new DomainException("Choose a unit."),
-            input.IsCumulative,
-            input.Direction ?? throw new DomainException("Choose whether higher or lower is better."));
+        if (input.Unit is not { } unit)
+        {
+            change.Refuse(nameof(input.Unit), "Choose a unit.");
+            return null;
+        }
+
+        if (input.Direction is not { } direction)
+        {
+            change.Refuse(nameof(input.Direction), "Choose whether higher or lower is better.");
+            return null;
+        }
+
+        return new IndicatorDefinition(input.TitleEn ?? string.Empty, input.TitleZh ?? string.Empty, unit, input.IsCumulative, direction);
     }
 
     private async Task<bool> LoadAsync(int year, CancellationToken cancellationToken)

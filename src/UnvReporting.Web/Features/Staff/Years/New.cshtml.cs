@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ namespace UnvReporting.Web.Features.Staff.Years;
 /// framework: same indicators, codes and definitions, and nothing else, because milestones,
 /// results and narratives belong to the year they were reported for.
 /// </summary>
+[Authorize(Policy = StaffPolicies.EnterData)]
 public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<FrameworkChoice> Frameworks { get; private set; } = [];
@@ -26,26 +28,18 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
     [BindProperty]
     public NewYearInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!User.RoleOf()!.Value.CanEnterData())
-        {
-            return Forbid();
-        }
+    [TempData]
+    public string? Message { get; set; }
 
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         await LoadFrameworksAsync(cancellationToken);
         Input.FrameworkCode = Frameworks.LastOrDefault()?.Code;
         Input.StartFromPrevious = true;
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.RoleOf()!.Value.CanEnterData())
-        {
-            return Forbid();
-        }
-
         await LoadFrameworksAsync(cancellationToken);
         var framework = Input.FrameworkCode is null ? null : await db.Frameworks.SingleOrDefaultAsync(f => f.Code == Input.FrameworkCode, cancellationToken);
         if (Input.FrameworkCode is not null && framework is null)
@@ -93,10 +87,10 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             throw;
         }
 
-        TempData["Message"] = copied > 0
+        Message = copied > 0
             ? $"Year {year} is open as a draft with the {copied} indicators of {year - 1}, their codes and definitions; milestones, results and narratives are empty."
             : $"Year {year} is open as a draft with no indicators{(Input.StartFromPrevious ? $": the {framework.Code} framework has no year {year - 1} with indicators to start from" : string.Empty)}. An Admin adds indicators under /admin/years/{year}/definitions.";
-        return Redirect("/staff");
+        return RedirectToPage("/Staff/Index");
     }
 
     /// <summary>Copies year-1's indicator-years of the same framework, without figures; the number copied.</summary>

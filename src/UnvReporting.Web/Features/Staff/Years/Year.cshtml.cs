@@ -101,25 +101,14 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
             return RedirectToPage(new { year });
         }
 
-        var outcome = await entry.SaveAsync(year, edits, User.RoleOf()!.Value, StaffActor.From(User), Reason, cancellationToken);
+        var outcome = await entry.SaveAsync(year, edits, User.CurrentRole(), StaffActor.From(User), Reason, cancellationToken);
         switch (outcome)
         {
-            case EntryOutcome.Saved saved:
-                Message = $"Saved {saved.Versions.Count} indicator(s).";
+            case YearOutcome.Saved:
+                Message = $"Saved {edits.Count} indicator(s).";
                 return RedirectToPage(new { year });
-            case EntryOutcome.Forbidden:
-                return Forbid();
-            case EntryOutcome.NotFound:
-                return NotFound();
-            case EntryOutcome.Invalid invalid:
-                foreach (var (key, message) in invalid.Errors)
-                {
-                    ModelState.AddModelError(FieldName(key), message);
-                }
-
-                return Page();
-            case EntryOutcome.Conflict conflict:
-                foreach (var current in conflict.Current)
+            case YearOutcome.Conflict conflict:
+                foreach (var current in conflict.Rows.Cast<CurrentValues>())
                 {
                     Conflicts[current.Key] = current;
 
@@ -136,7 +125,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
                 ModelState.AddModelError(string.Empty, "Someone else saved some of these indicators after you opened the page. Nothing was saved. Their values are shown against each row; yours are still in the form. Save again to replace theirs.");
                 return Page();
             default:
-                throw new InvalidOperationException($"Unexpected outcome {outcome}.");
+                return this.Refused(outcome, FieldName);
         }
     }
 
@@ -182,9 +171,10 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         return null;
     }
 
+    /// <summary>The form field of a refusal: "Reason", or "KEY.Field" for a row's field.</summary>
     private string FieldName(string errorKey)
     {
-        if (errorKey == "Reason")
+        if (errorKey == ReportingYear.ReasonField)
         {
             return nameof(Reason);
         }
@@ -206,7 +196,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 
         Heading = heading;
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
-        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        Rule = reportingYear.EditRuleFor(User.CurrentRole());
         Scored = (await db.LoadYearTableAsync(heading, cancellationToken, YearVisibility.Everything)).Indicators;
         return true;
     }

@@ -115,4 +115,31 @@ public class DefinitionsTests
         (added.CodeAsPublished, added.Milestone, added.Result, added.Source).ShouldBe(("2.1.1.a", null, null, SourceReference.EnteredHere));
         (await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "indicator-year")).Action.ShouldBe(Domain.Auditing.AuditAction.Added);
     }
+
+    [Theory, BothProviders]
+    public async Task Admins_redefining_different_rows_of_one_year_at_once_all_succeed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(PageOf(2021));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var keys = page.QuerySelectorAll("tr[data-indicator]").Select(r => r.GetAttribute("data-indicator")!).Take(8).ToList();
+        keys.Count.ShouldBe(8);
+        var forms = keys.Select(key => new FormUrlEncodedContent(RowForm(page, key, new()
+        {
+            ["row.TitleEn"] = $"Title of {key}, corrected",
+            ["reason"] = "Titles checked against the report",
+            ["__RequestVerificationToken"] = token,
+        }))).ToList();
+
+        // Every save holds the year, so saves that run together collide on it; they are tried
+        // again rather than refused, since none of them overwrote another.
+        var answers = await Task.WhenAll(forms.Select(form => admin.PostAsync($"{PageOf(2021)}?handler=Redefine", form)));
+
+        answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).Select(a => $"{(int)a.StatusCode} {a.Content.ReadAsStringAsync().Result}").ShouldBeEmpty();
+        await using var scope = app.CreateDbScope();
+        var titles = await scope.Db.IndicatorYears.Where(y => y.Year == 2021 && keys.Contains(y.Indicator.Key))
+            .Select(y => new { y.Indicator.Key, y.Definition.TitleEn }).ToListAsync();
+        titles.Select(t => t.TitleEn).ShouldBe(keys.Select(key => $"Title of {key}, corrected"), ignoreOrder: true);
+    }
 }

@@ -72,8 +72,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
         {
             var content = await import.ReadUploadAsync(file, cancellationToken);
             var format = SpreadsheetReader.Sniff(content);
-            Plan = await import.PlanAsync(year, content, format, cancellationToken);
-            db.ChangeTracker.Clear();
+            Plan = await import.PreviewAsync(year, content, format, cancellationToken);
             if (!Plan.CanConfirm)
             {
                 return Page();
@@ -97,7 +96,6 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
         }
         catch (SpreadsheetRefusedException refused)
         {
-            db.ChangeTracker.Clear();
             Plan = null;
             Refusal = refused.Message;
             return Page();
@@ -125,7 +123,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
 
         Year = year;
         Status = reportingYear.Status;
-        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        Rule = reportingYear.EditRuleFor(User.CurrentRole());
         return true;
     }
 }

@@ -73,7 +73,7 @@ public static class IndicatorSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Message.StartsWith("Chinese", StringComparison.Ordinal) ? "NarrativeZh" : "NarrativeEn", exception.Message);
+                Error(exception.Field, exception.Message);
                 continue;
             }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
@@ -17,7 +16,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// rows and their audit entries are saved in one transaction, with the pending upload's removal.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock, SecurityEvents security) : PageModel
+public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, YearChanges changes, SecurityEvents security) : PageModel
 {
     public int Year { get; private set; }
 
@@ -32,79 +31,71 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Time
     [BindProperty]
     public string? Reason { get; set; }
 
+    [TempData]
+    public string? Message { get; set; }
+
     public Task<IActionResult> OnGetAsync(int year, Guid id, CancellationToken cancellationToken) =>
         ShowAsync(year, id, null, cancellationToken);
 
     public async Task<IActionResult> OnPostConfirmAsync(int year, Guid id, CancellationToken cancellationToken)
     {
-        var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        var pending = await FindPendingAsync(year, id, cancellationToken);
-        if (reportingYear is null || pending is null)
+        PendingImport? pending = null;
+        ImportPlan? plan = null;
+        var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Reason, async (change, ct) =>
         {
-            return NotFound();
-        }
-
-        string? reason;
-        try
-        {
-            reason = reportingYear.CheckEdit(User.RoleOf()!.Value, Reason);
-        }
-        catch (DomainException exception)
-        {
-            return await ShowAsync(year, id, exception.Message, cancellationToken);
-        }
-
-        ImportPlan plan;
-        try
-        {
-            plan = await import.PlanAsync(year, pending.Content, pending.Format, cancellationToken);
-        }
-        catch (SpreadsheetRefusedException refused)
-        {
-            db.ChangeTracker.Clear();
-            return await ShowAsync(year, id, refused.Message, cancellationToken);
-        }
-
-        if (!plan.CanConfirm)
-        {
-            db.ChangeTracker.Clear();
-            return await ShowAsync(year, id, "Nothing was imported: the file no longer fits the figures as they are now (see below).", cancellationToken);
-        }
-
-        if (reportingYear.EditRuleFor(User.RoleOf()!.Value).NeedsReason)
-        {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            plan.ChangedIndicators.ForEach(row => row.MarkRevised(today, reason!));
-        }
-
-        db.PendingImports.Remove(pending);
-        var auditReason = reason is null ? $"Import from {pending.FileName}" : $"{reason} (import from {pending.FileName})";
-        try
-        {
-            db.HoldYear(reportingYear);
-            await db.SaveAuditedAsync(StaffActor.From(User), auditReason, clock.GetUtcNow(), cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            if (await FindPendingAsync(year, id, cancellationToken) is null)
+            pending = await FindPendingAsync(year, id, ct);
+            if (pending is null)
             {
-                TempData["Message"] = "This upload is no longer waiting: it was confirmed or discarded already.";
-                return RedirectToPage("Index", new { year });
+                change.Missing("This upload is not waiting.");
+                return;
             }
 
-            return await ShowAsync(year, id, "Someone changed these figures while you were looking at the preview; nothing was imported. Here is the file against the figures as they are now.", cancellationToken);
-        }
+            try
+            {
+                plan = await import.PlanAsync(year, pending.Content, pending.Format, ct);
+            }
+            catch (SpreadsheetRefusedException refused)
+            {
+                change.Refuse(string.Empty, refused.Message);
+                return;
+            }
 
-        security.Imported(User.Identity!.Name!, year, pending.FileName, plan.RowsChanged);
-        TempData["Message"] = $"Imported {pending.FileName}: {plan.RowsChanged} row(s) changed, {plan.Changes.Count} value(s) in all.";
-        return RedirectToPage("Index", new { year });
+            if (!plan.CanConfirm)
+            {
+                change.Refuse(string.Empty, "Nothing was imported: the file no longer fits the figures as they are now (see below).");
+                return;
+            }
+
+            db.PendingImports.Remove(pending);
+            change.AuditReason = change.Reason is null ? $"Import from {pending.FileName}" : $"{change.Reason} (import from {pending.FileName})";
+        }, cancellationToken);
+        switch (outcome)
+        {
+            case YearOutcome.Saved:
+                security.Imported(User.Identity!.Name!, year, pending!.FileName, plan!.RowsChanged);
+                Message = $"Imported {pending.FileName}: {plan.RowsChanged} row(s) changed, {plan.Changes.Count} value(s) in all.";
+                return RedirectToPage("Index", new { year });
+            case YearOutcome.NotFound:
+                return NotFound();
+            case YearOutcome.Forbidden forbidden:
+                return await ShowAsync(year, id, forbidden.Message, cancellationToken);
+            case YearOutcome.Invalid invalid:
+                return await ShowAsync(year, id, string.Join(" ", invalid.Errors.Select(e => e.Message)), cancellationToken);
+            default:
+                if (await FindPendingAsync(year, id, cancellationToken) is null)
+                {
+                    Message = "This upload is no longer waiting: it was confirmed or discarded already.";
+                    return RedirectToPage("Index", new { year });
+                }
+
+                return await ShowAsync(year, id, "Someone changed these figures while you were looking at the preview; nothing was imported. Here is the file against the figures as they are now.", cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(int year, Guid id, CancellationToken cancellationToken)
     {
         await db.PendingImports.Where(p => p.Id == id && p.Year == year && p.UserId == CurrentUserId).ExecuteDeleteAsync(cancellationToken);
-        TempData["Message"] = "The upload was discarded; nothing was imported.";
+        Message = "The upload was discarded; nothing was imported.";
         return RedirectToPage("Index", new { year });
     }
 
@@ -119,20 +110,15 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Time
 
         Year = year;
         Pending = pending;
-        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        Rule = reportingYear.EditRuleFor(User.CurrentRole());
         Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
         try
         {
-            Plan = await import.PlanAsync(year, pending.Content, pending.Format, cancellationToken);
+            Plan = await import.PreviewAsync(year, pending.Content, pending.Format, cancellationToken);
         }
         catch (SpreadsheetRefusedException refused)
         {
             Refusal = refused.Message;
-        }
-        finally
-        {
-            // A preview never writes: the applied rows are dropped.
-            db.ChangeTracker.Clear();
         }
 
         return Page();

@@ -55,7 +55,7 @@ public static class SheetFields
         {
             try
             {
-                value = unit.Check(number, field);
+                value = unit.Check(number, field, field);
                 error = null;
                 return true;
             }

@@ -85,6 +85,19 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
         return plan;
     }
 
+    /// <summary>The plan of a file, for showing only: its changes are dropped from the change tracker again.</summary>
+    public async Task<ImportPlan> PreviewAsync(int year, byte[] content, string format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PlanAsync(year, content, format, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static SpreadsheetRefusedException TwoSheets(string name) =>
         new($"The workbook has two {name.ToLowerInvariant()} sheets; keep one.");
 }

@@ -137,7 +137,7 @@ public static class StatisticsSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Message.StartsWith("Note", StringComparison.Ordinal) ? "Note" : "Value", exception.Message);
+                Error(exception.Field == nameof(StatisticFact.Note) ? "Note" : "Value", exception.Message);
             }
         }
     }

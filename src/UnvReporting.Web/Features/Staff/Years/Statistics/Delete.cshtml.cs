@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Staff;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
@@ -15,7 +14,8 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// Shows the figure that would be deleted, then deletes it on a post that states the version the
 /// editor saw (and, for a published year, why). The audit entry keeps the deleted values.
 /// </summary>
-public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = StaffPolicies.EnterData)]
+public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageModel
 {
     public int Year { get; private set; }
 
@@ -29,6 +29,9 @@ public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
     [BindProperty]
     [StringLength(ReportingYear.MaxReasonLength, ErrorMessage = "The reason can be at most 500 characters.")]
     public string? Reason { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int year, long id, CancellationToken cancellationToken)
     {
@@ -48,57 +51,43 @@ public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
             return refusal;
         }
 
-        if (!Rule.Allowed)
+        var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Reason, async (change, ct) =>
         {
-            return Forbid();
-        }
+            if (!ModelState.IsValid)
+            {
+                change.Refuse();
+                return;
+            }
 
-        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
-        string? reason;
-        try
+            var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
+            if (fact is null)
+            {
+                change.Stale(id);
+            }
+            else if (change.Expect(fact, Version))
+            {
+                db.StatisticFacts.Remove(fact);
+            }
+        }, cancellationToken);
+        switch (outcome)
         {
-            reason = reportingYear.CheckEdit(User.RoleOf()!.Value, Reason);
+            case YearOutcome.Saved:
+                Message = $"Deleted {Fact.MetricName} ({Fact.Breakdown}), which was {Fact.ValueText}.";
+                return RedirectToPage("Index", new { year });
+            case YearOutcome.Conflict:
+                return await RefuseStaleAsync(year, id, cancellationToken);
+            default:
+                return this.Refused(outcome, field => field == ReportingYear.ReasonField ? nameof(Reason) : string.Empty);
         }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(nameof(Reason), exception.Message);
-            return Page();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (fact is null || !ConcurrencyVersion.Expect(db.Entry(fact), Version))
-        {
-            return await RefuseStaleAsync(year, id, cancellationToken);
-        }
-
-        db.StatisticFacts.Remove(fact);
-        try
-        {
-            db.HoldYear(reportingYear);
-            await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await RefuseStaleAsync(year, id, cancellationToken);
-        }
-
-        TempData["Message"] = $"Deleted {Fact.MetricName} ({Fact.Breakdown}), which was {Fact.ValueText}.";
-        return Redirect($"/staff/years/{year}/statistics");
     }
 
     /// <summary>The figure changed (or went) since the editor read it: show what it is now, so they decide again.</summary>
     private async Task<IActionResult> RefuseStaleAsync(int year, long id, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         if (await FactSummary.FindAsync(db, year, id, cancellationToken) is not { } current)
         {
-            TempData["Message"] = "Someone else deleted this figure already.";
-            return Redirect($"/staff/years/{year}/statistics");
+            Message = "Someone else deleted this figure already.";
+            return RedirectToPage("Index", new { year });
         }
 
         Fact = current;
@@ -110,12 +99,7 @@ public sealed class DeleteModel(UnvDbContext db, TimeProvider clock) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int year, long id, CancellationToken cancellationToken)
     {
-        var role = User.RoleOf()!.Value;
-        if (!role.CanEnterData())
-        {
-            return Forbid();
-        }
-
+        var role = User.CurrentRole();
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         var fact = reportingYear is null ? null : await FactSummary.FindAsync(db, year, id, cancellationToken);
         if (fact is null)

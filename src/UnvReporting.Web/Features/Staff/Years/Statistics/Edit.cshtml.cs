@@ -1,9 +1,8 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Staff;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
@@ -15,7 +14,8 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// editor read; a save on an older version is refused with what the figure is now, so one editor
 /// never silently overwrites another.
 /// </summary>
-public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = StaffPolicies.EnterData)]
+public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
 {
     public int Year { get; private set; }
 
@@ -25,6 +25,9 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty]
     public EditFactInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int year, long id, CancellationToken cancellationToken)
     {
@@ -51,54 +54,45 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
             return refusal;
         }
 
-        if (!Rule.Allowed)
-        {
-            return Forbid();
-        }
-
-        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
-        var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
         var read = Input.Read(Fact.Unit, ModelState);
-        if (!ModelState.IsValid || read is null)
+        decimal saved = 0;
+        var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Input.Reason, async (change, ct) =>
         {
-            return Page();
-        }
+            if (!ModelState.IsValid || read is not { } figure)
+            {
+                change.Refuse();
+                return;
+            }
 
-        var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (fact is null || !ConcurrencyVersion.Expect(db.Entry(fact), Input.Version))
-        {
-            return await RefuseStaleAsync(year, id, cancellationToken);
-        }
+            var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
+            if (fact is null)
+            {
+                change.Stale(id);
+                return;
+            }
 
-        var metric = await db.Metrics.SingleAsync(m => m.Key == fact.MetricKey, cancellationToken);
-        try
+            if (change.Expect(fact, Input.Version))
+            {
+                var metric = await db.Metrics.SingleAsync(m => m.Key == fact.MetricKey, ct);
+                fact.Correct(metric, figure.Value, Input.Qualifier, figure.Source, Input.Note);
+                saved = fact.Value;
+            }
+        }, cancellationToken);
+        switch (outcome)
         {
-            fact.Correct(metric, read.Value.Value, Input.Qualifier, read.Value.Source, Input.Note);
-            db.HoldYear(reportingYear);
-            await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
+            case YearOutcome.Saved:
+                Message = $"Saved {Fact.MetricName} ({Fact.Breakdown}): {StatisticText.Value(saved, Fact.Unit)}.";
+                return RedirectToPage("Index", new { year });
+            case YearOutcome.Conflict:
+                return await RefuseStaleAsync(year, id, cancellationToken);
+            default:
+                return this.Refused(outcome, FigureInput.InputOf);
         }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await RefuseStaleAsync(year, id, cancellationToken);
-        }
-
-        TempData["Message"] = $"Saved {Fact.MetricName} ({Fact.Breakdown}): {StatisticText.Value(fact.Value, Fact.Unit)}.";
-        return Redirect($"/staff/years/{year}/statistics");
     }
 
     private async Task<IActionResult?> LoadAsync(int year, long id, CancellationToken cancellationToken)
     {
-        var role = User.RoleOf()!.Value;
-        if (!role.CanEnterData())
-        {
-            return Forbid();
-        }
-
+        var role = User.CurrentRole();
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         var fact = reportingYear is null ? null : await FactSummary.FindAsync(db, year, id, cancellationToken);
         if (fact is null)
@@ -118,7 +112,6 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
     /// </summary>
     private async Task<IActionResult> RefuseStaleAsync(int year, long id, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         if (await FactSummary.FindAsync(db, year, id, cancellationToken) is not { } current)
         {
             ModelState.AddModelError(string.Empty, "Someone else deleted this figure while you were editing it; nothing was saved.");

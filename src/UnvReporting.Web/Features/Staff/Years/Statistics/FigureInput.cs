@@ -68,19 +68,9 @@ public class FigureInput
         return value is { } v && source is not null ? (v, source) : null;
     }
 
-    /// <summary>Applies the year's rule for the role; a published year needs a reason, which goes next to the reason field.</summary>
-    public string? CheckReason(ReportingYear year, Domain.Staff.StaffRole role, ModelStateDictionary modelState)
-    {
-        try
-        {
-            return year.CheckEdit(role, Reason);
-        }
-        catch (DomainException exception)
-        {
-            modelState.AddModelError($"{Prefix}.{nameof(Reason)}", exception.Message);
-            return null;
-        }
-    }
+    /// <summary>The form field of a refusal's field key ("Value", "Note", "Reason"); a rule about the whole figure goes above the form.</summary>
+    public static string InputOf(string field) =>
+        field is nameof(Value) or nameof(Qualifier) or nameof(Source) or nameof(Note) or nameof(Reason) ? $"{Prefix}.{field}" : string.Empty;
 }
 
 /// <summary>What the shared fields partial (_FigureFields) needs: the input, the metric's unit, whether a reason is asked, and the messages.</summary>

@@ -34,7 +34,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 
         Year = year;
         Status = reportingYear.Status;
-        Rule = reportingYear.EditRuleFor(User.RoleOf()!.Value);
+        Rule = reportingYear.EditRuleFor(User.CurrentRole());
         var facts = await FactSummary.Query(db, db.StatisticFacts.Where(f => f.Year == year)).ToListAsync(cancellationToken);
         Metrics = facts.GroupBy(f => f.MetricKey).ToList();
         return Page();

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Staff;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
@@ -13,7 +13,8 @@ using UnvReporting.Web.Platform.Security;
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>Adds one statistic to a year: a metric, an optional breakdown, the figure and its source.</summary>
-public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
+[Authorize(Policy = StaffPolicies.EnterData)]
+public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
 {
     public int Year { get; private set; }
 
@@ -25,6 +26,9 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty]
     public NewFactInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
 
     public MetricChoice? ChosenMetric => Metrics.FirstOrDefault(m => m.Key == Input.MetricKey);
 
@@ -41,14 +45,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             return refusal;
         }
 
-        if (!Rule.Allowed)
-        {
-            return Forbid();
-        }
-
-        var reportingYear = await db.ReportingYears.SingleAsync(y => y.Year == year, cancellationToken);
-        var reason = Input.CheckReason(reportingYear, User.RoleOf()!.Value, ModelState);
-        var metric = Input.MetricKey is null ? null : await db.Metrics.FindAsync([Input.MetricKey], cancellationToken);
+        var metric = Input.MetricKey is null ? null : await db.Metrics.AsNoTracking().SingleOrDefaultAsync(m => m.Key == Input.MetricKey, cancellationToken);
         if (Input.MetricKey is not null && metric is null)
         {
             ModelState.AddModelError("Input.MetricKey", "Choose a metric from the list.");
@@ -56,56 +53,37 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
 
         var breakdown = await ReadBreakdownAsync(cancellationToken);
         var figure = metric is null ? null : Input.Read(metric.Unit, ModelState);
-        if (!ModelState.IsValid || metric is null || figure is not { } read)
+        var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Input.Reason, async (change, ct) =>
         {
-            return Page();
-        }
-
-        if (await ExistsAsync(metric.Key, breakdown, cancellationToken))
-        {
-            return Clash(metric, breakdown);
-        }
-
-        try
-        {
-            db.StatisticFacts.Add(new StatisticFact(year, metric, breakdown, read.Value, Input.Qualifier, read.Source, Input.Note));
-        }
-        catch (DomainException exception)
-        {
-            ModelState.AddModelError(string.Empty, exception.Message);
-            return Page();
-        }
-
-        try
-        {
-            db.HoldYear(reportingYear);
-            await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone added the same figure between the check and the save: the unique index refused it.
-            db.ChangeTracker.Clear();
-            if (await ExistsAsync(metric.Key, breakdown, cancellationToken))
+            if (!ModelState.IsValid || metric is null || figure is not { } read)
             {
-                return Clash(metric, breakdown);
+                change.Refuse();
+                return;
             }
 
-            throw;
+            // Checked again on every try: a figure someone added meanwhile is refused here, by field.
+            if (await ExistsAsync(metric.Key, breakdown, ct))
+            {
+                change.Refuse(breakdown is null ? nameof(NewFactInput.MetricKey) : nameof(NewFactInput.Member), $"{Year} already has {metric.NameEn} for {BreakdownName(breakdown)}: edit that figure instead.");
+                return;
+            }
+
+            db.StatisticFacts.Add(new StatisticFact(year, metric, breakdown, read.Value, Input.Qualifier, read.Source, Input.Note));
+        }, cancellationToken);
+        if (outcome is not YearOutcome.Saved)
+        {
+            return this.Refused(outcome, field =>
+                field is nameof(NewFactInput.MetricKey) or nameof(NewFactInput.Member) ? $"{FigureInput.Prefix}.{field}" : FigureInput.InputOf(field));
         }
 
-        TempData["Message"] = $"Added {metric.NameEn} ({BreakdownName(breakdown)}) for {year}.";
-        return Redirect($"/staff/years/{year}/statistics");
+        Message = $"Added {metric!.NameEn} ({BreakdownName(breakdown)}) for {year}.";
+        return RedirectToPage("Index", new { year });
     }
 
     /// <summary>Loads the year and the choices; a 404 or a 403 when the page cannot be used at all.</summary>
     private async Task<IActionResult?> LoadAsync(int year, CancellationToken cancellationToken)
     {
-        var role = User.RoleOf()!.Value;
-        if (!role.CanEnterData())
-        {
-            return Forbid();
-        }
-
+        var role = User.CurrentRole();
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         if (reportingYear is null)
         {
@@ -151,13 +129,6 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         var dimension = breakdown?.DimensionKey;
         var member = breakdown?.Key;
         return db.StatisticFacts.AnyAsync(f => f.Year == Year && f.MetricKey == metricKey && f.Dimension == dimension && f.Member == member, cancellationToken);
-    }
-
-    private PageResult Clash(Metric metric, DimensionMember? breakdown)
-    {
-        var field = breakdown is null ? "Input.MetricKey" : "Input.Member";
-        ModelState.AddModelError(field, $"{Year} already has {metric.NameEn} for {BreakdownName(breakdown)}: edit that figure instead.");
-        return Page();
     }
 
     private string BreakdownName(DimensionMember? breakdown) =>

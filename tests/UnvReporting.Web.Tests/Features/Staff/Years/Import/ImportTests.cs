@@ -265,12 +265,53 @@ public class ImportTests
         (await check.Db.PendingImports.CountAsync()).ShouldBe(0);
     }
 
+    [Theory, BothProviders]
+    public async Task Uploads_of_one_year_confirmed_at_once_are_all_imported(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        List<string> keys;
+        List<string> lines;
+        await using (var read = app.CreateDbScope())
+        {
+            var rows = await read.Db.IndicatorYears.Include(iy => iy.Indicator).Where(iy => iy.Year == 2021).OrderBy(iy => iy.Id).Take(4).ToListAsync();
+            keys = rows.Select(iy => iy.Indicator.Key).ToList();
+
+            // Each file holds only its own row (narratives left empty), so the files touch different rows.
+            lines = rows.Select(iy => string.Join(',', iy.Indicator.Key, "", "", "", Plain(iy.Milestone), "42", "", "", ConcurrencyVersion.Of(read.Db.Entry(iy)))).ToList();
+        }
+
+        var previews = new List<string>();
+        foreach (var (line, i) in lines.Select((line, i) => (line, i)))
+        {
+            var upload = await approver.UploadAsync(2021, Workbooks.Csv(string.Join(',', Workbooks.IndicatorHeader), line), $"row-{i}.csv");
+            upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
+            previews.Add(upload.Location()!);
+        }
+
+        var token = await approver.AntiforgeryTokenAsync(previews[0]);
+
+        // Every import holds the year, so confirmations that run together collide on it; they are
+        // tried again rather than refused, since none of them overwrote another.
+        var answers = await Task.WhenAll(previews.Select(preview => approver.PostAsync($"{preview}?handler=Confirm", new FormUrlEncodedContent(
+            [new("Reason", "Results checked against the report"), new("__RequestVerificationToken", token)]))));
+
+        answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).Select(a => $"{(int)a.StatusCode} {a.Content.ReadAsStringAsync().Result}").ShouldBeEmpty();
+        await using var scope = app.CreateDbScope();
+        (await scope.Db.IndicatorYears.Where(iy => iy.Year == 2021 && keys.Contains(iy.Indicator.Key)).Select(iy => iy.Result).ToListAsync())
+            .ShouldBe([42m, 42m, 42m, 42m]);
+        (await scope.Db.PendingImports.CountAsync()).ShouldBe(0);
+    }
+
     private static async Task<List<string>> FactsOf2020Async(TestApp app)
     {
         await using var scope = app.CreateDbScope();
         return (await scope.Db.StatisticFacts.Where(f => f.Year == 2020).ToListAsync())
             .Select(f => $"{f.MetricKey} {f.Dimension} {f.Member} {f.Value:0.####}").Order().ToList();
     }
+
+    private static string Plain(decimal? value) =>
+        value is { } v ? v.ToString("G29", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
 
     private static async Task<string> VersionOfDraftIndicatorAsync(TestApp app)
     {

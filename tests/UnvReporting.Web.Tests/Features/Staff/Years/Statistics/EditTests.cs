@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
@@ -97,5 +98,41 @@ public class EditTests
         var audit = (await Facts.AuditOfAsync(app, $"{Published} {Facts.Count}")).ShouldHaveSingleItem();
         (audit.Field, audit.OldValue, audit.NewValue, audit.Reason).ShouldBe(("Value", "10921", "10922", "Corrigendum DP/2022/24/Corr.1"));
         audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Approver));
+    }
+
+    [Theory, BothProviders]
+    public async Task Editors_correcting_different_figures_of_one_year_at_once_all_succeed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        List<long> ids;
+        await using (var scope = app.CreateDbScope())
+        {
+            ids = await scope.Db.StatisticFacts.Where(f => f.Year == DraftYear.Year).OrderBy(f => f.Id).Select(f => f.Id).Take(8).ToListAsync();
+        }
+
+        ids.Count.ShouldBe(8);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        var posts = new List<(HttpClient Client, string Path, FormUrlEncodedContent Form)>();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var client = i % 2 == 0 ? editor : approver;
+            var page = await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id));
+            var form = StaffPages.FieldsOf(page, "#fact-form");
+            form["Input.Note"] = "Checked again.";
+            form["__RequestVerificationToken"] = page.QuerySelector("#fact-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            posts.Add((client, Facts.EditOf(DraftYear.Year, id), new FormUrlEncodedContent(form)));
+        }
+
+        // Every save holds the year, so saves that run together collide on it; they are tried
+        // again rather than refused, since none of them overwrote another.
+        var answers = await Task.WhenAll(posts.Select(p => p.Client.PostAsync(p.Path, p.Form)));
+
+        answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).Select(a => $"{(int)a.StatusCode} {a.Content.ReadAsStringAsync().Result}").ShouldBeEmpty();
+        foreach (var id in ids)
+        {
+            (await Facts.FindAsync(app, id))!.Note.ShouldBe("Checked again.", $"fact {id}");
+        }
     }
 }

@@ -1,0 +1,205 @@
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Domain;
+using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Staff;
+using UnvReporting.Web.Platform.Data.Auditing;
+
+namespace UnvReporting.Web.Platform.Data;
+
+/// <summary>
+/// The one way staff change a year's data (figures, definitions, statistics, imports): checks the
+/// role's edit rule for the year, lets the caller apply its change, marks corrected rows of a
+/// published year revised, and saves the change with its audit entries while holding the year,
+/// all in one transaction. A refusal comes back as a <see cref="YearOutcome"/>, never as an
+/// exception, and leaves nothing tracked, so the caller can read the page again.
+/// </summary>
+public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// How often a change is tried when it keeps losing the year's hold to other saves: each round
+    /// at least one save wins, so this many editors saving at the same instant all get through.
+    /// </summary>
+    private const int YearHoldAttempts = 10;
+
+    /// <summary>
+    /// Applies <paramref name="apply"/> to year <paramref name="year"/> for a person of
+    /// <paramref name="role"/>. <paramref name="apply"/> may run more than once (see the loop),
+    /// each time against a fresh read, so it must read what it changes itself.
+    /// </summary>
+    public async Task<YearOutcome> SaveAsync(
+        int year, StaffRole role, StaffActor actor, string? reason, Func<YearChange, CancellationToken, Task> apply, CancellationToken cancellationToken)
+    {
+        // Every save holds its year, so that no figure lands in a year submitted or published a
+        // moment before. Two editors changing different rows of one year then also collide on
+        // that hold, although neither overwrote the other. Such a save is tried again from the
+        // start: the year's rule and every row's version are checked afresh, so a move of the year
+        // or a change to the same row is still refused.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (outcome, again) = await TryAsync(year, role, actor, reason, apply, attempt, cancellationToken);
+            if (!again || attempt == YearHoldAttempts)
+            {
+                return outcome;
+            }
+
+            // A short random pause, so the saves that lost together do not collide again in step.
+            await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
+        }
+    }
+
+    private async Task<(YearOutcome Outcome, bool Again)> TryAsync(
+        int year, StaffRole role, StaffActor actor, string? reason, Func<YearChange, CancellationToken, Task> apply, int attempt, CancellationToken cancellationToken)
+    {
+        var saved = false;
+        try
+        {
+            var reportingYear = await db.ReportingYears.SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
+            if (reportingYear is null)
+            {
+                return (new YearOutcome.NotFound($"There is no reporting year {year}."), false);
+            }
+
+            var rule = reportingYear.EditRuleFor(role);
+            if (!rule.Allowed)
+            {
+                return (new YearOutcome.Forbidden(rule.Refusal!), false);
+            }
+
+            var change = new YearChange(db, rule, reportingYear.CheckEdit(role, reason), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            await apply(change, cancellationToken);
+            if (change.Refusal() is { } refusal)
+            {
+                return (refusal, false);
+            }
+
+            change.MarkRevised();
+            db.HoldYear(reportingYear);
+            await db.SaveAuditedAsync(actor, change.AuditReason, clock.GetUtcNow(), cancellationToken);
+            saved = true;
+            return (YearOutcome.Done, false);
+        }
+        catch (DomainException exception)
+        {
+            return (new YearOutcome.Invalid([new FieldError(exception.Field, exception.Message)]), false);
+        }
+        catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is ReportingYear))
+        {
+            return (new YearOutcome.Forbidden(
+                $"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again."),
+                true);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            return (new YearOutcome.Conflict(exception.Entries.Select(e => e.Entity).ToList()), false);
+        }
+        catch (DbUpdateException) when (attempt == 1)
+        {
+            // A unique index refused a row someone else added between the change's own check and
+            // the save. Once more from the start, that check sees their row and refuses by field.
+            return (YearOutcome.Done, true);
+        }
+        finally
+        {
+            if (!saved)
+            {
+                // Nothing of a refused change stays tracked: the caller reads the rows as they are now.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
+
+/// <summary>One try of a change to a year, as <see cref="YearChanges.SaveAsync"/> hands it to the caller's step.</summary>
+public sealed class YearChange
+{
+    private readonly UnvDbContext _db;
+    private readonly List<FieldError> _errors = [];
+    private readonly List<object> _stale = [];
+    private bool _refused;
+    private string? _missing;
+
+    internal YearChange(UnvDbContext db, EditRule rule, string? reason, DateOnly today)
+    {
+        _db = db;
+        Rule = rule;
+        Reason = reason;
+        AuditReason = reason;
+        Today = today;
+    }
+
+    public EditRule Rule { get; }
+
+    /// <summary>The reason as checked by the year's rule: required for a published year, else optional.</summary>
+    public string? Reason { get; }
+
+    /// <summary>What the audit entries record as the reason; the reason unless the change words it otherwise.</summary>
+    public string? AuditReason { get; set; }
+
+    public DateOnly Today { get; }
+
+    /// <summary>
+    /// Makes the save conditional on <paramref name="row"/> still having the version the editor
+    /// saw; false (and the change will be refused as a conflict) when the token is not a version.
+    /// </summary>
+    public bool Expect(object row, string? version)
+    {
+        if (ConcurrencyVersion.Expect(_db.Entry(row), version))
+        {
+            return true;
+        }
+
+        _stale.Add(row);
+        return false;
+    }
+
+    /// <summary>A row the editor saw has changed or gone: the change is refused as a conflict.</summary>
+    public void Stale(object rowOrKey) => _stale.Add(rowOrKey);
+
+    /// <summary>A row the change is about does not exist: the change is refused as not found.</summary>
+    public void Missing(string message) => _missing = message;
+
+    /// <summary>Refuses the change, with a message for the input <paramref name="field"/> names.</summary>
+    public void Refuse(string field, string message) => _errors.Add(new FieldError(field, message));
+
+    /// <summary>Refuses the change for input the caller has already told the person about.</summary>
+    public void Refuse() => _refused = true;
+
+    /// <summary>Runs one step of the change; a domain refusal is kept under <paramref name="prefix"/> and its field, and the change goes on to collect more.</summary>
+    public bool Try(Action step, string prefix)
+    {
+        try
+        {
+            step();
+            return true;
+        }
+        catch (DomainException exception)
+        {
+            Refuse(prefix + exception.Field, exception.Message);
+            return false;
+        }
+    }
+
+    internal YearOutcome? Refusal() =>
+        _missing is not null ? new YearOutcome.NotFound(_missing)
+        : _errors.Count > 0 || _refused ? new YearOutcome.Invalid(_errors)
+        : _stale.Count > 0 ? new YearOutcome.Conflict(_stale)
+        : null;
+
+    /// <summary>
+    /// A corrected figure of a published year says so on the public page, with the reason: every
+    /// indicator row the change modified is marked revised.
+    /// </summary>
+    internal void MarkRevised()
+    {
+        if (!Rule.NeedsReason)
+        {
+            return;
+        }
+
+        foreach (var entry in _db.ChangeTracker.Entries<IndicatorYear>().Where(e => e.State is EntityState.Modified or EntityState.Added).ToList())
+        {
+            entry.Entity.MarkRevised(Today, Reason!);
+        }
+    }
+}
