@@ -72,7 +72,7 @@ public class ScaleOutTests
         await pair.App.CreateUserAsync(StaffRole.Editor, StaffAccounts.EmailFor(StaffRole.Editor));
         var (onA, onB) = pair.ClientsSharingCookies();
         (await onA.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var template = await onA.GetByteArrayAsync($"/staff/years/{DraftYear.Year}/import/template.xlsx");
+        var template = await onA.Client.GetByteArrayAsync($"/staff/years/{DraftYear.Year}/import/template.xlsx");
 
         var upload = await onA.UploadAsync(DraftYear.Year, Workbooks.SetCell(template, "Indicators", "F2", 45m), "figures.xlsx");
         var preview = upload.Location() ?? throw new InvalidOperationException("The upload did not lead to a preview: " + await upload.Content.ReadAsStringAsync());
@@ -213,10 +213,12 @@ public class ScaleOutTests
         }
 
         /// <summary>One browser whose requests the proxy sends now to A, now to B.</summary>
-        public (HttpClient OnA, HttpClient OnB) ClientsSharingCookies()
+        public (StaffBrowser OnA, StaffBrowser OnB) ClientsSharingCookies()
         {
             var jar = new CookieContainer();
-            return (A.CreateDefaultClient(new CookieContainerHandler(jar)), B.CreateDefaultClient(new CookieContainerHandler(jar)));
+            return (
+                new StaffBrowser(A.CreateDefaultClient(new CookieContainerHandler(jar)), new AppUrls(A.Services)),
+                new StaffBrowser(B.CreateDefaultClient(new CookieContainerHandler(jar)), new AppUrls(B.Services)));
         }
 
         public async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ public class SessionLifetimeTests
     {
         var clock = new MovableClock();
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         clock.Advance(TimeSpan.FromMinutes(20));
         (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -30,7 +30,7 @@ public class SessionLifetimeTests
     {
         var clock = new MovableClock();
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         for (var minutes = 20; minutes < 8 * 60; minutes += 20)
         {
@@ -51,7 +51,7 @@ public class SessionLifetimeTests
             provider,
             new Dictionary<string, string> { ["Sessions:IdleMinutes"] = "90", ["Sessions:AbsoluteHours"] = "2" },
             configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         clock.Advance(TimeSpan.FromMinutes(80));
         (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -68,7 +68,7 @@ public class SessionLifetimeTests
         var browser = new CookieJar(app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }));
         await browser.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
         var copied = browser.Copy();
-        using var otherComputer = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var otherComputer = app.Visitor();
         (await otherComputer.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var token = await (await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).JsonAsync(200);
         (await copied.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");

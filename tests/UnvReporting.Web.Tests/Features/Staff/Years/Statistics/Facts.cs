@@ -13,14 +13,6 @@ internal static class Facts
 
     public const string Share = "women_share";
 
-    public static string ListOf(int year) => $"/staff/years/{year}/statistics";
-
-    public static string NewIn(int year) => $"/staff/years/{year}/statistics/new";
-
-    public static string EditOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/edit";
-
-    public static string DeleteOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/delete";
-
     /// <summary>A total of volunteers_deployed for the year (a draft year has none in the reference data).</summary>
     public static async Task<long> AddAsync(TestApp app, int year, decimal value)
     {
