@@ -61,7 +61,10 @@ public sealed class AppUrls(IServiceProvider services)
 
     public string Definitions(int year) => Page("/Admin/Years/Definitions", new { year });
 
-    /// <summary>The audit log, filtered by the given query values (<c>new { user = "editor.one" }</c>).</summary>
+    /// <summary>
+    /// The audit log, filtered by the given query values (<c>new { user = "editor.one" }</c>). Its
+    /// <c>page</c> parameter cannot go in them: to the routing, <c>page</c> names the Razor page.
+    /// </summary>
     public string Audit(object? filter = null) => Page("/Admin/Audit/Index", filter);
 
     public string Frameworks => Page("/Admin/Frameworks/Index");
