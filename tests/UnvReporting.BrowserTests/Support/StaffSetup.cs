@@ -42,11 +42,11 @@ public static class StaffSetup
 
     public static async Task SignInAsync(this AppInBrowser session, StaffRole role)
     {
-        await session.OpenAsync("/account/sign-in");
+        await session.OpenAsync(session.Url.SignIn);
         await session.Page.GetByLabel("E-mail address").FillAsync(EmailFor(role));
         await session.Page.GetByLabel("Password").FillAsync(Password);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/staff");
+        await session.Page.WaitForURLAsync("**" + session.Url.Staff);
     }
 
     public static async Task SignOutAsync(this AppInBrowser session)

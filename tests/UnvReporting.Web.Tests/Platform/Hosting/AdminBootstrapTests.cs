@@ -33,7 +33,7 @@ public class AdminBootstrapTests
 
         (await AdminsAsync(app.Factory)).Select(u => u.Email).ShouldBe([Email]);
         (await client.SignInAsync(Email, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetDocumentAsync("/staff")).QuerySelector("[data-role]")!.GetAttribute("data-role").ShouldBe("Admin");
+        (await client.GetDocumentAsync(app.Url.Staff)).QuerySelector("[data-role]")!.GetAttribute("data-role").ShouldBe("Admin");
     }
 
     [Theory, BothProviders]

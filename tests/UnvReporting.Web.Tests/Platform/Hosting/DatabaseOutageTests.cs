@@ -59,7 +59,7 @@ public class DatabaseOutageTests(ITestOutputHelper output)
         (await api.Content.ReadAsStringAsync()).ShouldNotContain("Exception");
         (await Get(app.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await Get(app.Client, "/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        ((int)(await Get(signedIn.Client, "/staff")).StatusCode).ShouldBe(503);
+        ((int)(await Get(signedIn.Client, app.Url.Staff)).StatusCode).ShouldBe(503);
         using var signedInPage = await Get(signedIn.Client, Uncached("/indicators/2021"));
         ((int)signedInPage.StatusCode).ShouldBe(503);
         (await signedInPage.Content.ReadAsStringAsync()).ShouldContain("The service is temporarily unavailable, try again in a minute.");
@@ -83,7 +83,7 @@ public class DatabaseOutageTests(ITestOutputHelper output)
         (await Get(app.Client, Uncached("/api/v1/years/2021/summary"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Get(app.Client, "/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
         // The staff cookie and the bearer token outlive the outage: nobody has to sign in again.
-        (await Get(signedIn.Client, "/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Get(signedIn.Client, app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The write refused during the outage left no trace: the figure as it was, no audit entry.
         await using (var scope = app.CreateDbScope())
