@@ -1,5 +1,6 @@
 using UnvReporting.BrowserTests.Support;
 using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.BrowserTests.Features;
@@ -23,11 +24,11 @@ public class AccessibilityTests
     ];
 
     // The staff pages, as an Admin sees them (every link and control shown).
-    private static readonly string[] StaffPages =
+    private static string[] StaffPages(AppUrls url) =>
     [
-        "/staff",
-        "/staff/years/2020",
-        "/staff/years/2021",
+        url.Staff,
+        url.StaffYear(2020),
+        url.StaffYear(2021),
         "/indicators/2020/1.1",
     ];
 
@@ -58,12 +59,12 @@ public class AccessibilityTests
         await using var session = await AppInBrowser.StartAsync(DatabaseProvider.Sqlite, injectsScripts: true);
         await session.AddDraft2020Async();
         await session.CreateUserAsync(StaffRole.Admin);
-        await session.OpenAsync("/account/sign-in");
+        await session.OpenAsync(session.Url.SignIn);
         var found = new List<string>();
-        await CheckAsync(session, "/account/sign-in", found);
+        await CheckAsync(session, session.Url.SignIn, found);
         await session.SignInAsync(StaffRole.Admin);
 
-        foreach (var path in StaffPages)
+        foreach (var path in StaffPages(session.Url))
         {
             await session.OpenAsync(path);
             await CheckAsync(session, path, found);

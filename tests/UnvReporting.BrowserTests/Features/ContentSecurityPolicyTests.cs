@@ -27,7 +27,7 @@ public class ContentSecurityPolicyTests
         "/api/reference",
     ];
 
-    private static readonly string[] StaffPages = ["/staff", "/staff/years/2020", "/staff/years/2020/statistics", "/admin/users"];
+    private static string[] StaffPages(AppUrls url) => [url.Staff, url.StaffYear(2020), url.Statistics(2020), url.Users];
 
     [Theory, BothProviders]
     public async Task No_page_breaks_the_content_security_policy(DatabaseProvider provider)
@@ -55,14 +55,14 @@ public class ContentSecurityPolicyTests
         violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"PNG download: {v}"));
 
         await session.SignInAsync(StaffRole.Admin);
-        foreach (var address in StaffPages)
+        foreach (var address in StaffPages(session.Url))
         {
             await session.OpenAsync(address, WaitUntilState.NetworkIdle);
             violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"{address}: {v}"));
         }
 
         // The entry page scores a figure as it is typed: its script and the server's answer still run.
-        await session.OpenAsync("/staff/years/2020", WaitUntilState.NetworkIdle);
+        await session.OpenAsync(session.Url.StaffYear(2020), WaitUntilState.NetworkIdle);
         var scored = await page.RunAndWaitForResponseAsync(
             () => page.Locator("input[name$='.Result']").First.FillAsync("55"),
             response => response.Url.Contains("handler=Score", StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public class StaffEntryTests
         var page = session.Page;
 
         await session.SignInAsync(StaffRole.Editor);
-        await session.OpenAsync("/staff/years/2020");
+        await session.OpenAsync(session.Url.StaffYear(2020));
         var row = page.Locator("tbody.entry-row[data-key='1.1']");
         (await row.Locator(".entry-score").InnerTextAsync()).ShouldContain("80%");
 
@@ -38,7 +38,7 @@ public class StaffEntryTests
         await page.WaitForSelectorAsync(".alert-success");
         (await page.Locator(".alert-success").InnerTextAsync()).ShouldBe("Saved 1 indicator(s).");
 
-        await session.OpenAsync("/staff");
+        await session.OpenAsync(session.Url.Staff);
         await page.Locator("tr[data-year='2020']").GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await page.WaitForSelectorAsync("tr[data-year='2020'] [data-status='Submitted']");
         await session.SignOutAsync();

@@ -33,6 +33,9 @@ public sealed class AppInBrowser : IAsyncDisposable
     /// <summary>The app's services, for setting up accounts and data the way the app itself would.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The addresses of the staff, admin and account pages, made by the app's own routing.</summary>
+    public AppUrls Url => new(_app.Services);
+
     /// <param name="injectsScripts">
     /// For tests that inject their own tooling (axe-core) into the page: the app's Content Security
     /// Policy would refuse that inline script, so the browser is told to bypass it. The policy

@@ -7,6 +7,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.BrowserTests.Support;
@@ -28,26 +29,24 @@ public static class StaffSetup
     }
 
     /// <summary>Year 2020 of the 2018-2021 framework as a draft holding indicator 1.1 (a share: milestone 50, result 40).</summary>
-    public static async Task AddDraft2020Async(this AppInBrowser session)
-    {
-        await using var scope = session.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UnvDbContext>();
-        var framework = await db.Frameworks.SingleAsync(f => f.Code == "2018-2021");
-        var indicator = await db.Indicators.SingleAsync(i => i.FrameworkId == framework.Id && i.Key == "1.1");
-        db.ReportingYears.Add(new ReportingYear(framework, 2020, ReportingStatus.Draft, null, null));
-        db.IndicatorYears.Add(new IndicatorYear(
-            indicator, 2020, "1.1", new IndicatorDefinition("Share of partners satisfied with UNV", "对联合国志愿人员方案满意的伙伴比例", Unit.Percent, false, Direction.HigherIsBetter),
-            50, 40, SourceReference.EnteredHere));
-        await db.SaveReferenceDataAsync(CancellationToken.None);
-    }
+    public static Task AddDraft2020Async(this AppInBrowser session) =>
+        session.Services.SaveAsync(async db =>
+        {
+            var framework = await db.Frameworks.SingleAsync(f => f.Code == "2018-2021");
+            var indicator = await db.Indicators.SingleAsync(i => i.FrameworkId == framework.Id && i.Key == "1.1");
+            db.ReportingYears.Add(new ReportingYear(framework, 2020, ReportingStatus.Draft, null, null));
+            db.IndicatorYears.Add(new IndicatorYear(
+                indicator, 2020, "1.1", new IndicatorDefinition("Share of partners satisfied with UNV", "对联合国志愿人员方案满意的伙伴比例", Unit.Percent, false, Direction.HigherIsBetter),
+                50, 40, SourceReference.EnteredHere));
+        });
 
     public static async Task SignInAsync(this AppInBrowser session, StaffRole role)
     {
-        await session.OpenAsync("/account/sign-in");
+        await session.OpenAsync(session.Url.SignIn);
         await session.Page.GetByLabel("E-mail address").FillAsync(EmailFor(role));
         await session.Page.GetByLabel("Password").FillAsync(Password);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/staff");
+        await session.Page.WaitForURLAsync("**" + session.Url.Staff);
     }
 
     public static async Task SignOutAsync(this AppInBrowser session)

@@ -36,7 +36,7 @@ public static class BadInputForms
     /// full snapshot once for the field (any write also leaves an audit entry, a stamp or a row,
     /// none of which a later refused post could undo).
     /// </summary>
-    public static async Task<List<string>> ThrowCorpusAsync(TestApp app, HttpClient client, FormField field)
+    public static async Task<List<string>> ThrowCorpusAsync(TestApp app, StaffBrowser client, FormField field)
     {
         var failures = new List<string>();
         var before = await SnapshotAsync(app);
@@ -78,7 +78,7 @@ public static class BadInputForms
     }
 
     /// <summary>Posts the form as rendered, with only <see cref="FormField.Also"/> changed, and returns the status: proof that the form itself is sound.</summary>
-    public static async Task<HttpStatusCode> PostControlAsync(HttpClient client, FormField field)
+    public static async Task<HttpStatusCode> PostControlAsync(StaffBrowser client, FormField field)
     {
         var (action, fields) = await ReadFormAsync(client, field);
         foreach (var (name, also) in field.Also ?? new Dictionary<string, string>())
@@ -96,7 +96,7 @@ public static class BadInputForms
     }
 
     /// <summary>Null when the response refuses with a message: a 4xx, the form again with a message, or a redirect to a page that shows one.</summary>
-    public static async Task<string?> RefusalProblemAsync(HttpClient client, HttpResponseMessage response)
+    public static async Task<string?> RefusalProblemAsync(StaffBrowser client, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         if (status is >= 400 and < 500)
@@ -109,7 +109,7 @@ public static class BadInputForms
             return Error(await Html.ParseAsync(response)) is null ? "200 without an error message" : null;
         }
 
-        if (status == 302 && response.Location() is { } location && !location.Contains("/account/sign-in", StringComparison.Ordinal))
+        if (status == 302 && response.Location() is { } location && !response.GoesToSignIn(client.Url))
         {
             using var next = await client.GetAsync(location);
             return Message(await Html.ParseAsync(next)) is null ? $"redirected to {location}, which shows no message" : null;
@@ -130,7 +130,8 @@ public static class BadInputForms
             .Select(e => e.Text())
             .FirstOrDefault(t => t.Length > 0);
 
-    public static async Task<(string Action, Dictionary<string, string> Fields)> ReadFormAsync(HttpClient client, FormField field)
+    /// <summary>The form of <see cref="FormField.Page"/> that the field belongs to: its action and the fields it would post as it stands.</summary>
+    public static async Task<(string Action, Dictionary<string, string> Fields)> ReadFormAsync(StaffBrowser client, FormField field)
     {
         using var get = await client.GetAsync(field.Page);
         if (get.StatusCode != HttpStatusCode.OK)
@@ -141,49 +142,12 @@ public static class BadInputForms
         var page = await Html.ParseAsync(get);
         var form = page.QuerySelectorAll<IHtmlFormElement>("form[method=post]")
             .Where(f => field.Handler is null || (f.GetAttribute("action") ?? string.Empty).Contains("handler=" + field.Handler, StringComparison.OrdinalIgnoreCase))
-            .Where(f => field.Match is null || field.Match.All(m => Controls(page, f).Any(e =>
-                string.Equals(e.GetAttribute("name"), m.Key, StringComparison.OrdinalIgnoreCase) && ValueOf(e) == m.Value)))
-            .FirstOrDefault(f => field.Handler is not null
-                || Controls(page, f).Any(e => e.GetAttribute("name") is { } name
-                    && (string.Equals(name, field.Field, StringComparison.OrdinalIgnoreCase) || field.Also?.ContainsKey(name) == true)))
+            .Where(f => field.Match is null || field.Match.All(m => f.Fields().TryGetValue(m.Key, out var value) && value == m.Value))
+            .FirstOrDefault(f => field.Handler is not null || f.Fields().Keys.Any(name => string.Equals(name, field.Field, StringComparison.OrdinalIgnoreCase) || field.Also?.ContainsKey(name) == true))
             ?? throw new InvalidOperationException($"No form for {field} on {field.Page}.");
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var element in Controls(page, form))
-        {
-            var name = element.GetAttribute("name")!;
-            if (element is IHtmlInputElement { Type: "checkbox" or "radio" } box && !box.IsChecked)
-            {
-                continue;
-            }
-
-            if (element is IHtmlInputElement { Type: "submit" or "button" })
-            {
-                continue;
-            }
-
-            fields.TryAdd(name, ValueOf(element));
-        }
-
         var action = form.GetAttribute("action");
-        return (string.IsNullOrEmpty(action) ? field.Page : action, fields);
+        return (string.IsNullOrEmpty(action) ? field.Page : action, form.Fields());
     }
-
-    /// <summary>The named controls a form posts: its own, and those outside it that name it in their form attribute.</summary>
-    private static IEnumerable<IElement> Controls(IDocument page, IElement form)
-    {
-        var own = form.QuerySelectorAll("input[name], textarea[name], select[name]");
-        var id = form.GetAttribute("id");
-        return string.IsNullOrEmpty(id)
-            ? own
-            : own.Concat(page.QuerySelectorAll("input[name], textarea[name], select[name]").Where(e => e.GetAttribute("form") == id));
-    }
-
-    private static string ValueOf(IElement element) => element switch
-    {
-        IHtmlTextAreaElement area => area.Value,
-        IHtmlSelectElement select => select.SelectedOptions.FirstOrDefault()?.Value ?? select.Options.FirstOrDefault()?.Value ?? string.Empty,
-        _ => element.GetAttribute("value") ?? string.Empty,
-    };
 
     private static async Task<string> SnapshotAsync(TestApp app)
     {

@@ -3,6 +3,7 @@ using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
+using UnvReporting.Testing;
 
 namespace UnvReporting.Web.Tests.Support;
 
@@ -15,15 +16,14 @@ public static class DraftYear
 
     public const string Title = "Draft title that no visitor may see";
 
-    public static async Task AddAsync(TestApp app)
-    {
-        await using var scope = app.CreateDbScope();
-        var framework = await scope.Db.Frameworks.SingleAsync(f => f.Code == "2018-2021");
-        var indicator = await scope.Db.Indicators.SingleAsync(i => i.FrameworkId == framework.Id && i.Key == IndicatorKey);
-        scope.Db.ReportingYears.Add(new ReportingYear(framework, Year, ReportingStatus.Draft, null, null));
-        scope.Db.IndicatorYears.Add(new IndicatorYear(
-            indicator, Year, IndicatorKey, new IndicatorDefinition(Title, "草稿标题", Unit.Percent, false, Direction.HigherIsBetter),
-            50, 40, new SourceReference("DP/2021/1", "draft table")));
-        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
-    }
+    public static Task AddAsync(TestApp app) =>
+        app.Services.SaveAsync(async db =>
+        {
+            var framework = await db.Frameworks.SingleAsync(f => f.Code == "2018-2021");
+            var indicator = await db.Indicators.SingleAsync(i => i.FrameworkId == framework.Id && i.Key == IndicatorKey);
+            db.ReportingYears.Add(new ReportingYear(framework, Year, ReportingStatus.Draft, null, null));
+            db.IndicatorYears.Add(new IndicatorYear(
+                indicator, Year, IndicatorKey, new IndicatorDefinition(Title, "草稿标题", Unit.Percent, false, Direction.HigherIsBetter),
+                50, 40, new SourceReference("DP/2021/1", "draft table")));
+        });
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Staff;
@@ -7,7 +5,7 @@ using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Tests.Support;
 
-/// <summary>Staff accounts for tests: create one with a role, sign in through the real sign-in page, post forms with their antiforgery token.</summary>
+/// <summary>Staff accounts for tests, made through Identity as the Admin pages make them, and browsers signed in with them.</summary>
 public static class StaffAccounts
 {
     public const string Password = "correct horse battery staple";
@@ -27,47 +25,17 @@ public static class StaffAccounts
         return user;
     }
 
-    /// <summary>A client of its own (with cookies) signed in as a new account of the role; null role gives an anonymous client.</summary>
-    public static async Task<HttpClient> ClientAsAsync(this TestApp app, StaffRole? role)
-    {
-        var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        if (role is { } r)
-        {
-            await app.CreateUserAsync(r);
-            var response = await client.SignInAsync(EmailFor(r), Password);
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        }
+    /// <summary>A browser of its own, not signed in.</summary>
+    public static StaffBrowser Visitor(this TestApp app) => StaffBrowser.Open(app.Factory);
 
-        return client;
+    /// <summary>A browser signed in as a new account of the role (<see cref="EmailFor"/>).</summary>
+    public static async Task<StaffBrowser> SignedInAsync(this TestApp app, StaffRole role)
+    {
+        await app.CreateUserAsync(role);
+        return await StaffBrowser.SignedInAsync(app.Factory, EmailFor(role));
     }
 
-    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
-        client.PostFormAsync("/account/sign-in", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-
-    /// <summary>
-    /// Posts a form as a browser would: reads the antiforgery token from the page at
-    /// <paramref name="pagePath"/> (default: the post address) and sends it with the fields.
-    /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IReadOnlyDictionary<string, string> fields, string? pagePath = null)
-    {
-        var token = await AntiforgeryTokenAsync(client, pagePath ?? path);
-        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-        return await client.PostAsync(path, content);
-    }
-
-    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pagePath)
-    {
-        var page = await client.GetDocumentAsync(pagePath);
-        return page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{pagePath} has no form with an antiforgery token.");
-    }
-
-    public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;
-
-    public static IElement Form(this IDocument page, string selector = "form[method=post]") =>
-        page.QuerySelector(selector) ?? throw new InvalidOperationException($"No {selector} on the page.");
+    /// <summary>A browser signed in as an account the test made.</summary>
+    public static Task<StaffBrowser> SignedInAsync(this TestApp app, string email, string password = Password) =>
+        StaffBrowser.SignedInAsync(app.Factory, email, password);
 }

@@ -11,13 +11,20 @@ public sealed class TestApp : IAsyncDisposable
         Database = database;
         Factory = factory;
         Client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Url = new AppUrls(factory.Services);
     }
 
     public TestDatabase Database { get; }
 
     public UnvAppFactory Factory { get; }
 
+    /// <summary>A visitor's client: no cookies kept, redirects shown rather than followed.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The app's addresses, by page and endpoint name.</summary>
+    public AppUrls Url { get; }
+
+    public IServiceProvider Services => Factory.Services;
 
     public static async Task<TestApp> StartAsync(
         DatabaseProvider provider,

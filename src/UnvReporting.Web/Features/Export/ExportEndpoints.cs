@@ -161,7 +161,7 @@ public static class ExportEndpoints
     /// <summary>
     /// Streams rows from the database to the response. Under a retrying execution strategy
     /// (PostgreSQL) EF Core reads a whole result into memory before the first row, so that it
-    /// could run the query again: 700 MB for the million facts of the history. These queries run
+    /// could run the query again: the whole history, in memory (docs/performance.md). These queries run
     /// under a strategy that never retries, so EF Core streams them; a database failure in the
     /// middle breaks the download off, and the reader starts it again.
     /// </summary>

@@ -43,8 +43,8 @@ public static class StatisticsExport
         var facts = Facts(db, year, visibility);
 
         // The names come from memory, not from joins: the few metrics and members are read once,
-        // and a million rows then carry no name strings of their own (in a profile of the history
-        // export, reading strings and the garbage they made were half of its time).
+        // and a million rows then carry no name strings of their own (reading those strings was
+        // what the history export spent its time on; docs/performance.md, second round).
         var names = await StatisticNames.LoadAsync(db, cancellationToken);
         var rows = facts
             .OrderBy(f => f.Year).ThenBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member)

@@ -10,8 +10,8 @@ namespace UnvReporting.Web.Platform.Caching;
 /// <summary>
 /// Compresses the answers the output cache is about to store, and only those: an answer is
 /// compressed once, when it is stored, and every later visitor gets the stored bytes. A year's
-/// indicator table at scale is 335 KB of HTML, so serving it compressed
-/// is what keeps a cached copy cheap to send (14 KB in Brotli; docs/performance.md).
+/// indicator table at scale is large HTML that compresses well, so serving it compressed is what
+/// keeps a cached copy cheap to send (the sizes and rates are in docs/performance.md).
 /// </summary>
 /// <remarks>
 /// Nothing else is compressed. Answers for signed-in staff carry antiforgery tokens and unpublished

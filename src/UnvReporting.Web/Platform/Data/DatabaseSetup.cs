@@ -55,8 +55,8 @@ public static class DatabaseSetup
     /// A list in a query (<c>years.Contains(f.Year)</c>) is sent as one parameter: a JSON array on
     /// SQLite, an array on PostgreSQL. EF Core 10's default, one parameter per element, makes
     /// the SQL depend on the list, and its command cache missed on every execution: the statistics
-    /// page generated its SQL again each time, under a lock, a fifth of its time with the cache off
-    /// (docs/performance.md). With one parameter the SQL is the same whatever the list.
+    /// page generated its SQL again each time, under a lock (the profile is in docs/performance.md).
+    /// With one parameter the SQL is the same whatever the list; SqlBaselineTests pins it.
     /// </summary>
     private const ParameterTranslationMode ListParameters = ParameterTranslationMode.Parameter;
 

@@ -17,24 +17,24 @@ public class BadInputTests
     public async Task Sign_in_and_password_fields_refuse_the_corpus_and_change_no_account(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var visitor = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var visitor = app.Visitor();
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
         var failures = new List<string>();
 
         // An address no account has: a wrong password for a real one would (rightly) count towards its lockout.
         FormField[] signIn =
         [
-            new("/account/sign-in", "Input.Email", FieldKind.Email, Also: new Dictionary<string, string> { ["Input.Password"] = StaffAccounts.Password }),
-            new("/account/sign-in", "Input.Password", FieldKind.Password, Also: new Dictionary<string, string> { ["Input.Email"] = "nobody@unv.test" }),
+            new(app.Url.SignIn, "Input.Email", FieldKind.Email, Also: new Dictionary<string, string> { ["Input.Password"] = StaffAccounts.Password }),
+            new(app.Url.SignIn, "Input.Password", FieldKind.Password, Also: new Dictionary<string, string> { ["Input.Email"] = "nobody@unv.test" }),
         ];
         FormField[] password =
         [
             // Any other wrong current password counts towards the lockout, by design (a change to the account).
-            new("/account/password", "Input.CurrentPassword", FieldKind.Password, Values: [BadInput.Empty, BadInput.Blank, BadInput.Nul],
+            new(app.Url.Password, "Input.CurrentPassword", FieldKind.Password, Values: [BadInput.Empty, BadInput.Blank, BadInput.Nul],
                 Also: new Dictionary<string, string> { ["Input.NewPassword"] = "another long passphrase", ["Input.ConfirmPassword"] = "another long passphrase" }),
-            new("/account/password", "Input.NewPassword", FieldKind.Password, Values: BadNewPasswords, Mirror: "Input.ConfirmPassword",
+            new(app.Url.Password, "Input.NewPassword", FieldKind.Password, Values: BadNewPasswords, Mirror: "Input.ConfirmPassword",
                 Also: new Dictionary<string, string> { ["Input.CurrentPassword"] = StaffAccounts.Password }),
-            new("/account/password", "Input.ConfirmPassword", FieldKind.Password,
+            new(app.Url.Password, "Input.ConfirmPassword", FieldKind.Password,
                 Also: new Dictionary<string, string> { ["Input.CurrentPassword"] = StaffAccounts.Password, ["Input.NewPassword"] = "another long passphrase" }),
         ];
 

@@ -22,48 +22,48 @@ public class PasswordTests
     public async Task A_staff_member_changes_their_password_and_stays_signed_in(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
-        var response = await viewer.PostFormAsync("/account/password", Change(StaffAccounts.Password, NewPassword));
+        var response = await viewer.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, NewPassword));
 
         (await viewer.FollowAsync(response)).QuerySelector("[role=status]")!.TextContent.ShouldContain("Your password is changed");
-        (await viewer.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Viewer), NewPassword)).Dispose();
+        (await viewer.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.SignedInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), NewPassword)).Dispose();
     }
 
     [Theory, BothProviders]
     public async Task A_wrong_current_password_or_a_short_new_one_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
-        var wrong = await (await editor.PostFormAsync("/account/password", Change("not my password at all", NewPassword))).ReadDocumentAsync();
-        var tooShort = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "elevenchars"))).ReadDocumentAsync();
-        var mismatch = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, NewPassword, NewPassword + "!"))).ReadDocumentAsync();
+        var wrong = await (await editor.PostFormAsync(app.Url.Password, Change("not my password at all", NewPassword))).DocumentAsync();
+        var tooShort = await (await editor.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, "elevenchars"))).DocumentAsync();
+        var mismatch = await (await editor.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, NewPassword, NewPassword + "!"))).DocumentAsync();
 
         wrong.QuerySelector("#current-error")!.TextContent.ShouldBe("The current password is not right. After 5 failed attempts the account is locked for 15 minutes.");
         tooShort.QuerySelector("#new-error")!.TextContent.ShouldContain("at least 12 characters");
         mismatch.QuerySelector("#confirm-error")!.TextContent.ShouldBe("The two new passwords are not the same.");
-        (await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
+        (await app.SignedInAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
     }
 
     [Theory, BothProviders]
     public async Task Guessing_the_current_password_locks_the_account_like_sign_in_does(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
         for (var attempt = 1; attempt < 5; attempt++)
         {
-            (await editor.PostFormAsync("/account/password", Change($"guess number {attempt}!", NewPassword))).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await editor.PostFormAsync(app.Url.Password, Change($"guess number {attempt}!", NewPassword))).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var fifth = await editor.PostFormAsync("/account/password", Change("guess number 5!", NewPassword));
+        var fifth = await editor.PostFormAsync(app.Url.Password, Change("guess number 5!", NewPassword));
 
         fifth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        fifth.Location()!.ShouldContain("/account/sign-in");
-        (await editor.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ended");
-        using var again = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        fifth.Location()!.ShouldContain(app.Url.SignIn);
+        (await editor.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session ended");
+        using var again = app.Visitor();
         (await again.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.OK, "locked out");
         LogFile.ReadLines(app.Database.DataFolder).ShouldContain(l => l.Contains("is locked out", StringComparison.Ordinal) && l.Contains("password change", StringComparison.Ordinal));
     }
@@ -73,9 +73,9 @@ public class PasswordTests
     {
         await using var app = await TestApp.StartAsync(provider);
 
-        var response = await app.Client.GetAsync("/account/password");
+        var response = await app.Client.GetAsync(app.Url.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location()!.ShouldContain("/account/sign-in");
+        response.Location()!.ShouldContain(app.Url.SignIn);
     }
 }

@@ -19,7 +19,7 @@ public class SignInOverPlainHttpTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, HttpsOnly);
 
-        using var response = await app.Client.GetAsync("/account/sign-in");
+        using var response = await app.Client.GetAsync(app.Url.SignIn);
 
         ((int)response.StatusCode).ShouldBe(200, await response.Content.ReadAsStringAsync());
         var page = await Html.ParseAsync(response);
@@ -34,7 +34,7 @@ public class SignInOverPlainHttpTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, HttpsOnly);
 
-        var page = await app.Client.GetDocumentAsync("/account/sign-in?culture=zh-Hans");
+        var page = await app.Client.GetDocumentAsync(app.Url.Page("/Account/SignIn", new { culture = "zh-Hans" }));
 
         page.QuerySelector("#needs-https")!.Text().ShouldContain("登录需要 HTTPS 连接");
     }
@@ -44,14 +44,14 @@ public class SignInOverPlainHttpTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, HttpsOnly);
 
-        using var response = await app.Client.PostAsync("/account/sign-in?ReturnUrl=%2Fstaff", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await app.Client.PostAsync(app.Url.Page("/Account/SignIn", new { ReturnUrl = app.Url.Staff }), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = "someone@unv.test",
             ["Input.Password"] = "a password of some length",
         }));
 
         ((int)response.StatusCode).ShouldBe(302, await response.Content.ReadAsStringAsync());
-        response.Headers.Location!.OriginalString.ShouldBe("/account/sign-in?ReturnUrl=%2Fstaff");
+        response.Headers.Location!.OriginalString.ShouldBe(app.Url.Page("/Account/SignIn", new { ReturnUrl = app.Url.Staff }));
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public class SignInOverPlainHttpTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, HttpsOnly);
 
-        using var response = await app.Client.PostAsync("/staff", new FormUrlEncodedContent([]));
+        using var response = await app.Client.PostAsync(app.Url.Staff, new FormUrlEncodedContent([]));
 
         ((int)response.StatusCode).ShouldBe(302);
-        response.Headers.Location!.OriginalString.ShouldContain("/account/sign-in?ReturnUrl=");
+        response.Headers.Location!.OriginalString.ShouldContain(app.Url.SignIn + "?ReturnUrl=");
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class SignInOverPlainHttpTests
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, HttpsOnly);
         using var https = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
-        var page = await https.GetDocumentAsync("/account/sign-in");
+        var page = await https.GetDocumentAsync(app.Url.SignIn);
 
         page.QuerySelector("#needs-https").ShouldBeNull();
         page.QuerySelector("input[name=__RequestVerificationToken]").ShouldNotBeNull();

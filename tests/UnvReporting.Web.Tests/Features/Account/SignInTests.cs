@@ -16,12 +16,12 @@ public class SignInTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         var response = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location().ShouldBe("/staff");
+        response.Location().ShouldBe(app.Url.Staff);
         var home = await client.GetDocumentAsync("/");
         home.QuerySelector("form[action='/account/sign-out']").ShouldNotBeNull();
     }
@@ -31,7 +31,7 @@ public class SignInTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
@@ -53,7 +53,7 @@ public class SignInTests
     public async Task An_unknown_account_gets_the_same_message(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         var response = await client.SignInAsync("nobody@unv.test", StaffAccounts.Password);
 
@@ -73,7 +73,7 @@ public class SignInTests
             await users.UpdateAsync(stored);
         }
 
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
         var response = await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Admin), StaffAccounts.Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -84,11 +84,11 @@ public class SignInTests
     public async Task Signing_out_ends_the_session(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
-        var signOut = await client.PostFormAsync("/account/sign-out", new Dictionary<string, string>(), pagePath: "/");
+        var signOut = await client.PostFormAsync(app.Url.SignOut, new Dictionary<string, string>(), pagePath: "/");
 
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 }

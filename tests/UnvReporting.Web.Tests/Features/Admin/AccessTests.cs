@@ -10,16 +10,16 @@ namespace UnvReporting.Web.Tests.Features.Admin;
 /// <summary>Every Admin page is for Admins only: other roles are refused on GET and POST, visitors are sent to sign in.</summary>
 public class AccessTests
 {
-    private static readonly string[] Pages =
+    private static string[] Pages(AppUrls url) =>
     [
-        "/admin/users",
-        "/admin/users/new",
-        "/admin/frameworks",
-        "/admin/frameworks/2018-2021",
-        "/admin/frameworks/2018-2021/areas",
-        "/admin/frameworks/2018-2021/indicators",
-        "/admin/years/2019/definitions",
-        "/admin/audit",
+        url.Users,
+        url.NewUser,
+        url.Frameworks,
+        url.Framework("2018-2021"),
+        url.Areas("2018-2021"),
+        url.FrameworkIndicators("2018-2021"),
+        url.Definitions(2019),
+        url.Audit(),
     ];
 
     [Theory, BothProviders]
@@ -28,12 +28,12 @@ public class AccessTests
         await using var app = await TestApp.StartAsync(provider);
         foreach (var role in new[] { StaffRole.Viewer, StaffRole.Editor, StaffRole.Approver })
         {
-            using var client = await app.ClientAsAsync(role);
+            using var client = await app.SignedInAsync(role);
             var token = await client.AntiforgeryTokenAsync("/");
-            foreach (var page in Pages)
+            foreach (var page in Pages(app.Url))
             {
                 await (await client.GetAsync(page)).ShouldBeForbiddenAsync($"{role} GET {page}");
-                var post = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                var post = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { [HtmlForms.AntiforgeryField] = token }));
                 await post.ShouldBeForbiddenAsync($"{role} POST {page}");
             }
         }
@@ -43,16 +43,16 @@ public class AccessTests
     public async Task Visitors_are_sent_to_sign_in(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(null);
-        foreach (var page in Pages)
+        using var client = app.Visitor();
+        foreach (var page in Pages(app.Url))
         {
             var response = await client.GetAsync(page);
 
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
-            response.Location()!.ShouldContain("/account/sign-in", customMessage: page);
+            response.Location()!.ShouldContain(app.Url.SignIn, customMessage: page);
             var post = await client.PostAsync(page, new FormUrlEncodedContent([]));
             post.StatusCode.ShouldBe(HttpStatusCode.Redirect, page);
-            post.Location()!.ShouldContain("/account/sign-in", customMessage: page);
+            post.Location()!.ShouldContain(app.Url.SignIn, customMessage: page);
         }
     }
 
@@ -60,8 +60,8 @@ public class AccessTests
     public async Task Admins_open_every_admin_page(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Admin);
-        foreach (var page in Pages)
+        using var client = await app.SignedInAsync(StaffRole.Admin);
+        foreach (var page in Pages(app.Url))
         {
             await client.GetDocumentAsync(page);
         }

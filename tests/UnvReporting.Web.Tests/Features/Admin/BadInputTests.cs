@@ -14,7 +14,7 @@ namespace UnvReporting.Web.Tests.Features.Admin;
 /// </summary>
 public class BadInputTests
 {
-    private const string Framework = "/admin/frameworks/2018-2021";
+    private const string Framework = "2018-2021";
     private const string NewFramework = "2026-2029";
 
     /// <summary>Passwords any policy of twelve characters or more refuses; longer payloads are legitimate passwords.</summary>
@@ -70,66 +70,66 @@ public class BadInputTests
     private static readonly IReadOnlyList<BadValue> BadSortOrders =
         BadInput.RefusedBy(FieldKind.WholeNumber).Except([BadInput.Negative, BadInput.NegativeZero]).ToList();
 
-    private static FormField Account(string field, FieldKind kind, bool required = true, IReadOnlyList<BadValue>? values = null) =>
-        new("/admin/users/new", field, kind, required, Also: ValidAccount, Values: values);
+    private static FormField Account(AppUrls url, string field, FieldKind kind, bool required = true, IReadOnlyList<BadValue>? values = null) =>
+        new(url.NewUser, field, kind, required, Also: ValidAccount, Values: values);
 
-    private static IReadOnlyList<FormField> UserFields(string viewerId) =>
+    private static IReadOnlyList<FormField> UserFields(AppUrls url, string viewerId) =>
     [
-        Account("Input.Email", FieldKind.Email),
-        Account("Input.DisplayName", FieldKind.ShortText, required: false),
-        Account("Input.Role", FieldKind.Choice),
-        Account("Input.Password", FieldKind.Password, values: BadNewPasswords),
-        new("/admin/users", "role", FieldKind.Choice, Handler: "Role", Match: new Dictionary<string, string> { ["id"] = viewerId }),
-        new("/admin/users", "id", FieldKind.Choice, Handler: "Role", Match: new Dictionary<string, string> { ["id"] = viewerId }, Also: new Dictionary<string, string> { ["role"] = "Editor" }),
-        new("/admin/users", "id", FieldKind.Choice, Handler: "Disable", Match: new Dictionary<string, string> { ["id"] = viewerId }),
-        new("/admin/users", "disable", FieldKind.Choice, Handler: "Disable", Match: new Dictionary<string, string> { ["id"] = viewerId }),
+        Account(url, "Input.Email", FieldKind.Email),
+        Account(url, "Input.DisplayName", FieldKind.ShortText, required: false),
+        Account(url, "Input.Role", FieldKind.Choice),
+        Account(url, "Input.Password", FieldKind.Password, values: BadNewPasswords),
+        new(url.Users, "role", FieldKind.Choice, Handler: "Role", Match: new Dictionary<string, string> { ["id"] = viewerId }),
+        new(url.Users, "id", FieldKind.Choice, Handler: "Role", Match: new Dictionary<string, string> { ["id"] = viewerId }, Also: new Dictionary<string, string> { ["role"] = "Editor" }),
+        new(url.Users, "id", FieldKind.Choice, Handler: "Disable", Match: new Dictionary<string, string> { ["id"] = viewerId }),
+        new(url.Users, "disable", FieldKind.Choice, Handler: "Disable", Match: new Dictionary<string, string> { ["id"] = viewerId }),
     ];
 
-    private static IReadOnlyList<FormField> FrameworkFields =>
+    private static IReadOnlyList<FormField> FrameworkFields(AppUrls url) =>
     [
-        new("/admin/frameworks", "Input.StartYear", FieldKind.WholeNumber, Also: ValidFramework),
-        new("/admin/frameworks", "Input.EndYear", FieldKind.WholeNumber, Also: ValidFramework),
-        new("/admin/frameworks", "Input.DocumentSymbol", FieldKind.ShortText, Also: ValidFramework),
-        new("/admin/frameworks", "Input.GreenFrom", FieldKind.WholeNumber, Also: ValidFramework),
-        new("/admin/frameworks", "Input.YellowFrom", FieldKind.WholeNumber, Also: ValidFramework),
-        new(Framework, "Input.GreenFrom", FieldKind.WholeNumber),
-        new(Framework, "Input.YellowFrom", FieldKind.WholeNumber),
-        new(Framework, "Input.Version", FieldKind.Version, Also: new Dictionary<string, string> { ["Input.GreenFrom"] = "95" }),
-        new(Framework + "/areas", "Input.Code", FieldKind.Key, Also: ValidArea, Values: BadAreaCodes),
-        new(Framework + "/areas", "Input.Kind", FieldKind.Choice, Also: ValidArea),
-        new(Framework + "/areas", "Input.ParentCode", FieldKind.Choice, Required: false, Also: ValidArea),
-        new(Framework + "/areas", "Input.SortOrder", FieldKind.WholeNumber, Also: ValidArea, Values: BadSortOrders),
-        new(Framework + "/areas", "Input.TitleEn", FieldKind.ShortText, Also: ValidArea),
-        new(Framework + "/areas", "Input.TitleZh", FieldKind.ShortText, Also: ValidArea),
-        new(Framework + "/areas", "titleEn", FieldKind.ShortText, Handler: "Rename"),
-        new(Framework + "/areas", "titleZh", FieldKind.ShortText, Handler: "Rename"),
-        new(Framework + "/areas", "version", FieldKind.Version, Handler: "Rename", Also: new Dictionary<string, string> { ["titleEn"] = "Renamed" }),
-        new(Framework + "/areas", "areaId", FieldKind.Choice, Handler: "Rename", Also: new Dictionary<string, string> { ["titleEn"] = "Renamed" }),
-        new(Framework + "/indicators", "Input.Key", FieldKind.Key, Also: ValidIndicator),
-        new(Framework + "/indicators", "Input.AreaCode", FieldKind.Choice, Also: ValidIndicator),
-        new(Framework + "/indicators", "Input.SortOrder", FieldKind.WholeNumber, Also: ValidIndicator, Values: BadSortOrders),
-        new(Framework + "/indicators", "areaCode", FieldKind.Choice, Handler: "Move"),
-        new(Framework + "/indicators", "sortOrder", FieldKind.WholeNumber, Handler: "Move", Values: BadSortOrders),
-        new(Framework + "/indicators", "version", FieldKind.Version, Handler: "Move", Also: new Dictionary<string, string> { ["sortOrder"] = "99" }),
-        new(Framework + "/indicators", "indicatorId", FieldKind.Choice, Handler: "Move", Also: new Dictionary<string, string> { ["sortOrder"] = "99" }),
+        new(url.Frameworks, "Input.StartYear", FieldKind.WholeNumber, Also: ValidFramework),
+        new(url.Frameworks, "Input.EndYear", FieldKind.WholeNumber, Also: ValidFramework),
+        new(url.Frameworks, "Input.DocumentSymbol", FieldKind.ShortText, Also: ValidFramework),
+        new(url.Frameworks, "Input.GreenFrom", FieldKind.WholeNumber, Also: ValidFramework),
+        new(url.Frameworks, "Input.YellowFrom", FieldKind.WholeNumber, Also: ValidFramework),
+        new(url.Framework(Framework), "Input.GreenFrom", FieldKind.WholeNumber),
+        new(url.Framework(Framework), "Input.YellowFrom", FieldKind.WholeNumber),
+        new(url.Framework(Framework), "Input.Version", FieldKind.Version, Also: new Dictionary<string, string> { ["Input.GreenFrom"] = "95" }),
+        new(url.Areas(Framework), "Input.Code", FieldKind.Key, Also: ValidArea, Values: BadAreaCodes),
+        new(url.Areas(Framework), "Input.Kind", FieldKind.Choice, Also: ValidArea),
+        new(url.Areas(Framework), "Input.ParentCode", FieldKind.Choice, Required: false, Also: ValidArea),
+        new(url.Areas(Framework), "Input.SortOrder", FieldKind.WholeNumber, Also: ValidArea, Values: BadSortOrders),
+        new(url.Areas(Framework), "Input.TitleEn", FieldKind.ShortText, Also: ValidArea),
+        new(url.Areas(Framework), "Input.TitleZh", FieldKind.ShortText, Also: ValidArea),
+        new(url.Areas(Framework), "titleEn", FieldKind.ShortText, Handler: "Rename"),
+        new(url.Areas(Framework), "titleZh", FieldKind.ShortText, Handler: "Rename"),
+        new(url.Areas(Framework), "version", FieldKind.Version, Handler: "Rename", Also: new Dictionary<string, string> { ["titleEn"] = "Renamed" }),
+        new(url.Areas(Framework), "areaId", FieldKind.Choice, Handler: "Rename", Also: new Dictionary<string, string> { ["titleEn"] = "Renamed" }),
+        new(url.FrameworkIndicators(Framework), "Input.Key", FieldKind.Key, Also: ValidIndicator),
+        new(url.FrameworkIndicators(Framework), "Input.AreaCode", FieldKind.Choice, Also: ValidIndicator),
+        new(url.FrameworkIndicators(Framework), "Input.SortOrder", FieldKind.WholeNumber, Also: ValidIndicator, Values: BadSortOrders),
+        new(url.FrameworkIndicators(Framework), "areaCode", FieldKind.Choice, Handler: "Move"),
+        new(url.FrameworkIndicators(Framework), "sortOrder", FieldKind.WholeNumber, Handler: "Move", Values: BadSortOrders),
+        new(url.FrameworkIndicators(Framework), "version", FieldKind.Version, Handler: "Move", Also: new Dictionary<string, string> { ["sortOrder"] = "99" }),
+        new(url.FrameworkIndicators(Framework), "indicatorId", FieldKind.Choice, Handler: "Move", Also: new Dictionary<string, string> { ["sortOrder"] = "99" }),
     ];
 
-    private static IReadOnlyList<FormField> DefinitionFields =>
+    private static IReadOnlyList<FormField> DefinitionFields(AppUrls url) =>
     [
-        new("/admin/years/2020/definitions", "row.CodeAsPublished", FieldKind.Key, Handler: "Redefine"),
-        new("/admin/years/2020/definitions", "row.TitleEn", FieldKind.ShortText, Handler: "Redefine"),
-        new("/admin/years/2020/definitions", "row.TitleZh", FieldKind.ShortText, Handler: "Redefine"),
-        new("/admin/years/2020/definitions", "row.Unit", FieldKind.Choice, Handler: "Redefine"),
-        new("/admin/years/2020/definitions", "row.Direction", FieldKind.Choice, Handler: "Redefine"),
-        new("/admin/years/2020/definitions", "version", FieldKind.Version, Handler: "Redefine", Also: new Dictionary<string, string> { ["row.TitleEn"] = "Redefined" }),
-        new("/admin/years/2020/definitions", "reason", FieldKind.ShortText, Required: false, Handler: "Redefine", Also: new Dictionary<string, string> { ["row.TitleEn"] = "Redefined" }),
+        new(url.Definitions(DraftYear.Year), "row.CodeAsPublished", FieldKind.Key, Handler: "Redefine"),
+        new(url.Definitions(DraftYear.Year), "row.TitleEn", FieldKind.ShortText, Handler: "Redefine"),
+        new(url.Definitions(DraftYear.Year), "row.TitleZh", FieldKind.ShortText, Handler: "Redefine"),
+        new(url.Definitions(DraftYear.Year), "row.Unit", FieldKind.Choice, Handler: "Redefine"),
+        new(url.Definitions(DraftYear.Year), "row.Direction", FieldKind.Choice, Handler: "Redefine"),
+        new(url.Definitions(DraftYear.Year), "version", FieldKind.Version, Handler: "Redefine", Also: new Dictionary<string, string> { ["row.TitleEn"] = "Redefined" }),
+        new(url.Definitions(DraftYear.Year), "reason", FieldKind.ShortText, Required: false, Handler: "Redefine", Also: new Dictionary<string, string> { ["row.TitleEn"] = "Redefined" }),
     ];
 
-    private static IReadOnlyList<FormField> YearFields =>
+    private static IReadOnlyList<FormField> YearFields(AppUrls url) =>
     [
-        new("/staff/years/new", "Input.FrameworkCode", FieldKind.Choice, Also: ValidYear),
-        new("/staff/years/new", "Input.Year", FieldKind.WholeNumber, Also: ValidYear),
-        new("/staff/years/new", "Input.ReportSymbol", FieldKind.ShortText, Required: false, Also: ValidYear),
+        new(url.NewYear, "Input.FrameworkCode", FieldKind.Choice, Also: ValidYear),
+        new(url.NewYear, "Input.Year", FieldKind.WholeNumber, Also: ValidYear),
+        new(url.NewYear, "Input.ReportSymbol", FieldKind.ShortText, Required: false, Also: ValidYear),
     ];
 
     [Theory, BothProviders]
@@ -139,10 +139,10 @@ public class BadInputTests
         await DraftYear.AddAsync(app);
         await app.CreateUserAsync(StaffRole.Viewer);
         var viewerId = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Viewer));
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
         var failures = new List<string>();
 
-        foreach (var field in UserFields(viewerId).Concat(FrameworkFields).Concat(DefinitionFields))
+        foreach (var field in UserFields(app.Url, viewerId).Concat(FrameworkFields(app.Url)).Concat(DefinitionFields(app.Url)))
         {
             failures.AddRange(await BadInputForms.ThrowCorpusAsync(app, admin, field));
         }
@@ -150,19 +150,19 @@ public class BadInputTests
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
 
         // The controls: each form that adds something saves when only its bad field is left out.
-        (await BadInputForms.PostControlAsync(admin, UserFields(viewerId)[0])).ShouldBe(HttpStatusCode.Redirect);
-        (await BadInputForms.PostControlAsync(admin, FrameworkFields[0])).ShouldBe(HttpStatusCode.Redirect);
-        (await BadInputForms.PostControlAsync(admin, FrameworkFields[8])).ShouldBe(HttpStatusCode.Redirect);
-        (await BadInputForms.PostControlAsync(admin, FrameworkFields[18])).ShouldBe(HttpStatusCode.Redirect);
+        (await BadInputForms.PostControlAsync(admin, UserFields(app.Url, viewerId)[0])).ShouldBe(HttpStatusCode.Redirect);
+        (await BadInputForms.PostControlAsync(admin, FrameworkFields(app.Url)[0])).ShouldBe(HttpStatusCode.Redirect);
+        (await BadInputForms.PostControlAsync(admin, FrameworkFields(app.Url)[8])).ShouldBe(HttpStatusCode.Redirect);
+        (await BadInputForms.PostControlAsync(admin, FrameworkFields(app.Url)[18])).ShouldBe(HttpStatusCode.Redirect);
 
         // The new-year form needs a framework with a year free: the one the control just added.
-        foreach (var field in YearFields)
+        foreach (var field in YearFields(app.Url))
         {
             failures.AddRange(await BadInputForms.ThrowCorpusAsync(app, admin, field));
         }
 
         failures.ShouldBeEmpty(string.Join(Environment.NewLine, failures));
-        (await BadInputForms.PostControlAsync(admin, YearFields[0])).ShouldBe(HttpStatusCode.Redirect);
+        (await BadInputForms.PostControlAsync(admin, YearFields(app.Url)[0])).ShouldBe(HttpStatusCode.Redirect);
         await using var scope = app.CreateDbScope();
         (await scope.Db.ReportingYears.AnyAsync(y => y.Year == 2026)).ShouldBeTrue();
         (await scope.Db.Indicators.AnyAsync(i => i.Key == "1.9")).ShouldBeTrue();

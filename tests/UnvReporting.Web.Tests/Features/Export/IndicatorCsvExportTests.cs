@@ -81,12 +81,12 @@ public class IndicatorCsvExportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         await (await app.Client.GetAsync("/export/2020/indicators.csv")).ShouldBeProblemAsync(404);
         await (await app.Client.GetAsync("/export/1999/indicators.csv")).ShouldBeProblemAsync(404);
         await (await app.Client.GetAsync("/export/20x1/indicators.csv")).ShouldBeProblemAsync(400);
-        var rows = ExportFiles.CsvRows(await viewer.CsvAsync("/export/2020/indicators.csv"));
+        var rows = ExportFiles.CsvRows(await viewer.Client.CsvAsync("/export/2020/indicators.csv"));
 
         rows.Single()["Definition (English)"].ShouldBe(DraftYear.Title);
     }

@@ -98,11 +98,11 @@ public class IndicatorXlsxExportTests
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
         await FormulaTexts.PutInto2021Async(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         await (await app.Client.GetAsync("/export/2020/indicators.xlsx")).ShouldBeProblemAsync(404);
-        using var draft = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2020/indicators.xlsx"));
-        using var published = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/indicators.xlsx"));
+        using var draft = ExportFiles.OpenXlsx(await viewer.Client.XlsxAsync("/export/2020/indicators.xlsx"));
+        using var published = ExportFiles.OpenXlsx(await viewer.Client.XlsxAsync("/export/2021/indicators.xlsx"));
 
         draft.SheetNames().ShouldBe(["2020", "Notes", "Change log"]);
         draft.TableRows("2020").Single().Get("Definition (English)").ShouldBe(DraftYear.Title);
@@ -116,10 +116,10 @@ public class IndicatorXlsxExportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/indicators.xlsx"));
-        using var staff = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/indicators.xlsx"));
+        using var staff = ExportFiles.OpenXlsx(await viewer.Client.XlsxAsync("/export/indicators.xlsx"));
 
         workbook.SheetNames().ShouldBe(["All years", "2019", "2021", "Notes"]);
         var all = workbook.TableRows("All years");

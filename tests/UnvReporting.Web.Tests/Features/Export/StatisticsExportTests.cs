@@ -85,9 +85,9 @@ public class StatisticsExportTests
             await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
-        using var workbook = ExportFiles.OpenXlsx(await viewer.XlsxAsync("/export/2021/statistics.xlsx"));
+        using var workbook = ExportFiles.OpenXlsx(await viewer.Client.XlsxAsync("/export/2021/statistics.xlsx"));
 
         workbook.SheetNames().ShouldBe(["2021", "Notes", "Change log"]);
         workbook.TableRows("Change log").ShouldNotBeEmpty();
@@ -134,10 +134,10 @@ public class StatisticsExportTests
         await using var app = await TestApp.StartAsync(provider);
         var before = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2020/statistics.csv"));
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         var anonymous = await app.Client.GetAsync("/export/2020/statistics.csv");
-        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/2020/statistics.csv"));
+        var staff = ExportFiles.CsvRows(await viewer.Client.CsvAsync("/export/2020/statistics.csv"));
 
         before.ShouldNotBeEmpty("2020 had no reporting year yet: its comparison figures were public");
         await anonymous.ShouldBeProblemAsync(404);
@@ -150,7 +150,7 @@ public class StatisticsExportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
         int all, draft;
         await using (var scope = app.CreateDbScope())
         {
@@ -159,7 +159,7 @@ public class StatisticsExportTests
         }
 
         var visitor = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/statistics.csv"));
-        var staff = ExportFiles.CsvRows(await viewer.CsvAsync("/export/statistics.csv"));
+        var staff = ExportFiles.CsvRows(await viewer.Client.CsvAsync("/export/statistics.csv"));
 
         draft.ShouldBeGreaterThan(0);
         staff.Count.ShouldBe(all);

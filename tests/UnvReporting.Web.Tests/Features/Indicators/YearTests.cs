@@ -6,12 +6,13 @@ using UnvReporting.Web.Tests.Support;
 
 namespace UnvReporting.Web.Tests.Features.Indicators;
 
-public class YearTests
+/// <summary>The year table. Tests that only read share one seeded app per provider (<see cref="SeededApps"/>).</summary>
+public class YearTests(SeededApps apps) : IClassFixture<SeededApps>
 {
     [Theory, BothProviders]
     public async Task Sums_up_the_year_in_a_sentence_beside_the_counts_the_report_states(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019");
 
@@ -23,7 +24,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task Groups_the_rows_as_the_report_does_each_outcome_then_its_outputs(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019");
 
@@ -38,7 +39,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task A_row_shows_milestone_result_score_and_colour_with_its_word_and_shape(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019");
 
@@ -57,7 +58,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task Showing_one_colour_keeps_only_its_rows_and_the_year_counts(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019?rating=yellow");
 
@@ -73,7 +74,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task A_colour_that_does_not_exist_is_explained_and_every_row_shown(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019?rating=purple");
 
@@ -86,7 +87,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task An_unknown_year_is_not_found(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2030", expectedStatus: 404);
 
@@ -109,7 +110,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task The_2021_table_notes_the_three_scores_that_differ_from_the_printed_ones(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2021");
 
@@ -129,7 +130,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task Chinese_is_chosen_with_the_query_and_remembered_in_the_culture_cookie(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
 
         using var chosen = await client.GetAsync("/indicators/2019?culture=zh-Hans");
@@ -150,7 +151,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task Without_a_choice_the_page_is_in_English(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
         using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/indicators/2019");
         request.Headers.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
@@ -170,7 +171,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task Only_a_colour_name_filters_never_a_number_or_a_list(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         foreach (var value in new[] { "yellow,red", "1", "Green, Red" })
         {
@@ -184,7 +185,7 @@ public class YearTests
     [Theory, BothProviders]
     public async Task The_language_switcher_keeps_the_filter_and_replaces_any_earlier_language(DatabaseProvider provider)
     {
-        await using var app = await TestApp.StartAsync(provider);
+        var app = await apps.OnAsync(provider);
 
         var page = await app.Client.GetDocumentAsync("/indicators/2019?rating=yellow&Culture=en");
 

@@ -13,14 +13,14 @@ namespace UnvReporting.Web.Tests.Features.Staff;
 
 public class IndexTests
 {
-    private static async Task<string> VersionAsync(HttpClient client, int year)
+    private static async Task<string> VersionAsync(StaffBrowser client, int year)
     {
-        var page = await client.GetDocumentAsync("/staff");
+        var page = await client.GetDocumentAsync(client.Url.Staff);
         return page.QuerySelector($"tr[data-year='{year}'] input[name=version]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No workflow form for {year}.");
     }
 
-    private static Task<HttpResponseMessage> MoveAsync(HttpClient client, string handler, int year, string version, string? comment = null)
+    private static Task<HttpResponseMessage> MoveAsync(StaffBrowser client, string handler, int year, string version, string? comment = null)
     {
         var fields = new Dictionary<string, string> { ["year"] = $"{year}", ["version"] = version };
         if (comment is not null)
@@ -28,7 +28,7 @@ public class IndexTests
             fields["comment"] = comment;
         }
 
-        return client.PostFormAsync($"/staff?handler={handler}", fields, pagePath: "/staff");
+        return client.PostFormAsync(client.Url.Page("/Staff/Index", handler), fields, pagePath: client.Url.Staff);
     }
 
     private static async Task<(ReportingStatus Status, string? Comment)> StatusAsync(TestApp app, int year)
@@ -43,10 +43,8 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
-        await app.CreateUserAsync(StaffRole.Approver);
-        using var approver = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        await approver.SignInAsync(StaffAccounts.EmailFor(StaffRole.Approver), StaffAccounts.Password);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
         (await app.Client.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         (await MoveAsync(editor, "Submit", 2020, await VersionAsync(editor, 2020))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -72,7 +70,7 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
         await MoveAsync(approver, "Submit", 2020, await VersionAsync(approver, 2020));
 
         var withoutComment = await MoveAsync(approver, "Return", 2020, await VersionAsync(approver, 2020), "  ");
@@ -82,7 +80,7 @@ public class IndexTests
         await MoveAsync(approver, "Return", 2020, await VersionAsync(approver, 2020), "Narrative of 1.1 is missing.");
 
         (await StatusAsync(app, 2020)).ShouldBe((ReportingStatus.Draft, "Narrative of 1.1 is missing."));
-        var page = await approver.GetDocumentAsync("/staff");
+        var page = await approver.GetDocumentAsync(app.Url.Staff);
         page.QuerySelector("tr[data-year='2020'] .return-comment")!.Text().ShouldBe("Returned: Narrative of 1.1 is missing.");
         await using var scope = app.CreateDbScope();
         (await scope.Db.AuditEntries.Where(a => a.Subject == "reporting-year" && a.Field == "Status").OrderBy(a => a.Id).LastAsync())
@@ -94,8 +92,8 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
         var version = await VersionAsync(editor, 2020);
 
         (await MoveAsync(viewer, "Submit", 2020, version)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -111,7 +109,7 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
         var stale = await VersionAsync(approver, 2020);
         await MoveAsync(approver, "Submit", 2020, stale);
         await MoveAsync(approver, "Return", 2020, await VersionAsync(approver, 2020), "Again.");
@@ -126,7 +124,7 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         var page = await viewer.GetDocumentAsync("/indicators/2020");
 
@@ -142,7 +140,7 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
         (await viewer.GetAsync("/indicators/2020")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await using (var scope = app.Factory.Services.CreateAsyncScope())

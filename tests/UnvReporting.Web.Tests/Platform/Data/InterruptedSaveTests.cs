@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UnvReporting.Domain.Staff;
+using UnvReporting.Testing;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Tests.Support;
 
@@ -33,7 +34,7 @@ public class InterruptedSaveTests
         await using var scope = app.CreateDbScope();
         var row = await scope.Db.IndicatorYears.AsNoTracking().SingleAsync(iy => iy.Year == 2020 && iy.Indicator.Key == "1.1");
         (row.Result, row.NarrativeEn).ShouldBe((55m, "Once"));
-        var audit = await scope.Db.AuditEntries.AsNoTracking().Where(a => a.Year == 2020).Select(a => a.Field).OrderBy(f => f).ToListAsync();
+        var audit = await scope.Db.AuditEntries.ByStaff().AsNoTracking().Where(a => a.Year == 2020).Select(a => a.Field).OrderBy(f => f).ToListAsync();
         audit.ShouldBe(["NarrativeEn", "Result"]);
     }
 

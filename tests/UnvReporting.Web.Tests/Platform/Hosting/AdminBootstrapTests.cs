@@ -29,11 +29,11 @@ public class AdminBootstrapTests
     public async Task The_first_admin_comes_from_configuration_and_can_sign_in(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, Bootstrap);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         (await AdminsAsync(app.Factory)).Select(u => u.Email).ShouldBe([Email]);
         (await client.SignInAsync(Email, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetDocumentAsync("/staff")).QuerySelector("[data-role]")!.GetAttribute("data-role").ShouldBe("Admin");
+        (await client.GetDocumentAsync(app.Url.Staff)).QuerySelector("[data-role]")!.GetAttribute("data-role").ShouldBe("Admin");
     }
 
     [Theory, BothProviders]
@@ -71,7 +71,7 @@ public class AdminBootstrapTests
         created.ExitCode.ShouldBe(0, created.Output);
         created.Output.ShouldNotContain("a passphrase of some length");
         await using var app = new UnvAppFactory(database);
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = StaffBrowser.Open(app);
         (await client.SignInAsync("admin@unv.test", "a passphrase of some length")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 

@@ -37,8 +37,8 @@ public class ScaleOutTests
         var visitorOnB = pair.B.CreateClient(new() { AllowAutoRedirect = false });
 
         (await onA.SignInAsync(Email, StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var staffOnB = await onB.GetAsync("/staff");
-        var visitorStaffOnB = await visitorOnB.GetAsync("/staff");
+        var staffOnB = await onB.GetAsync(onB.Url.Staff);
+        var visitorStaffOnB = await visitorOnB.GetAsync(onB.Url.Staff);
 
         staffOnB.StatusCode.ShouldBe(HttpStatusCode.OK, "B did not accept the staff cookie A issued");
         visitorStaffOnB.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the staff page must be closed to visitors, or the check above proves nothing");
@@ -52,8 +52,8 @@ public class ScaleOutTests
         var (onA, onB) = pair.ClientsSharingCookies();
 
         // The antiforgery cookie and the form's token both come from A; the post goes to B.
-        var token = await onA.AntiforgeryTokenAsync("/account/sign-in");
-        var signIn = await onB.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        var token = await onA.AntiforgeryTokenAsync(onA.Url.SignIn);
+        var signIn = await onB.PostAsync(onB.Url.SignIn, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = Email,
             ["Input.Password"] = StaffAccounts.Password,
@@ -61,7 +61,7 @@ public class ScaleOutTests
         }));
 
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, "B refused A's antiforgery token: " + await signIn.Content.ReadAsStringAsync());
-        (await onA.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, "A did not accept the staff cookie B issued");
+        (await onA.GetAsync(onA.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "A did not accept the staff cookie B issued");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ScaleOutTests
         await pair.App.CreateUserAsync(StaffRole.Editor, StaffAccounts.EmailFor(StaffRole.Editor));
         var (onA, onB) = pair.ClientsSharingCookies();
         (await onA.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var template = await onA.GetByteArrayAsync($"/staff/years/{DraftYear.Year}/import/template.xlsx");
+        var template = await onA.Client.GetByteArrayAsync(onA.Url.ImportTemplate(DraftYear.Year, "xlsx"));
 
         var upload = await onA.UploadAsync(DraftYear.Year, Workbooks.SetCell(template, "Indicators", "F2", 45m), "figures.xlsx");
         var preview = upload.Location() ?? throw new InvalidOperationException("The upload did not lead to a preview: " + await upload.Content.ReadAsStringAsync());
@@ -104,7 +104,7 @@ public class ScaleOutTests
         (await onA.SignInAsync(Email, StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // B meets a key id it does not know and reads the ring from the database again.
-        (await onB.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, "B did not find the key A created");
+        (await onB.GetAsync(onB.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "B did not find the key A created");
         RingOf(pair.B).GetAuthenticatedEncryptorByKeyId(replacement, out _).ShouldNotBeNull();
     }
 
@@ -213,10 +213,12 @@ public class ScaleOutTests
         }
 
         /// <summary>One browser whose requests the proxy sends now to A, now to B.</summary>
-        public (HttpClient OnA, HttpClient OnB) ClientsSharingCookies()
+        public (StaffBrowser OnA, StaffBrowser OnB) ClientsSharingCookies()
         {
             var jar = new CookieContainer();
-            return (A.CreateDefaultClient(new CookieContainerHandler(jar)), B.CreateDefaultClient(new CookieContainerHandler(jar)));
+            return (
+                new StaffBrowser(A.CreateDefaultClient(new CookieContainerHandler(jar)), new AppUrls(A.Services)),
+                new StaffBrowser(B.CreateDefaultClient(new CookieContainerHandler(jar)), new AppUrls(B.Services)));
         }
 
         public async ValueTask DisposeAsync()

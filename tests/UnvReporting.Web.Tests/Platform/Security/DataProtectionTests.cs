@@ -35,7 +35,7 @@ public class DataProtectionTests
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Viewer);
         var jar = new CookieContainer();
-        using var before = app.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        using var before = new StaffBrowser(app.Factory.CreateDefaultClient(new CookieContainerHandler(jar)), app.Url);
         (await before.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var folder = Directory.CreateTempSubdirectory("unv-test-restart-").FullName;
         try
@@ -77,7 +77,7 @@ public class DataProtectionTests
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Viewer);
         var jar = new CookieContainer();
-        using var before = app.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        using var before = new StaffBrowser(app.Factory.CreateDefaultClient(new CookieContainerHandler(jar)), app.Url);
         (await before.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using (var scope = app.CreateDbScope())
         {

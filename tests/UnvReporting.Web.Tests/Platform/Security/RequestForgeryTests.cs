@@ -28,7 +28,7 @@ public class RequestForgeryTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var factId = await DraftYearWithFactAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
         var posts = AppEndpoints.Handlers(app).Where(h => h.IsPage && h.Method == "POST" && !WithoutAntiforgery.ContainsKey(h.ToString())).ToList();
         var before = await StateAsync(app);
         var wrong = new List<string>();
@@ -57,13 +57,13 @@ public class RequestForgeryTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYearWithFactAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
         var token = await TokenAsync(app, StaffRole.Editor);
         var path = $"/api/v1/years/{DraftYear.Year}/indicators/{DraftYear.IndicatorKey}";
         var body = $$"""{"result":55,"version":"{{await app.VersionOfAsync(DraftYear.Year, DraftYear.IndicatorKey, token)}}"}""";
         var before = await StateAsync(app);
 
-        using var withCookie = await editor.PutAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        using var withCookie = await editor.Client.PutAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
         withCookie.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         ShouldBeUnchanged(before, await StateAsync(app));
@@ -75,7 +75,7 @@ public class RequestForgeryTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var factId = await DraftYearWithFactAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
         var token = await TokenAsync(app, StaffRole.Admin);
         var gets = AppEndpoints.Handlers(app).Where(h => h.Method is "GET" or "*" && !h.Route.Contains("{**path", StringComparison.Ordinal)).ToList();
         var before = await StateAsync(app);

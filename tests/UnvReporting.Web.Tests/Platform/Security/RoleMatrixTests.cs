@@ -124,7 +124,7 @@ public class RoleMatrixTests
             factId = await scope.Db.StatisticFacts.Where(f => f.Year == DraftYear.Year).Select(f => f.Id).FirstAsync();
         }
 
-        using var client = await app.ClientAsAsync(role);
+        using var client = role is { } signedIn ? await app.SignedInAsync(signedIn) : app.Visitor();
         var token = role is null ? null : await TokenAsync(app);
         var antiforgery = await client.AntiforgeryTokenAsync(role is null ? "/account/sign-in" : "/staff");
         var wrong = new List<string>();
@@ -175,7 +175,7 @@ public class RoleMatrixTests
         return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
-    private static Task<HttpResponseMessage> CallPageAsync(HttpClient client, string method, string address, string antiforgery)
+    private static Task<HttpResponseMessage> CallPageAsync(StaffBrowser client, string method, string address, string antiforgery)
     {
         if (method == "GET")
         {

@@ -25,7 +25,7 @@ public class SecurityEventsTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         // The sign-in form refuses such an address before anything is logged; other callers (an
         // API body, a file name) may not, so the event itself must defuse it.

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
@@ -14,15 +15,15 @@ public class SessionLifetimeTests
     {
         var clock = new MovableClock();
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         clock.Advance(TimeSpan.FromMinutes(20));
-        (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK);
         clock.Advance(TimeSpan.FromMinutes(20));
-        (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, "40 minutes after signing in, 20 after the last request");
+        (await client.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "40 minutes after signing in, 20 after the last request");
         clock.Advance(TimeSpan.FromMinutes(31));
 
-        ShouldBeSentToSignIn(await client.GetAsync("/staff"));
+        ShouldBeSentToSignIn(await client.GetAsync(app.Url.Staff));
     }
 
     [Theory, BothProviders]
@@ -30,17 +31,17 @@ public class SessionLifetimeTests
     {
         var clock = new MovableClock();
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         for (var minutes = 20; minutes < 8 * 60; minutes += 20)
         {
             clock.Advance(TimeSpan.FromMinutes(20));
-            (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, $"{minutes} minutes after signing in");
+            (await client.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{minutes} minutes after signing in");
         }
 
         clock.Advance(TimeSpan.FromMinutes(20));
 
-        ShouldBeSentToSignIn(await client.GetAsync("/staff"));
+        ShouldBeSentToSignIn(await client.GetAsync(app.Url.Staff));
     }
 
     [Theory, BothProviders]
@@ -51,13 +52,13 @@ public class SessionLifetimeTests
             provider,
             new Dictionary<string, string> { ["Sessions:IdleMinutes"] = "90", ["Sessions:AbsoluteHours"] = "2" },
             configureServices: s => s.AddSingleton<TimeProvider>(clock));
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
         clock.Advance(TimeSpan.FromMinutes(80));
-        (await client.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK);
         clock.Advance(TimeSpan.FromMinutes(41));
 
-        ShouldBeSentToSignIn(await client.GetAsync("/staff"));
+        ShouldBeSentToSignIn(await client.GetAsync(app.Url.Staff));
     }
 
     [Theory, BothProviders]
@@ -65,19 +66,20 @@ public class SessionLifetimeTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await app.CreateUserAsync(StaffRole.Editor);
-        var browser = new CookieJar(app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }));
-        await browser.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password);
-        var copied = browser.Copy();
-        using var otherComputer = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var jar = new CookieContainer();
+        using var browser = BrowserWith(app, jar);
+        (await browser.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var copied = BrowserWith(app, CopyOf(jar));
+        using var otherComputer = app.Visitor();
         (await otherComputer.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var token = await (await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).JsonAsync(200);
-        (await copied.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
+        (await copied.GetAsync(app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
 
-        var signOut = await browser.PostFormAsync("/account/sign-out", "/staff");
+        var signOut = await browser.PostFormAsync(app.Url.SignOut, new Dictionary<string, string>(), pagePath: app.Url.Staff);
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        ShouldBeRefused(await copied.GetAsync("/staff"));
-        ShouldBeRefused(await otherComputer.GetAsync("/staff"));
+        ShouldBeRefused(await copied.GetAsync(app.Url.Staff));
+        ShouldBeRefused(await otherComputer.GetAsync(app.Url.Staff));
         (await app.GetAsync("/api/v1/years/2021/indicators/1.1/history", token.GetProperty("accessToken").GetString())).StatusCode
             .ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -103,62 +105,14 @@ public class SessionLifetimeTests
         public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
     }
 
-    /// <summary>A browser's cookies carried by hand, so a test can copy them as an attacker would.</summary>
-    private sealed class CookieJar(HttpClient client)
+    /// <summary>A browser of its own over a cookie jar, which a test can copy as an attacker would.</summary>
+    private static StaffBrowser BrowserWith(TestApp app, CookieContainer jar) =>
+        new(app.Factory.CreateDefaultClient(new CookieContainerHandler(jar)), app.Url);
+
+    private static CookieContainer CopyOf(CookieContainer jar)
     {
-        private readonly Dictionary<string, string> _cookies = [];
-
-        public CookieJar Copy()
-        {
-            var copy = new CookieJar(client);
-            foreach (var (name, value) in _cookies)
-            {
-                copy._cookies[name] = value;
-            }
-
-            return copy;
-        }
-
-        public async Task<HttpResponseMessage> GetAsync(string path) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
-
-        public async Task SignInAsync(string email, string password)
-        {
-            var response = await PostFormAsync("/account/sign-in", "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        }
-
-        public async Task<HttpResponseMessage> PostFormAsync(string path, string formPage, Dictionary<string, string>? fields = null)
-        {
-            var page = await Html.ParseAsync(await GetAsync(formPage));
-            var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            var content = new FormUrlEncodedContent((fields ?? []).Append(new("__RequestVerificationToken", token)));
-            return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content });
-        }
-
-        private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
-        {
-            if (_cookies.Count > 0)
-            {
-                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
-            }
-
-            var response = await client.SendAsync(request);
-            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-            {
-                var pair = header[..header.IndexOf(';', StringComparison.Ordinal)];
-                var name = pair[..pair.IndexOf('=', StringComparison.Ordinal)];
-                var value = pair[(name.Length + 1)..];
-                if (value.Length == 0)
-                {
-                    _cookies.Remove(name);
-                }
-                else
-                {
-                    _cookies[name] = value;
-                }
-            }
-
-            return response;
-        }
+        var copy = new CookieContainer();
+        copy.Add(jar.GetAllCookies());
+        return copy;
     }
 }

@@ -18,7 +18,7 @@ public class SignInRateLimitsTests
     {
         await using var app = await TestApp.StartAsync(provider, Limit(SignInRateLimits.DefaultPerMinute));
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
         var email = StaffAccounts.EmailFor(StaffRole.Editor);
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -66,7 +66,7 @@ public class SignInRateLimitsTests
     {
         await using var app = await TestApp.StartAsync(provider, Limit(2));
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
         (await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), WrongPassword)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.RequestTokenAsync(StaffAccounts.EmailFor(StaffRole.Editor), WrongPassword)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 

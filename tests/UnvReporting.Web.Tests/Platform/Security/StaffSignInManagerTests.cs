@@ -22,7 +22,7 @@ public class StaffSignInManagerTests
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<IPasswordHasher<StaffUser>>(hasher));
         var user = await app.CreateUserAsync(StaffRole.Editor);
         await ChangeAsync(app, user.Id, (users, u) => users.SetLockoutEndDateAsync(u, DateTimeOffset.UtcNow.AddMinutes(15)));
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = app.Visitor();
 
         hasher.Verifications = 0;
         (await app.RequestTokenAsync(user.Email!, StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

@@ -32,12 +32,12 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await AddEntriesAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var byYearAndKey = await admin.GetDocumentAsync("/admin/audit?year=2019&key=2.2&subject=indicator-year");
-        var byUser = await admin.GetDocumentAsync("/admin/audit?user=APPROVER");
-        var byDate = await admin.GetDocumentAsync("/admin/audit?from=2026-03-02");
-        var beforeThat = await admin.GetDocumentAsync("/admin/audit?to=2026-03-01&user=unv.test");
+        var byYearAndKey = await admin.GetDocumentAsync(app.Url.Audit(new { year = 2019, key = "2.2", subject = "indicator-year" }));
+        var byUser = await admin.GetDocumentAsync(app.Url.Audit(new { user = "APPROVER" }));
+        var byDate = await admin.GetDocumentAsync(app.Url.Audit(new { from = "2026-03-02" }));
+        var beforeThat = await admin.GetDocumentAsync(app.Url.Audit(new { to = "2026-03-01", user = "unv.test" }));
 
         foreach (var page in new[] { byYearAndKey, byUser, byDate })
         {
@@ -56,29 +56,29 @@ public class IndexTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await AddEntriesAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var first = await admin.GetDocumentAsync("/admin/audit?user=editor.one");
+        var first = await admin.GetDocumentAsync(app.Url.Audit(new { user = "editor.one" }));
         var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         var second = await admin.GetDocumentAsync(next);
 
         first.QuerySelectorAll("#audit tbody tr").Length.ShouldBe(50);
         first.QuerySelector("#audit tbody tr")!.TextContent.ShouldContain("59 → 60");
-        next.ShouldBe("/admin/audit?user=editor.one&page=2");
+        next.ShouldBe(app.Url.Audit(new { user = "editor.one" }) + "&page=2");
         var rest = second.QuerySelectorAll("#audit tbody tr");
         rest.Length.ShouldBe(10);
         rest.Last().TextContent.ShouldContain("0 → 1");
         second.QuerySelector("a[rel=next]").ShouldBeNull();
-        second.QuerySelector("a[rel=prev]")!.GetAttribute("href").ShouldBe("/admin/audit?user=editor.one&page=1");
+        second.QuerySelector("a[rel=prev]")!.GetAttribute("href").ShouldBe(app.Url.Audit(new { user = "editor.one" }) + "&page=1");
     }
 
     [Theory, BothProviders]
     public async Task Bad_filters_get_messages_next_to_their_fields(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var page = await admin.GetDocumentAsync("/admin/audit?year=99999&key=not-a-key&from=2026-03-05&to=2026-03-01&subject=nonsense");
+        var page = await admin.GetDocumentAsync(app.Url.Audit(new { year = 99999, key = "not-a-key", from = "2026-03-05", to = "2026-03-01", subject = "nonsense" }));
 
         page.QuerySelector("#year-error")!.TextContent.ShouldBe("A year is between 1970 and 2200.");
         page.QuerySelector("#key-error")!.TextContent.ShouldContain("is not an indicator key");
@@ -91,9 +91,9 @@ public class IndexTests
     public async Task The_last_possible_date_gets_a_message_not_an_error_page()
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var page = await admin.GetDocumentAsync("/admin/audit?to=9999-12-31");
+        var page = await admin.GetDocumentAsync(app.Url.Audit(new { to = "9999-12-31" }));
 
         page.QuerySelector("#to-error")!.TextContent.ShouldBe("Choose an end date before 9999-12-31.");
     }

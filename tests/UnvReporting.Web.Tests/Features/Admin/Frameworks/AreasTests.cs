@@ -11,8 +11,6 @@ namespace UnvReporting.Web.Tests.Features.Admin.Frameworks;
 
 public class AreasTests
 {
-    private const string Page = "/admin/frameworks/2022-2025/areas";
-
     private static Dictionary<string, string> Area(string code, string kind, string parent = "") => new()
     {
         ["Input.Code"] = code,
@@ -27,12 +25,12 @@ public class AreasTests
     public async Task An_outcome_and_its_output_are_added_with_audit_rows(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        (await admin.PostFormAsync($"{Page}?handler=Add", Area("1", "Outcome"), Page)).Location().ShouldBe(Page);
-        (await admin.PostFormAsync($"{Page}?handler=Add", Area("1.1", "Output", "1"), Page)).Location().ShouldBe(Page);
+        (await admin.PostFormAsync(app.Url.Page("/Admin/Frameworks/Areas", "Add", new { code = "2022-2025" }), Area("1", "Outcome"), app.Url.Areas("2022-2025"))).Location().ShouldBe(app.Url.Areas("2022-2025"));
+        (await admin.PostFormAsync(app.Url.Page("/Admin/Frameworks/Areas", "Add", new { code = "2022-2025" }), Area("1.1", "Output", "1"), app.Url.Areas("2022-2025"))).Location().ShouldBe(app.Url.Areas("2022-2025"));
 
-        var page = await admin.GetDocumentAsync(Page);
+        var page = await admin.GetDocumentAsync(app.Url.Areas("2022-2025"));
         page.QuerySelector("tr[data-area='1.1']")!.Text().ShouldContain("Output 1");
         await using var scope = app.CreateDbScope();
         var entries = await scope.Db.AuditEntries.Where(a => a.Subject == "result-area").OrderBy(a => a.Id).ToListAsync();
@@ -44,12 +42,12 @@ public class AreasTests
     public async Task An_output_without_an_outcome_is_refused_with_the_domain_message(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var response = await admin.PostFormAsync($"{Page}?handler=Add", Area("3.1", "Output"), Page);
+        var response = await admin.PostFormAsync(app.Url.Page("/Admin/Frameworks/Areas", "Add", new { code = "2022-2025" }), Area("3.1", "Output"), app.Url.Areas("2022-2025"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadDocumentAsync()).QuerySelector("#area-error")!.TextContent.ShouldBe("Output 3.1 must sit under an outcome.");
+        (await response.DocumentAsync()).QuerySelector("#area-error")!.TextContent.ShouldBe("Output 3.1 must sit under an outcome.");
         await using var scope = app.CreateDbScope();
         (await scope.Db.AuditEntries.CountAsync()).ShouldBe(0);
     }
@@ -58,8 +56,8 @@ public class AreasTests
     public async Task A_result_area_is_renamed(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        const string page = "/admin/frameworks/2018-2021/areas";
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = app.Url.Areas("2018-2021");
         var row = (await admin.GetDocumentAsync(page)).QuerySelector("tr[data-area='IE'] form")!;
 
         var response = await admin.PostFormAsync($"{page}?handler=Rename", new Dictionary<string, string>

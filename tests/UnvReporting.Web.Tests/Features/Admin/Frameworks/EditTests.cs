@@ -12,18 +12,16 @@ namespace UnvReporting.Web.Tests.Features.Admin.Frameworks;
 
 public class EditTests
 {
-    private const string Page = "/admin/frameworks/2022-2025";
-
     [Theory, BothProviders]
     public async Task Bands_are_changed_with_the_version_seen(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var version = (await admin.GetDocumentAsync(Page)).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var version = (await admin.GetDocumentAsync(app.Url.Framework("2022-2025"))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
 
-        var response = await admin.PostFormAsync(Page, new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version });
+        var response = await admin.PostFormAsync(app.Url.Framework("2022-2025"), new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version });
 
-        response.Location().ShouldBe(Page);
+        response.Location().ShouldBe(app.Url.Framework("2022-2025"));
         await using var scope = app.CreateDbScope();
         (await scope.Db.Frameworks.SingleAsync(f => f.Code == "2022-2025")).Bands.ShouldBe(new RatingBands(90, 50));
         (await scope.Db.AuditEntries.CountAsync(a => a.Subject == "framework" && a.Field == "Bands.GreenFrom" && a.NewValue == "90")).ShouldBe(1);
@@ -32,9 +30,9 @@ public class EditTests
     [Theory, BothProviders]
     public async Task Bands_that_recolour_published_years_need_a_reason(DatabaseProvider provider)
     {
-        const string published = "/admin/frameworks/2018-2021";
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        var published = app.Url.Framework("2018-2021");
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
         var version = (await admin.GetDocumentAsync(published)).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version };
 
@@ -60,18 +58,18 @@ public class EditTests
     public async Task A_stale_version_is_refused_showing_the_other_persons_bands(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var version = (await admin.GetDocumentAsync(Page)).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var version = (await admin.GetDocumentAsync(app.Url.Framework("2022-2025"))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
         await using (var other = app.CreateDbScope())
         {
             (await other.Db.Frameworks.SingleAsync(f => f.Code == "2022-2025")).ChangeBands(new RatingBands(110, 70));
             await other.Db.SaveAuditedAsync(new StaffActor(null, "colleague@unv.test"), null, DateTimeOffset.UtcNow);
         }
 
-        var response = await admin.PostFormAsync(Page, new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version });
+        var response = await admin.PostFormAsync(app.Url.Framework("2022-2025"), new Dictionary<string, string> { ["Input.GreenFrom"] = "90", ["Input.YellowFrom"] = "50", ["Input.Version"] = version });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadDocumentAsync()).QuerySelector("#bands-error")!.TextContent.ShouldContain("They are now green from 110% and yellow from 70%");
+        (await response.DocumentAsync()).QuerySelector("#bands-error")!.TextContent.ShouldContain("They are now green from 110% and yellow from 70%");
         await using var scope = app.CreateDbScope();
         (await scope.Db.Frameworks.SingleAsync(f => f.Code == "2022-2025")).Bands.ShouldBe(new RatingBands(110, 70));
     }

@@ -15,7 +15,7 @@ public class RoleChangeTests
     public async Task A_role_change_that_fails_half_way_leaves_the_account_as_it_was(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
         var editor = await app.CreateUserAsync(StaffRole.Editor);
         // Without its role row, adding the Approver role throws after the Editor role has been removed.
         await using (var scope = app.Factory.Services.CreateAsyncScope())
@@ -24,7 +24,7 @@ public class RoleChangeTests
             (await roles.DeleteAsync((await roles.FindByNameAsync(nameof(StaffRole.Approver)))!)).Succeeded.ShouldBeTrue();
         }
 
-        var response = await admin.PostFormAsync("/admin/users?handler=Role", new Dictionary<string, string> { ["id"] = editor.Id, ["role"] = "Approver" }, pagePath: "/admin/users");
+        var response = await admin.PostFormAsync(app.Url.Page("/Admin/Users/Index", "Role"), new Dictionary<string, string> { ["id"] = editor.Id, ["role"] = "Approver" }, pagePath: app.Url.Users);
 
         response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         await using var check = app.CreateDbScope();

@@ -12,8 +12,6 @@ namespace UnvReporting.Web.Tests.Features.Admin.Years;
 
 public class DefinitionsTests
 {
-    private static string PageOf(int year) => $"/admin/years/{year}/definitions";
-
     /// <summary>The row's form as the page shows it, with the given fields changed.</summary>
     private static Dictionary<string, string> RowForm(IDocument page, string key, Dictionary<string, string> changes)
     {
@@ -41,15 +39,15 @@ public class DefinitionsTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var page = await admin.GetDocumentAsync(PageOf(DraftYear.Year));
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(app.Url.Definitions(DraftYear.Year));
 
-        var response = await admin.PostFormAsync($"{PageOf(DraftYear.Year)}?handler=Redefine",
-            RowForm(page, DraftYear.IndicatorKey, new() { ["row.TitleEn"] = "A better title" }), PageOf(DraftYear.Year));
+        var response = await admin.PostFormAsync(app.Url.Page("/Admin/Years/Definitions", "Redefine", new { year = DraftYear.Year }),
+            RowForm(page, DraftYear.IndicatorKey, new() { ["row.TitleEn"] = "A better title" }), app.Url.Definitions(DraftYear.Year));
 
-        response.Location().ShouldBe(PageOf(DraftYear.Year));
+        response.Location().ShouldBe(app.Url.Definitions(DraftYear.Year));
         await using var scope = app.CreateDbScope();
-        var entry = await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "indicator-year");
+        var entry = await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Subject == "indicator-year");
         (entry.Field, entry.OldValue, entry.NewValue, entry.IndicatorKey).ShouldBe(("Definition.TitleEn", DraftYear.Title, "A better title", DraftYear.IndicatorKey));
     }
 
@@ -57,37 +55,37 @@ public class DefinitionsTests
     public async Task A_unit_the_figures_do_not_fit_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var page = await admin.GetDocumentAsync(PageOf(2019));
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(app.Url.Definitions(2019));
 
-        var response = await admin.PostFormAsync($"{PageOf(2019)}?handler=Redefine",
-            RowForm(page, "1.2", new() { ["row.Unit"] = "Percent", ["reason"] = "Mid-term review" }), PageOf(2019));
+        var response = await admin.PostFormAsync(app.Url.Page("/Admin/Years/Definitions", "Redefine", new { year = 2019 }),
+            RowForm(page, "1.2", new() { ["row.Unit"] = "Percent", ["reason"] = "Mid-term review" }), app.Url.Definitions(2019));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var refused = await response.ReadDocumentAsync();
+        var refused = await response.DocumentAsync();
         refused.QuerySelector("tr[data-indicator='1.2'] [role=alert]")!.TextContent.ShouldContain("The existing milestone is a share and must be between 0 and 100");
         await using var scope = app.CreateDbScope();
         (await scope.Db.IndicatorYears.SingleAsync(y => y.Year == 2019 && y.Indicator.Key == "1.2")).Definition.Unit.ShouldBe(Unit.Count);
-        (await scope.Db.AuditEntries.CountAsync()).ShouldBe(0);
+        (await scope.Db.AuditEntries.ByStaff().CountAsync()).ShouldBe(0);
     }
 
     [Theory, BothProviders]
     public async Task A_published_year_needs_a_reason_which_the_year_then_shows(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var page = await admin.GetDocumentAsync(PageOf(2021));
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(app.Url.Definitions(2021));
 
-        var withoutReason = await admin.PostFormAsync($"{PageOf(2021)}?handler=Redefine", RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title" }), PageOf(2021));
-        var withReason = await admin.PostFormAsync($"{PageOf(2021)}?handler=Redefine",
-            RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title", ["reason"] = "Typo in the title" }), PageOf(2021));
+        var withoutReason = await admin.PostFormAsync(app.Url.Page("/Admin/Years/Definitions", "Redefine", new { year = 2021 }), RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title" }), app.Url.Definitions(2021));
+        var withReason = await admin.PostFormAsync(app.Url.Page("/Admin/Years/Definitions", "Redefine", new { year = 2021 }),
+            RowForm(page, "2.2", new() { ["row.TitleEn"] = "Corrected title", ["reason"] = "Typo in the title" }), app.Url.Definitions(2021));
 
-        (await withoutReason.ReadDocumentAsync()).QuerySelector("tr[data-indicator='2.2'] [role=alert]")!.TextContent.ShouldContain("say why it is being corrected");
+        (await withoutReason.DocumentAsync()).QuerySelector("tr[data-indicator='2.2'] [role=alert]")!.TextContent.ShouldContain("say why it is being corrected");
         withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await using var scope = app.CreateDbScope();
         var row = await scope.Db.IndicatorYears.SingleAsync(y => y.Year == 2021 && y.Indicator.Key == "2.2");
         (row.Definition.TitleEn, row.RevisionReason).ShouldBe(("Corrected title", "Typo in the title"));
-        (await scope.Db.AuditEntries.SingleAsync(a => a.Field == "Definition.TitleEn")).Reason.ShouldBe("Typo in the title");
+        (await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Field == "Definition.TitleEn")).Reason.ShouldBe("Typo in the title");
     }
 
     [Theory, BothProviders]
@@ -95,11 +93,11 @@ public class DefinitionsTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var page = await admin.GetDocumentAsync(PageOf(DraftYear.Year));
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(app.Url.Definitions(DraftYear.Year));
         page.QuerySelectorAll("#add-key option").Select(o => o.GetAttribute("value")).ShouldContain("2.1.1a");
 
-        var response = await admin.PostFormAsync($"{PageOf(DraftYear.Year)}?handler=Add", new Dictionary<string, string>
+        var response = await admin.PostFormAsync(app.Url.Page("/Admin/Years/Definitions", "Add", new { year = DraftYear.Year }), new Dictionary<string, string>
         {
             ["key"] = "2.1.1a",
             ["input.CodeAsPublished"] = "2.1.1.a",
@@ -107,13 +105,13 @@ public class DefinitionsTests
             ["input.TitleZh"] = "志愿服务月数",
             ["input.Unit"] = "Months",
             ["input.Direction"] = "HigherIsBetter",
-        }, PageOf(DraftYear.Year));
+        }, app.Url.Definitions(DraftYear.Year));
 
-        response.Location().ShouldBe(PageOf(DraftYear.Year));
+        response.Location().ShouldBe(app.Url.Definitions(DraftYear.Year));
         await using var scope = app.CreateDbScope();
         var added = await scope.Db.IndicatorYears.SingleAsync(y => y.Year == DraftYear.Year && y.Indicator.Key == "2.1.1a");
         (added.CodeAsPublished, added.Milestone, added.Result, added.Source).ShouldBe(("2.1.1.a", null, null, SourceReference.EnteredHere));
-        (await scope.Db.AuditEntries.SingleAsync(a => a.Subject == "indicator-year")).Action.ShouldBe(Domain.Auditing.AuditAction.Added);
+        (await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Subject == "indicator-year")).Action.ShouldBe(Domain.Auditing.AuditAction.Added);
     }
 
     [Theory, BothProviders]

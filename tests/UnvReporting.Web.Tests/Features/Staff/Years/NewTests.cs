@@ -13,8 +13,6 @@ namespace UnvReporting.Web.Tests.Features.Staff.Years;
 
 public class NewTests
 {
-    private const string Path = "/staff/years/new";
-
     private static Dictionary<string, string> Year(string framework, int year, bool startFromPrevious, string symbol = "")
     {
         var fields = new Dictionary<string, string>
@@ -35,13 +33,13 @@ public class NewTests
     public async Task A_year_after_another_starts_with_its_indicators_and_definitions_but_no_figures(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Path, Year("2018-2021", 2020, startFromPrevious: true, symbol: "DP/2021/36"));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2018-2021", 2020, startFromPrevious: true, symbol: "DP/2021/36"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        response.Location().ShouldBe("/staff");
-        (await client.GetDocumentAsync("/staff")).QuerySelector(".alert-info")!.Text()
+        response.Location().ShouldBe(app.Url.Staff);
+        (await client.GetDocumentAsync(app.Url.Staff)).QuerySelector(".alert-info")!.Text()
             .ShouldContain("Year 2020 is open as a draft with the 14 indicators of 2019");
         await using var scope = app.CreateDbScope();
         var year = await scope.Db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == 2020);
@@ -63,12 +61,12 @@ public class NewTests
     public async Task The_first_year_of_a_framework_starts_empty_and_says_so(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Path, Year("2022-2025", 2022, startFromPrevious: true));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2022-2025", 2022, startFromPrevious: true));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        (await client.GetDocumentAsync("/staff")).QuerySelector(".alert-info")!.Text()
+        (await client.GetDocumentAsync(app.Url.Staff)).QuerySelector(".alert-info")!.Text()
             .ShouldContain("Year 2022 is open as a draft with no indicators: the 2022-2025 framework has no year 2021");
         await using var scope = app.CreateDbScope();
         (await scope.Db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == 2022)).Status.ShouldBe(ReportingStatus.Draft);
@@ -79,9 +77,9 @@ public class NewTests
     public async Task Without_the_box_ticked_the_year_starts_empty(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Approver);
+        using var client = await app.SignedInAsync(StaffRole.Approver);
 
-        var response = await client.PostFormAsync(Path, Year("2018-2021", 2020, startFromPrevious: false));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2018-2021", 2020, startFromPrevious: false));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         await using var scope = app.CreateDbScope();
@@ -93,9 +91,9 @@ public class NewTests
     public async Task A_year_that_exists_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Path, Year("2018-2021", 2021, startFromPrevious: true));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2018-2021", 2021, startFromPrevious: true));
 
         (await response.DocumentAsync()).ErrorFor("year-error").ShouldContain("Year 2021 already exists");
         await using var scope = app.CreateDbScope();
@@ -106,9 +104,9 @@ public class NewTests
     public async Task A_year_outside_the_framework_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Path, Year("2018-2021", 2023, startFromPrevious: true));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2018-2021", 2023, startFromPrevious: true));
 
         (await response.DocumentAsync()).ErrorFor("year-error").ShouldContain("Year 2023 is outside the 2018-2021 framework");
         await using var scope = app.CreateDbScope();
@@ -119,9 +117,9 @@ public class NewTests
     public async Task A_malformed_report_symbol_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Path, Year("2022-2025", 2022, startFromPrevious: false, symbol: "DP 2023 20"));
+        var response = await client.PostFormAsync(app.Url.NewYear, Year("2022-2025", 2022, startFromPrevious: false, symbol: "DP 2023 20"));
 
         (await response.DocumentAsync()).ErrorFor("symbol-error").ShouldContain("must be a document symbol such as DP/2020/14");
     }
@@ -130,10 +128,10 @@ public class NewTests
     public async Task A_viewer_cannot_open_a_year(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
-        await (await client.GetAsync(Path)).ShouldBeForbiddenAsync();
-        await (await client.PostFormAsync(Path, Year("2022-2025", 2022, startFromPrevious: false), pagePath: "/")).ShouldBeForbiddenAsync();
+        await (await client.GetAsync(app.Url.NewYear)).ShouldBeForbiddenAsync();
+        await (await client.PostFormAsync(app.Url.NewYear, Year("2022-2025", 2022, startFromPrevious: false), pagePath: "/")).ShouldBeForbiddenAsync();
         await using var scope = app.CreateDbScope();
         (await scope.Db.ReportingYears.AnyAsync(y => y.Year == 2022)).ShouldBeFalse();
     }
@@ -142,9 +140,9 @@ public class NewTests
     public async Task The_form_offers_the_frameworks_and_the_copy_ticked(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var fields = StaffPages.FieldsOf(await client.GetDocumentAsync(Path), "#year-form");
+        var fields = (await client.GetDocumentAsync(app.Url.NewYear)).Form("#year-form").Fields();
 
         fields["Input.FrameworkCode"].ShouldBe("2022-2025");
         fields["Input.StartFromPrevious"].ShouldBe("true");

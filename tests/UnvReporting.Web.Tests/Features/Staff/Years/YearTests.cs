@@ -14,10 +14,8 @@ namespace UnvReporting.Web.Tests.Features.Staff.Years;
 
 public class YearTests
 {
-    private const string DraftPage = "/staff/years/2020";
-
     /// <summary>The entry form's fields as the page rendered them, ready to post back with some changed.</summary>
-    private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string path)
+    private static async Task<Dictionary<string, string>> FormAsync(StaffBrowser client, string path)
     {
         var page = await client.GetDocumentAsync(path);
         return page.QuerySelectorAll("#entry-form input[name^='Rows'], #entry-form textarea[name^='Rows']")
@@ -36,20 +34,20 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
-        var form = await FormAsync(editor, DraftPage);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        var form = await FormAsync(editor, app.Url.StaffYear(DraftYear.Year));
         form["Rows[0].Result"] = "45%";
 
-        var response = await editor.PostFormAsync(DraftPage, form);
+        var response = await editor.PostFormAsync(app.Url.StaffYear(DraftYear.Year), form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await FiguresAsync(app, 2020, "1.1")).ShouldBe((50m, 45m));
         await using var scope = app.CreateDbScope();
-        var audit = await scope.Db.AuditEntries.SingleAsync(a => a.Year == 2020 && a.Field == "Result");
+        var audit = await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Year == 2020 && a.Field == "Result");
         audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Editor));
         audit.Action.ShouldBe(AuditAction.Changed);
         (audit.OldValue, audit.NewValue, audit.IndicatorKey).ShouldBe(("40", "45", "1.1"));
-        (await scope.Db.AuditEntries.CountAsync(a => a.Year == 2020)).ShouldBe(1, "only the field that changed is recorded");
+        (await scope.Db.AuditEntries.ByStaff().CountAsync(a => a.Year == 2020)).ShouldBe(1, "only the field that changed is recorded");
     }
 
     [Theory, BothProviders]
@@ -57,12 +55,12 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
-        var form = await FormAsync(editor, DraftPage);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        var form = await FormAsync(editor, app.Url.StaffYear(DraftYear.Year));
         form["Rows[0].Milestone"] = "150";
         form["Rows[0].Result"] = "4,5";
 
-        var response = await editor.PostFormAsync(DraftPage, form);
+        var response = await editor.PostFormAsync(app.Url.StaffYear(DraftYear.Year), form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Html.ParseAsync(response);
@@ -77,17 +75,15 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var first = await app.ClientAsAsync(StaffRole.Editor);
-        await app.CreateUserAsync(StaffRole.Approver);
-        using var second = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        await second.SignInAsync(StaffAccounts.EmailFor(StaffRole.Approver), StaffAccounts.Password);
-        var firstForm = await FormAsync(first, DraftPage);
-        var secondForm = await FormAsync(second, DraftPage);
+        using var first = await app.SignedInAsync(StaffRole.Editor);
+        using var second = await app.SignedInAsync(StaffRole.Approver);
+        var firstForm = await FormAsync(first, app.Url.StaffYear(DraftYear.Year));
+        var secondForm = await FormAsync(second, app.Url.StaffYear(DraftYear.Year));
 
         firstForm["Rows[0].Result"] = "45";
-        (await first.PostFormAsync(DraftPage, firstForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await first.PostFormAsync(app.Url.StaffYear(DraftYear.Year), firstForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         secondForm["Rows[0].Result"] = "48";
-        var refused = await second.PostFormAsync(DraftPage, secondForm);
+        var refused = await second.PostFormAsync(app.Url.StaffYear(DraftYear.Year), secondForm);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await Html.ParseAsync(refused);
@@ -100,7 +96,7 @@ public class YearTests
         // Saving again, now knowing the other value, replaces it.
         var again = page.QuerySelectorAll("#entry-form input[name^='Rows'], #entry-form textarea[name^='Rows']")
             .ToDictionary(e => e.GetAttribute("name")!, e => e is IHtmlTextAreaElement area ? area.Value : e.GetAttribute("value") ?? string.Empty);
-        (await second.PostFormAsync(DraftPage, again)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await second.PostFormAsync(app.Url.StaffYear(DraftYear.Year), again)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await FiguresAsync(app, 2020, "1.1")).Result.ShouldBe(48m);
     }
 
@@ -109,14 +105,14 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var first = await app.ClientAsAsync(StaffRole.Editor);
-        var staleForm = await FormAsync(first, DraftPage);
-        var freshForm = await FormAsync(first, DraftPage);
+        using var first = await app.SignedInAsync(StaffRole.Editor);
+        var staleForm = await FormAsync(first, app.Url.StaffYear(DraftYear.Year));
+        var freshForm = await FormAsync(first, app.Url.StaffYear(DraftYear.Year));
         freshForm["Rows[0].Milestone"] = "60";
-        (await first.PostFormAsync(DraftPage, freshForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await first.PostFormAsync(app.Url.StaffYear(DraftYear.Year), freshForm)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         staleForm["Rows[0].NarrativeEn"] = "Narrative typed on the stale page.";
-        var refused = await first.PostFormAsync(DraftPage, staleForm);
+        var refused = await first.PostFormAsync(app.Url.StaffYear(DraftYear.Year), staleForm);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK, "the row changed since the page was read");
         (await FiguresAsync(app, 2020, "1.1")).Milestone.ShouldBe(60m);
@@ -126,34 +122,34 @@ public class YearTests
     public async Task A_published_year_is_read_only_for_editors_and_refuses_their_posts(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
-        var page = await editor.GetDocumentAsync("/staff/years/2021");
+        var page = await editor.GetDocumentAsync(app.Url.StaffYear(2021));
         page.QuerySelector("#read-only-note")!.Text().ShouldBe("Year 2021 is published; only Approvers and Admins can correct it, with a reason.");
         page.QuerySelector("#entry-form button[type=submit]").ShouldBeNull();
 
         var form = new Dictionary<string, string> { ["Rows[0].Key"] = "1.1", ["Rows[0].Result"] = "1" };
-        (await editor.PostFormAsync("/staff/years/2021", form, pagePath: "/staff")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await editor.PostFormAsync(app.Url.StaffYear(2021), form, pagePath: app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Theory, BothProviders]
     public async Task An_approver_corrects_a_published_year_with_a_reason_that_the_public_page_shows(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
-        var form = await FormAsync(approver, "/staff/years/2021");
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        var form = await FormAsync(approver, app.Url.StaffYear(2021));
         var index = form.Single(f => f.Key.EndsWith(".Key", StringComparison.Ordinal) && f.Value == "1.1").Key.Split('.')[0];
         var before = await FiguresAsync(app, 2021, "1.1");
         form[$"{index}.Result"] = "64";
 
-        var withoutReason = await approver.PostFormAsync("/staff/years/2021", form);
+        var withoutReason = await approver.PostFormAsync(app.Url.StaffYear(2021), form);
         withoutReason.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Html.ParseAsync(withoutReason)).QuerySelector("#reason-error")!.Text()
             .ShouldBe("Year 2021 is published: say why it is being corrected (the indicator page shows the reason).");
         (await FiguresAsync(app, 2021, "1.1")).ShouldBe(before);
 
         form["Reason"] = "Para 4 gives the corrected figure.";
-        (await approver.PostFormAsync("/staff/years/2021", form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await approver.PostFormAsync(app.Url.StaffYear(2021), form)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await FiguresAsync(app, 2021, "1.1")).Result.ShouldBe(64m);
         var publicPage = await app.Client.GetDocumentAsync("/indicators/2021/1.1");
@@ -162,7 +158,7 @@ public class YearTests
         revision.ShouldContain(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         revision.ShouldEndWith(": Para 4 gives the corrected figure.");
         await using var scope = app.CreateDbScope();
-        (await scope.Db.AuditEntries.SingleAsync(a => a.Year == 2021 && a.Field == "Result")).Reason.ShouldBe("Para 4 gives the corrected figure.");
+        (await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Year == 2021 && a.Field == "Result")).Reason.ShouldBe("Para 4 gives the corrected figure.");
     }
 
     [Theory, BothProviders]
@@ -170,13 +166,13 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
-        var page = await viewer.GetDocumentAsync(DraftPage);
+        var page = await viewer.GetDocumentAsync(app.Url.StaffYear(DraftYear.Year));
 
         page.QuerySelector("#row-1-1-result")!.HasAttribute("disabled").ShouldBeTrue();
         var form = new Dictionary<string, string> { ["Rows[0].Key"] = "1.1", ["Rows[0].Result"] = "1" };
-        (await viewer.PostFormAsync(DraftPage, form, pagePath: "/staff")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.PostFormAsync(app.Url.StaffYear(DraftYear.Year), form, pagePath: app.Url.Staff)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await FiguresAsync(app, 2020, "1.1")).Result.ShouldBe(40m);
     }
 
@@ -185,7 +181,7 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
         var green = await ScoreAsync(editor, "key=1.1&milestone=50&result=50%25");
         var yellow = await ScoreAsync(editor, "key=1.1&milestone=50&result=30");
@@ -202,14 +198,14 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
-        var emptyKey = await editor.PostFormAsync(DraftPage, new Dictionary<string, string> { ["Rows[0].Key"] = string.Empty, ["Rows[0].Result"] = "1" });
-        var twice = await editor.PostFormAsync(DraftPage, new Dictionary<string, string>
+        var emptyKey = await editor.PostFormAsync(app.Url.StaffYear(DraftYear.Year), new Dictionary<string, string> { ["Rows[0].Key"] = string.Empty, ["Rows[0].Result"] = "1" });
+        var twice = await editor.PostFormAsync(app.Url.StaffYear(DraftYear.Year), new Dictionary<string, string>
         {
             ["Rows[0].Key"] = "1.1", ["Rows[0].Result"] = "1", ["Rows[1].Key"] = "1.1", ["Rows[1].Result"] = "2",
         });
-        var unknown = await editor.PostFormAsync(DraftPage, new Dictionary<string, string> { ["Rows[0].Key"] = "9.9", ["Rows[0].Result"] = "1" });
+        var unknown = await editor.PostFormAsync(app.Url.StaffYear(DraftYear.Year), new Dictionary<string, string> { ["Rows[0].Key"] = "9.9", ["Rows[0].Result"] = "1" });
 
         emptyKey.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -222,15 +218,15 @@ public class YearTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
 
-        var response = await app.Client.GetAsync(DraftPage);
+        var response = await app.Client.GetAsync(app.Url.StaffYear(DraftYear.Year));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Location()!.ShouldStartWith("http://localhost/account/sign-in?ReturnUrl=");
     }
 
-    private static async Task<JsonElement> ScoreAsync(HttpClient client, string query)
+    private static async Task<JsonElement> ScoreAsync(StaffBrowser client, string query)
     {
-        using var response = await client.GetAsync($"{DraftPage}?handler=Score&{query}");
+        using var response = await client.GetAsync($"{client.Url.StaffYear(DraftYear.Year)}?handler=Score&{query}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }

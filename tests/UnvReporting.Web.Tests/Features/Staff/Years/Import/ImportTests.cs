@@ -17,21 +17,19 @@ namespace UnvReporting.Web.Tests.Features.Staff.Years.Import;
 
 public class ImportTests
 {
-    private const string ImportPage = "/staff/years/2020/import";
-
     [Theory, BothProviders]
     public async Task Templates_carry_every_indicator_key_of_the_year_and_an_untouched_one_changes_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
         List<string> keys;
         await using (var scope = app.CreateDbScope())
         {
             keys = await scope.Db.IndicatorYears.Where(iy => iy.Year == 2021).Select(iy => iy.Indicator.Key).ToListAsync();
         }
 
-        var xlsx = await client.GetByteArrayAsync("/staff/years/2021/import/template.xlsx");
-        var csv = await client.GetStringAsync("/staff/years/2021/import/template.csv");
+        var xlsx = await client.Client.GetByteArrayAsync(app.Url.ImportTemplate(2021, "xlsx"));
+        var csv = await client.Client.GetStringAsync(app.Url.ImportTemplate(2021, "csv"));
 
         var sheet = Workbooks.ReadSheet(xlsx, "Indicators");
         sheet[0].ShouldBe(Workbooks.IndicatorHeader);
@@ -49,8 +47,8 @@ public class ImportTests
 
         records.ShouldBe(keys, ignoreOrder: true);
 
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
-        var upload = await approver.UploadAsync(2021, await approver.GetByteArrayAsync("/staff/years/2021/import/template.xlsx"), "untouched.xlsx");
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        var upload = await approver.UploadAsync(2021, await approver.Client.GetByteArrayAsync(app.Url.ImportTemplate(2021, "xlsx")), "untouched.xlsx");
         var body = await upload.Content.ReadAsStringAsync();
         upload.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         body.ShouldContain("changes nothing");
@@ -61,9 +59,9 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await FormulaTexts.PutInto2021Async(app);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
 
-        var template = await approver.GetByteArrayAsync("/staff/years/2021/import/template.xlsx");
+        var template = await approver.Client.GetByteArrayAsync(app.Url.ImportTemplate(2021, "xlsx"));
         var upload = await approver.UploadAsync(2021, template, "untouched.xlsx");
 
         // The import reads a workbook's text cells as they are, so the exports' apostrophe would become part of the text.
@@ -80,8 +78,8 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
-        var template = await client.GetByteArrayAsync($"{ImportPage}/template.xlsx");
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var template = await client.Client.GetByteArrayAsync(app.Url.ImportTemplate(2020, "xlsx"));
         var filled = Workbooks.SetCell(template, "Indicators", "F2", 45m);
 
         var upload = await client.UploadAsync(2020, filled, "figures.xlsx");
@@ -118,7 +116,7 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
         var version = await VersionOfDraftIndicatorAsync(app);
         var factsBefore = await FactsOf2020Async(app);
         int auditBefore;
@@ -136,7 +134,7 @@ public class ImportTests
         var upload = await client.UploadAsync(2020, file, "figures.xlsx");
 
         upload.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await Workbooks.PageAsync(upload);
+        var page = await upload.DocumentAsync();
         var error = page.QuerySelector("#import-errors tr[data-row='3'][data-column='Value']").ShouldNotBeNull();
         error.Text().ShouldContain("'about a lot' is not a number");
         await using var scope = app.CreateDbScope();
@@ -151,8 +149,8 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
-        var template = await client.GetByteArrayAsync("/staff/years/2020/import/template.xlsx");
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var template = await client.Client.GetByteArrayAsync(app.Url.ImportTemplate(2020, "xlsx"));
         var header = Workbooks.ReadSheet(template, "Statistics")[0];
         header.ShouldBe(["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note", "Version"]);
         var first = Workbooks.ReadSheet(template, "Statistics")[1];
@@ -171,7 +169,7 @@ public class ImportTests
         var upload = await client.UploadAsync(2020, stale, "stale.xlsx");
 
         upload.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await Workbooks.PageAsync(upload)).QuerySelector("#import-errors tr[data-row='2'][data-column='Version']").ShouldNotBeNull()
+        (await upload.DocumentAsync()).QuerySelector("#import-errors tr[data-row='2'][data-column='Version']").ShouldNotBeNull()
             .Text().ShouldContain("changed since the template was downloaded");
         (await FactsOf2020Async(app)).ShouldBe(factsBefore);
     }
@@ -181,7 +179,7 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
         var version = await VersionOfDraftIndicatorAsync(app);
 
         var unknownAndDuplicate = Workbooks.Csv(
@@ -189,12 +187,12 @@ public class ImportTests
             $"1.1,,,,50,45,,,{version}",
             $"9.9,,,,50,45,,,{version}",
             $"1.1,,,,50,46,,,{version}");
-        var page = await Workbooks.PageAsync(await client.UploadAsync(2020, unknownAndDuplicate, "figures.csv"));
+        var page = await (await client.UploadAsync(2020, unknownAndDuplicate, "figures.csv")).DocumentAsync();
         page.QuerySelector("#import-errors tr[data-row='3'][data-column='Key']")!.Text().ShouldContain("Indicator '9.9' is not part of year 2020");
         page.QuerySelector("#import-errors tr[data-row='4'][data-column='Key']")!.Text().ShouldContain("appears twice (also row 2)");
 
         var stale = Workbooks.Csv(string.Join(',', Workbooks.IndicatorHeader), $"1.1,,,,50,45,,,{version}9");
-        page = await Workbooks.PageAsync(await client.UploadAsync(2020, stale, "figures.csv"));
+        page = await (await client.UploadAsync(2020, stale, "figures.csv")).DocumentAsync();
         page.QuerySelector("#import-errors tr[data-row='2'][data-column='Version']")!.Text().ShouldContain("changed since the template was downloaded; download a fresh template");
 
         await using var scope = app.CreateDbScope();
@@ -207,14 +205,14 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Import:MaxUploadBytes"] = "100000" });
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
         async Task<string> RefusalAsync(byte[] content, string name)
         {
             var response = await client.UploadAsync(2020, content, name);
             var page = response.StatusCode == HttpStatusCode.Redirect
                 ? await client.GetDocumentAsync(response.Location()!)
-                : await Workbooks.PageAsync(response);
+                : await response.DocumentAsync();
             return page.QuerySelector("#upload-refused")?.Text() ?? throw new ShouldAssertException(page.DocumentElement.OuterHtml);
         }
 
@@ -237,17 +235,17 @@ public class ImportTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var anonymous = await app.ClientAsAsync(null);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var anonymous = app.Visitor();
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
 
-        (await anonymous.GetAsync(ImportPage)).Location()!.ShouldContain("/account/sign-in");
-        (await viewer.GetAsync(ImportPage)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await anonymous.GetAsync(app.Url.Import(2020))).Location()!.ShouldContain(app.Url.SignIn);
+        (await viewer.GetAsync(app.Url.Import(2020))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await viewer.UploadAsync(2020, Workbooks.Csv("Key"), "x.csv", withToken: false)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var confirm = await viewer.PostAsync($"{ImportPage}/{Guid.NewGuid()}?handler=Confirm", new FormUrlEncodedContent([]));
+        var confirm = await viewer.PostAsync($"{app.Url.Import(2020)}/{Guid.NewGuid()}?handler=Confirm", new FormUrlEncodedContent([]));
         confirm.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await editor.GetAsync("/staff/years/2021/import/template.xlsx")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var token = await editor.AntiforgeryTokenAsync(ImportPage);
+        (await editor.GetAsync(app.Url.ImportTemplate(2021, "xlsx"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var token = await editor.AntiforgeryTokenAsync(app.Url.Import(2020));
 
         await using (var scope = app.CreateDbScope())
         {
@@ -256,8 +254,8 @@ public class ImportTests
 
         var version = await VersionOfDraftIndicatorAsync(app);
         var upload = await editor.UploadAsync(2020, Workbooks.Csv(string.Join(',', Workbooks.IndicatorHeader), $"1.1,,,,50,45,,,{version}"), "figures.csv", token: token);
-        (await Workbooks.PageAsync(upload)).QuerySelector("#upload-refused")!.Text().ShouldContain("submitted for review and cannot be changed");
-        var page = await editor.GetDocumentAsync(ImportPage);
+        (await upload.DocumentAsync()).QuerySelector("#upload-refused")!.Text().ShouldContain("submitted for review and cannot be changed");
+        var page = await editor.GetDocumentAsync(app.Url.Import(2020));
         page.QuerySelector("#import-closed")!.Text().ShouldContain("submitted for review and cannot be changed");
         page.QuerySelector("#upload-form").ShouldBeNull();
         await using var check = app.CreateDbScope();

@@ -54,7 +54,7 @@ public class MalformedUploadTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
         string before;
         await using (var scope = app.CreateDbScope())
         {

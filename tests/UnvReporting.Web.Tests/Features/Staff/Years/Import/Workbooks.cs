@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using AngleSharp;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -97,14 +96,6 @@ public static class Workbooks
             .ToList();
     }
 
-    /// <summary>The page a response carries (a page shown again with its messages rather than a redirect).</summary>
-    public static async Task<AngleSharp.Dom.IDocument> PageAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
-        return await BrowsingContext.New(AngleSharp.Configuration.Default).OpenAsync(r => r.Content(body));
-    }
-
     public static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
 
     /// <summary>
@@ -155,16 +146,16 @@ public static class Workbooks
     }
 
     /// <summary>Uploads a file through the import page's form, with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, int year, byte[] content, string fileName, bool withToken = true, string? token = null)
+    public static async Task<HttpResponseMessage> UploadAsync(this StaffBrowser client, int year, byte[] content, string fileName, bool withToken = true, string? token = null)
     {
-        var page = $"/staff/years/{year}/import";
+        var page = client.Url.Import(year);
         using var form = new MultipartFormDataContent();
         if (withToken)
         {
-            form.Add(new StringContent(token ?? await client.AntiforgeryTokenAsync(page)), "__RequestVerificationToken");
+            form.Add(new StringContent(token ?? await client.AntiforgeryTokenAsync(page)), HtmlForms.AntiforgeryField);
         }
 
         form.Add(new ByteArrayContent(content), "file", fileName);
-        return await client.PostAsync($"{page}?handler=Upload", form);
+        return await client.PostAsync(client.Url.Page("/Staff/Years/Import/Index", "Upload", new { year }), form);
     }
 }

@@ -16,10 +16,10 @@ public class DeleteTests
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
         var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var confirm = await client.GetDocumentAsync(Facts.DeleteOf(DraftYear.Year, id));
-        var response = await client.PostFormAsync(Facts.DeleteOf(DraftYear.Year, id), StaffPages.FieldsOf(confirm, "#delete-form"));
+        var confirm = await client.GetDocumentAsync(app.Url.DeleteStatistic(DraftYear.Year, id));
+        var response = await client.SubmitAsync(confirm, "#delete-form");
 
         confirm.QuerySelector("#saved-value")!.Text().ShouldContain("1,000");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
@@ -36,11 +36,11 @@ public class DeleteTests
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
         var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
-        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.DeleteOf(DraftYear.Year, id)), "#delete-form");
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var page = await client.GetDocumentAsync(app.Url.DeleteStatistic(DraftYear.Year, id));
         await Facts.ChangeAsync(app, id, 2000);
 
-        var response = await client.PostFormAsync(Facts.DeleteOf(DraftYear.Year, id), form);
+        var response = await client.SubmitAsync(page, "#delete-form");
 
         (await response.DocumentAsync()).QuerySelector("#delete-form .alert-danger")!.Text().ShouldContain("it is now 2,000");
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(2000m);
@@ -51,10 +51,10 @@ public class DeleteTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var id = await Facts.IdOfTotalAsync(app, 2021, Facts.Count);
-        using var client = await app.ClientAsAsync(StaffRole.Admin);
-        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.DeleteOf(2021, id)), "#delete-form");
+        using var client = await app.SignedInAsync(StaffRole.Admin);
+        var page = await client.GetDocumentAsync(app.Url.DeleteStatistic(2021, id));
 
-        var response = await client.PostFormAsync(Facts.DeleteOf(2021, id), form);
+        var response = await client.SubmitAsync(page, "#delete-form");
 
         (await response.DocumentAsync()).ErrorFor("reason-error").ShouldContain("say why");
         (await Facts.FindAsync(app, id)).ShouldNotBeNull();

@@ -21,13 +21,11 @@ public class EditTests
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
         var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
-        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id)), "#fact-form");
-        form["Input.Value"].ShouldBe("1,000");
-        form["Input.Value"] = "1,250";
-        form["Input.Qualifier"] = "Approximate";
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var page = await client.GetDocumentAsync(app.Url.EditStatistic(DraftYear.Year, id));
+        page.Form("#fact-form").Fields()["Input.Value"].ShouldBe("1,000");
 
-        var response = await client.PostFormAsync(Facts.EditOf(DraftYear.Year, id), form);
+        var response = await client.SubmitAsync(page, "#fact-form", new() { ["Input.Value"] = "1,250", ["Input.Qualifier"] = "Approximate" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(1250m);
@@ -41,12 +39,11 @@ public class EditTests
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
         var id = await Facts.AddAsync(app, DraftYear.Year, 1000);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
-        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id)), "#fact-form");
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var form = await client.GetDocumentAsync(app.Url.EditStatistic(DraftYear.Year, id));
         await Facts.ChangeAsync(app, id, 2000);
-        form["Input.Value"] = "3000";
 
-        var response = await client.PostFormAsync(Facts.EditOf(DraftYear.Year, id), form);
+        var response = await client.SubmitAsync(form, "#fact-form", new() { ["Input.Value"] = "3000" });
 
         var page = await response.DocumentAsync();
         page.QuerySelector("#fact-form .alert-danger")!.Text().ShouldContain("Someone else changed this figure: it is now 2,000 (exact, source DP/2021/36 para 13)");
@@ -59,10 +56,10 @@ public class EditTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var id = await Facts.IdOfTotalAsync(app, Published, Facts.Count);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var page = await client.GetDocumentAsync(Facts.EditOf(Published, id));
-        var post = await client.PostFormAsync(Facts.EditOf(Published, id), new Dictionary<string, string>
+        var page = await client.GetDocumentAsync(app.Url.EditStatistic(Published, id));
+        var post = await client.PostFormAsync(app.Url.EditStatistic(Published, id), new Dictionary<string, string>
         {
             ["Input.Value"] = "1",
             ["Input.Qualifier"] = "Exact",
@@ -81,17 +78,15 @@ public class EditTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var id = await Facts.IdOfTotalAsync(app, Published, Facts.Count);
-        using var client = await app.ClientAsAsync(StaffRole.Approver);
-        var form = StaffPages.FieldsOf(await client.GetDocumentAsync(Facts.EditOf(Published, id)), "#fact-form");
-        form["Input.Value"] = "10 922";
+        using var client = await app.SignedInAsync(StaffRole.Approver);
+        var form = await client.GetDocumentAsync(app.Url.EditStatistic(Published, id));
 
-        var withoutReason = await client.PostFormAsync(Facts.EditOf(Published, id), form);
+        var withoutReason = await client.SubmitAsync(form, "#fact-form", new() { ["Input.Value"] = "10 922" });
 
         (await withoutReason.DocumentAsync()).ErrorFor("reason-error").ShouldContain("Year 2021 is published: say why");
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(10921m);
 
-        form["Input.Reason"] = "Corrigendum DP/2022/24/Corr.1";
-        var withReason = await client.PostFormAsync(Facts.EditOf(Published, id), form);
+        var withReason = await client.SubmitAsync(form, "#fact-form", new() { ["Input.Value"] = "10 922", ["Input.Reason"] = "Corrigendum DP/2022/24/Corr.1" });
 
         withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect, await withReason.Content.ReadAsStringAsync());
         (await Facts.FindAsync(app, id))!.Value.ShouldBe(10922m);

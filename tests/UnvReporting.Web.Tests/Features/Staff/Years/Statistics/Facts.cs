@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Testing;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Tests.Support;
 
@@ -13,22 +14,14 @@ internal static class Facts
 
     public const string Share = "women_share";
 
-    public static string ListOf(int year) => $"/staff/years/{year}/statistics";
-
-    public static string NewIn(int year) => $"/staff/years/{year}/statistics/new";
-
-    public static string EditOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/edit";
-
-    public static string DeleteOf(int year, long id) => $"/staff/years/{year}/statistics/{id}/delete";
-
     /// <summary>A total of volunteers_deployed for the year (a draft year has none in the reference data).</summary>
     public static async Task<long> AddAsync(TestApp app, int year, decimal value)
     {
-        await using var scope = app.CreateDbScope();
-        var metric = await scope.Db.Metrics.SingleAsync(m => m.Key == Count);
-        var fact = new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null);
-        scope.Db.StatisticFacts.Add(fact);
-        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
+        var fact = await app.Services.SaveAsync(async db =>
+        {
+            var metric = await db.Metrics.SingleAsync(m => m.Key == Count);
+            return db.StatisticFacts.Add(new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null)).Entity;
+        });
         return fact.Id;
     }
 
@@ -54,9 +47,10 @@ internal static class Facts
         await scope.Db.SaveAuditedAsync(new StaffActor(null, "other.editor@unv.test"), null, DateTimeOffset.UtcNow);
     }
 
+    /// <summary>What the staff did to a statistic, as the audit trail has it (not the test's own set-up).</summary>
     public static async Task<List<Domain.Auditing.AuditEntry>> AuditOfAsync(TestApp app, string subjectKey)
     {
         await using var scope = app.CreateDbScope();
-        return await scope.Db.AuditEntries.AsNoTracking().Where(a => a.Subject == "statistic" && a.SubjectKey == subjectKey).OrderBy(a => a.Id).ToListAsync();
+        return await scope.Db.AuditEntries.ByStaff().AsNoTracking().Where(a => a.Subject == "statistic" && a.SubjectKey == subjectKey).OrderBy(a => a.Id).ToListAsync();
     }
 }

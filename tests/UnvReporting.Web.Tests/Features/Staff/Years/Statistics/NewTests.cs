@@ -28,12 +28,12 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Count, "1 663 729"));
+        var response = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), Figure(Facts.Count, "1 663 729"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        response.Location().ShouldBe(Facts.ListOf(DraftYear.Year));
+        response.Location().ShouldBe(app.Url.Statistics(DraftYear.Year));
         var id = await Facts.IdOfTotalAsync(app, DraftYear.Year, Facts.Count);
         var fact = (await Facts.FindAsync(app, id))!;
         fact.Value.ShouldBe(1_663_729m);
@@ -41,7 +41,7 @@ public class NewTests
         var audit = (await Facts.AuditOfAsync(app, $"{DraftYear.Year} {Facts.Count}")).ShouldHaveSingleItem();
         audit.Action.ShouldBe(AuditAction.Added);
         audit.UserName.ShouldBe(StaffAccounts.EmailFor(StaffRole.Editor));
-        var list = await client.GetDocumentAsync(Facts.ListOf(DraftYear.Year));
+        var list = await client.GetDocumentAsync(app.Url.Statistics(DraftYear.Year));
         list.QuerySelector($"tr[data-fact='{id}'] .value")!.Text().ShouldBe("1,663,729");
     }
 
@@ -50,9 +50,9 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Share, "150"));
+        var response = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), Figure(Facts.Share, "150"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await response.DocumentAsync();
@@ -68,9 +68,9 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Count, "8282", source: "DP/2021/36"));
+        var response = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), Figure(Facts.Count, "8282", source: "DP/2021/36"));
 
         (await response.DocumentAsync()).ErrorFor("source-error").ShouldContain("must name a document and a place in it");
         await using var scope = app.CreateDbScope();
@@ -82,11 +82,11 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
         var africa = Figure(Facts.Share, "53%", dimension: "region", member: "Africa");
-        (await client.PostFormAsync(Facts.NewIn(DraftYear.Year), africa)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), africa)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var again = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), africa);
+        var again = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), africa);
 
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await again.DocumentAsync()).ErrorFor("member-error").ShouldContain("2020 already has Women for Region: Africa");
@@ -99,9 +99,9 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        var response = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Share, "40", dimension: "region", member: "UNDP"));
+        var response = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), Figure(Facts.Share, "40", dimension: "region", member: "UNDP"));
 
         (await response.DocumentAsync()).ErrorFor("member-error").ShouldContain("'UNDP' is not a member of region");
     }
@@ -111,10 +111,10 @@ public class NewTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var client = await app.ClientAsAsync(StaffRole.Viewer);
+        using var client = await app.SignedInAsync(StaffRole.Viewer);
 
-        await (await client.GetAsync(Facts.NewIn(DraftYear.Year))).ShouldBeForbiddenAsync();
-        var post = await client.PostFormAsync(Facts.NewIn(DraftYear.Year), Figure(Facts.Count, "8282"), pagePath: "/");
+        await (await client.GetAsync(app.Url.NewStatistic(DraftYear.Year))).ShouldBeForbiddenAsync();
+        var post = await client.PostFormAsync(app.Url.NewStatistic(DraftYear.Year), Figure(Facts.Count, "8282"), pagePath: "/");
 
         await post.ShouldBeForbiddenAsync();
         await using var scope = app.CreateDbScope();
