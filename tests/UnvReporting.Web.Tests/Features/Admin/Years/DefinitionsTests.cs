@@ -118,8 +118,8 @@ public class DefinitionsTests
     public async Task Admins_redefining_different_rows_of_one_year_at_once_all_succeed(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
-        var page = await admin.GetDocumentAsync(PageOf(2021));
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var page = await admin.GetDocumentAsync(app.Url.Definitions(2021));
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var keys = page.QuerySelectorAll("tr[data-indicator]").Select(r => r.GetAttribute("data-indicator")!).Take(8).ToList();
         keys.Count.ShouldBe(8);
@@ -132,7 +132,7 @@ public class DefinitionsTests
 
         // Every save holds the year, so saves that run together collide on it; they are tried
         // again rather than refused, since none of them overwrote another.
-        var answers = await Task.WhenAll(forms.Select(form => admin.PostAsync($"{PageOf(2021)}?handler=Redefine", form)));
+        var answers = await Task.WhenAll(forms.Select(form => admin.PostAsync($"{app.Url.Definitions(2021)}?handler=Redefine", form)));
 
         answers.Where(a => a.StatusCode != HttpStatusCode.Redirect).Select(a => $"{(int)a.StatusCode} {a.Content.ReadAsStringAsync().Result}").ShouldBeEmpty();
         await using var scope = app.CreateDbScope();

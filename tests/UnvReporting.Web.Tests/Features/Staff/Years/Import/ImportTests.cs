@@ -267,7 +267,7 @@ public class ImportTests
     public async Task Uploads_of_one_year_confirmed_at_once_are_all_imported(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
         List<string> keys;
         List<string> lines;
         await using (var read = app.CreateDbScope())

@@ -107,17 +107,17 @@ public class EditTests
         }
 
         ids.Count.ShouldBe(8);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
-        using var approver = await app.ClientAsAsync(StaffRole.Approver);
-        var posts = new List<(HttpClient Client, string Path, FormUrlEncodedContent Form)>();
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        var posts = new List<(StaffBrowser Client, string Path, FormUrlEncodedContent Form)>();
         foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
             var client = i % 2 == 0 ? editor : approver;
-            var page = await client.GetDocumentAsync(Facts.EditOf(DraftYear.Year, id));
-            var form = StaffPages.FieldsOf(page, "#fact-form");
+            var page = await client.GetDocumentAsync(app.Url.EditStatistic(DraftYear.Year, id));
+            var form = page.Form("#fact-form").Fields();
             form["Input.Note"] = "Checked again.";
             form["__RequestVerificationToken"] = page.QuerySelector("#fact-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-            posts.Add((client, Facts.EditOf(DraftYear.Year, id), new FormUrlEncodedContent(form)));
+            posts.Add((client, app.Url.EditStatistic(DraftYear.Year, id), new FormUrlEncodedContent(form)));
         }
 
         // Every save holds the year, so saves that run together collide on it; they are tried
