@@ -108,6 +108,39 @@ public class DatabaseOutageTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Every_download_answers_503_with_retry_after_while_PostgreSQL_is_down()
+    {
+        // The streamed CSVs once sent their header row before the first query ran: the outage
+        // then came as a 200 cut off mid-body, where the other files got the 503.
+        await using var cluster = await PostgresCluster.CreateAsync();
+        await using var app = TestApp.StartOn(await TestDatabase.CreateOnAsync(cluster));
+        (await Get(app.Client, "/export/statistics.csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await cluster.StopAsync();
+        try
+        {
+            foreach (var path in new[]
+            {
+                "/export/statistics.csv", "/export/indicators.xlsx", "/export/2021/statistics.csv",
+                "/export/2021/statistics.xlsx", "/export/2021/indicators.csv", "/export/2021/indicators.xlsx",
+            })
+            {
+                using var response = await Get(app.Client, path);
+                var body = await response.Content.ReadAsStringAsync();
+
+                ((int)response.StatusCode).ShouldBe(503, path);
+                response.Headers.RetryAfter.ShouldNotBeNull(path);
+                body.ShouldContain("The service is temporarily unavailable, try again in a minute.", customMessage: path);
+            }
+        }
+        finally
+        {
+            // Back up, so that the test's database can be dropped (and a failure above is the one reported).
+            await cluster.StartAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_restart_between_requests_costs_readers_nothing_though_the_pooled_connections_died_with_it()
     {
         await using var cluster = await PostgresCluster.CreateAsync();
