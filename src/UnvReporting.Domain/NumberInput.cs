@@ -53,9 +53,8 @@ public static class NumberInput
             return false;
         }
 
-        if (!decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (!TryParseExact(invariant, field, out var number, out error))
         {
-            error = $"{field} is implausibly large.";
             return false;
         }
 
@@ -69,6 +68,112 @@ public static class NumberInput
             error = exception.Message;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Reads a number as a program writes it, the API's JSON for one: "53", "-4.5", "5.3e1". The
+    /// value must be held exactly: <see cref="decimal"/> rounds what it cannot hold, so "1e-400"
+    /// or thirty decimal places would be read as 0 and stored. A number with more decimal places
+    /// than any unit keeps (<see cref="UnitRules.MaxDecimalPlaces"/>) is refused from its text,
+    /// before any rounding, and so is one beyond decimal's range. The unit's own rules
+    /// (<see cref="UnitRules.Check"/>) apply after reading.
+    /// </summary>
+    public static bool TryParseExact(string text, string field, out decimal value, out string? error)
+    {
+        value = 0;
+        error = null;
+        if (!TryMeasure(text, out var decimalPlaces, out var integerDigits))
+        {
+            error = $"{field}: '{text}' is not a number.";
+            return false;
+        }
+
+        if (decimalPlaces > UnitRules.MaxDecimalPlaces)
+        {
+            error = $"{field} can have at most {UnitRules.MaxDecimalPlaces} decimal places (got {text}).";
+            return false;
+        }
+
+        // A decimal holds 28 to 29 digits; a figure of 30 or more integer digits is no figure.
+        if (integerDigits > 29 || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
+        {
+            error = $"{field} is implausibly large.";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The decimal places and integer digits of a plain or exponent number ("-1.250e2": none and
+    /// three), without trailing or leading zeros, counted from the text alone.
+    /// </summary>
+    private static bool TryMeasure(string text, out long decimalPlaces, out long integerDigits)
+    {
+        decimalPlaces = 0;
+        integerDigits = 0;
+        var position = text.StartsWith('-') ? 1 : 0;
+        var digits = new StringBuilder();
+        var fractionLength = 0;
+        var integerLength = 0;
+        for (; position < text.Length && char.IsAsciiDigit(text[position]); position++, integerLength++)
+        {
+            digits.Append(text[position]);
+        }
+
+        if (position < text.Length && text[position] == '.')
+        {
+            for (position++; position < text.Length && char.IsAsciiDigit(text[position]); position++, fractionLength++)
+            {
+                digits.Append(text[position]);
+            }
+
+            if (fractionLength == 0)
+            {
+                return false;
+            }
+        }
+
+        if (integerLength == 0)
+        {
+            return false;
+        }
+
+        long exponent = 0;
+        if (position < text.Length && text[position] is 'e' or 'E')
+        {
+            var exponentText = text[(position + 1)..];
+            var digitsStart = exponentText.StartsWith('+') || exponentText.StartsWith('-') ? 1 : 0;
+            if (exponentText.Length == digitsStart || !exponentText[digitsStart..].All(char.IsAsciiDigit))
+            {
+                return false;
+            }
+
+            // Beyond nine digits the exponent is absurd either way; its sign decides which way.
+            exponent = exponentText.Length - digitsStart > 9
+                ? (exponentText.StartsWith('-') ? -1_000_000_000L : 1_000_000_000L)
+                : long.Parse(exponentText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            position = text.Length;
+        }
+
+        if (position != text.Length)
+        {
+            return false;
+        }
+
+        var significant = digits.ToString().TrimStart('0');
+        if (significant.Length == 0)
+        {
+            return true;
+        }
+
+        // Trailing zeros are no decimal places ("1.50", "100e-2" is 1): the scale counts what is left.
+        var scale = fractionLength - exponent;
+        var trimmed = significant.TrimEnd('0');
+        scale -= significant.Length - trimmed.Length;
+        decimalPlaces = Math.Max(scale, 0);
+        integerDigits = Math.Max(trimmed.Length - scale, 0);
+        return true;
     }
 
     /// <summary>

@@ -42,14 +42,7 @@ builder.Services.AddScoped<SpreadsheetImport>();
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
 // third of the size. Markup characters are still encoded.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-{
-    // A route value that does not bind (/api/v1/years/abc/summary) arrives here without a detail.
-    if (context.ProblemDetails is { Status: StatusCodes.Status400BadRequest, Detail: null })
-    {
-        context.ProblemDetails.Detail = "A parameter of the address is malformed: a year is a whole number such as 2021.";
-    }
-});
+builder.Services.AddUnvProblemDetails();
 builder.Services.AddApiDocument();
 
 builder.Services.AddUnvDataProtection();

@@ -144,4 +144,40 @@ public class NumberInputTests
     [Fact]
     public void Very_long_input_is_refused_before_reading() =>
         Refuse(new string('1', 41), Unit.Count, English).ShouldBe("Result is too long to be a figure.");
+
+    [Fact]
+    public void A_fraction_too_fine_for_a_decimal_is_refused_not_read_as_zero() =>
+        Refuse("0." + new string('0', 31) + "1", Unit.Usd, English).ShouldBe($"Result can have at most 4 decimal places (got 0.{new string('0', 31)}1).");
+
+    [Theory]
+    [InlineData("53", 53)]
+    [InlineData("-4.5", -4.5)]
+    [InlineData("5.3e1", 53)]
+    [InlineData("5300E-2", 53)]
+    [InlineData("1.5e-3", 0.0015)]
+    [InlineData("1.50000", 1.5)]
+    [InlineData("0e-400", 0)]
+    [InlineData("100000000000", 100000000000)]
+    public void Reads_a_number_as_a_program_writes_it_exactly(string text, double expected)
+    {
+        NumberInput.TryParseExact(text, "result", out var value, out var error).ShouldBeTrue(error);
+        value.ShouldBe((decimal)expected);
+    }
+
+    [Theory]
+    [InlineData("1e-400", "result can have at most 4 decimal places (got 1e-400).")]
+    [InlineData("0.00001", "result can have at most 4 decimal places (got 0.00001).")]
+    [InlineData("1e-5", "result can have at most 4 decimal places (got 1e-5).")]
+    [InlineData("1E-99999999999999", "result can have at most 4 decimal places (got 1E-99999999999999).")]
+    [InlineData("1e400", "result is implausibly large.")]
+    [InlineData("1e99999999999999", "result is implausibly large.")]
+    [InlineData("99999999999999999999999999999", "result is implausibly large.")]
+    [InlineData("1.", "result: '1.' is not a number.")]
+    [InlineData("1e", "result: '1e' is not a number.")]
+    [InlineData("0x10", "result: '0x10' is not a number.")]
+    public void Refuses_a_number_it_cannot_hold_exactly(string text, string message)
+    {
+        NumberInput.TryParseExact(text, "result", out _, out var error).ShouldBeFalse();
+        error.ShouldBe(message);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Statistics;
+using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Files;
 using UnvReporting.Web.Platform.Security;
@@ -56,18 +57,24 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        // The whole-history files read every year, so a client fetching them in a loop would keep
+        // the server's cores busy. Visitors get them from the output cache, like the pages: one
+        // build per change of published data (a random query string is no new key). Staff, who
+        // also see drafts and the change log, are never served from it.
         exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync)
             .WithName("exportAllIndicatorsXlsx")
             .WithSummary("Indicators of every year as XLSX")
             .WithDescription("Every year the reader may see in one workbook: an All years sheet, a sheet per year, Notes (and Change log for staff), unv-indicators.xlsx.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx);
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .CacheOutput(PublishedCache.Policy);
 
         // The whole history as CSV only: it can pass the million rows an XLSX sheet holds.
         exports.MapGet("/statistics.csv", AllStatisticsCsvAsync)
             .WithName("exportAllStatisticsCsv")
             .WithSummary("Statistics of every year as CSV")
             .WithDescription("Every statistic fact of every year the reader may see, as one streamed CSV, unv-statistics.csv.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv);
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .CacheOutput(PublishedCache.Policy);
         return app;
     }
 

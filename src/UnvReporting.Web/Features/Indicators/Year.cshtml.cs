@@ -14,7 +14,7 @@ namespace UnvReporting.Web.Features.Indicators;
 /// A year's indicator table (published years; staff also see draft and submitted ones), grouped as the report groups it: each outcome with its
 /// own indicators, then its outputs with theirs. <c>?rating=yellow</c> shows one colour only.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy)]
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "rating" })]
 public sealed class YearModel(UnvDbContext db) : PageModel
 {
     public YearTable Table { get; private set; } = null!;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using UnvReporting.Domain;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
 using UnvReporting.Web.Platform.Security;
@@ -172,10 +173,14 @@ internal static class StaffApiRequests
         {
             case JsonValueKind.Null:
                 return new Set<decimal?>(null);
-            case JsonValueKind.Number when property.Value.TryGetDecimal(out var value):
-                return new Set<decimal?>(value);
+            // Read from the text by the domain's rule, not with TryGetDecimal, which takes 1e-400 as 0.
             case JsonValueKind.Number:
-                errors[property.Name] = [$"{property.Name} is implausibly large."];
+                if (NumberInput.TryParseExact(property.Value.GetRawText(), property.Name, out var value, out var error))
+                {
+                    return new Set<decimal?>(value);
+                }
+
+                errors[property.Name] = [error!];
                 return null;
             case JsonValueKind.String:
                 errors[property.Name] = [$"{property.Name} must be a JSON number such as 53 (not a string, and without a % sign or thousands separators), or null to clear it."];

@@ -15,7 +15,7 @@ namespace UnvReporting.Web.Features.Statistics;
 /// it, the change: <c>/statistics/compare?a=2019&amp;b=2021</c>. Without years, the latest two
 /// published reporting years; with only the second, the published year before it.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy)]
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "a", "b" })]
 public sealed class CompareModel(UnvDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -14,7 +14,7 @@ namespace UnvReporting.Web.Features.Statistics;
 /// history back to 1980 that the 2021 report gives. Chosen with a plain GET form, so a trend can
 /// be bookmarked and linked: <c>/statistics/trends?metric=volunteers_deployed</c>.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy)]
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "metric", "series", "handler" })]
 public sealed class TrendsModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string DefaultMetric = "volunteers_deployed";

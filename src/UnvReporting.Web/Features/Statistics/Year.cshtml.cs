@@ -12,7 +12,7 @@ namespace UnvReporting.Web.Features.Statistics;
 /// A year's volunteer statistics: headline tiles and charts, each chart with its table, its
 /// sources, a PNG and a CSV of exactly its rows. The year before is read too, for the change.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy)]
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "handler", "chart" })]
 public sealed class YearModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }

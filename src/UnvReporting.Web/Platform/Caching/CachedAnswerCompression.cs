@@ -16,7 +16,8 @@ namespace UnvReporting.Web.Platform.Caching;
 /// <remarks>
 /// Nothing else is compressed. Answers for signed-in staff carry antiforgery tokens and unpublished
 /// figures next to text they typed, which is what BREACH-style attacks on compressed HTTPS need; the
-/// cached answers are anonymous and hold no secret. Exports stream and are left as they are, and
+/// cached answers are anonymous and hold no secret. The year downloads stream and are left as they
+/// are (the whole-history ones are cached, so their CSV is compressed once like a page), and
 /// compressing per request would cost every uncached request CPU (ADR-011).
 /// The chosen encoding is part of the cache key (<see cref="PublishedCache"/>), so a client that
 /// sends no Accept-Encoding never gets a compressed copy.

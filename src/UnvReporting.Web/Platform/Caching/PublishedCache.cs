@@ -23,7 +23,7 @@ public sealed class PerformanceOptions
 
 /// <summary>
 /// The output cache of what visitors read: the public pages and the read API. Every answer is
-/// tagged <see cref="Tag"/>, varies by path, query and culture, and is evicted as a whole when any
+/// tagged <see cref="Tag"/>, varies by path, the query keys it reads and culture, and is evicted as a whole when any
 /// domain row is saved (<see cref="PublishedCacheInterceptor"/>), on this instance at once and on the
 /// others through PostgreSQL NOTIFY (<see cref="PublishedCacheListener"/>). Signed-in staff and
 /// bearer-token callers are never served from it nor stored in it (the default policy refuses
@@ -39,6 +39,9 @@ public static class PublishedCache
     /// <summary>The PostgreSQL channel on which instances tell each other that published data changed.</summary>
     public const string Channel = "unv_published_changed";
 
+    /// <summary>The query keys that choose a language (ASP.NET Core's query string culture provider).</summary>
+    private static readonly string[] LanguageKeys = ["culture", "ui-culture"];
+
     public static PerformanceOptions AddUnvOutputCache(this WebApplicationBuilder builder, DatabaseOptions database)
     {
         var options = builder.Configuration.GetSection(PerformanceOptions.Section).Get<PerformanceOptions>() ?? new PerformanceOptions();
@@ -51,6 +54,13 @@ public static class PublishedCache
         builder.Services.AddOutputCache(cache => cache.AddPolicy(Policy, policy => policy
             .Tag(Tag)
             .Expire(options.OutputCacheLifetime)
+
+            // Only the query keys an answer reads are in its key: ASP.NET Core's default, every
+            // key, let ?z=<random> miss the cache each time and fill it with copies of one page.
+            // The language keys are in every key, so that ?culture= is answered by the app (the
+            // API refuses a language it does not offer; a page sets the language cookie). A page
+            // that reads more names its keys: [OutputCache(..., VaryByQueryKeys = ...)].
+            .SetVaryByQuery(LanguageKeys)
 
             // The culture comes from ?culture= (already in the key) or from the cookie (not in it).
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))

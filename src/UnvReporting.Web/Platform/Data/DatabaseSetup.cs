@@ -42,6 +42,15 @@ public sealed class DatabaseOptions
 
     /// <summary>PostgreSQL only: the longest wait between two retries, in seconds.</summary>
     public int MaxRetryDelaySeconds { get; set; } = 2;
+
+    /// <summary>SQLite only: how long a command waits for a lock another connection holds, in seconds.</summary>
+    /// <remarks>
+    /// Microsoft.Data.Sqlite waits 30 seconds by default, so a writer behind a stuck lock (a backup
+    /// tool, a second process) kept its reader waiting half a minute for the 503 page, and the
+    /// readiness probe past its 5 seconds. Writes here take milliseconds: a lock held for
+    /// seconds is not one to wait out (docs/reliability.md).
+    /// </remarks>
+    public int SqliteBusyTimeoutSeconds { get; set; } = 3;
 }
 
 public static class DatabaseSetup
@@ -73,7 +82,7 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = SqliteConnectionString(builder.Configuration, dataFolder);
+                var sqlite = SqliteConnectionString(builder.Configuration, dataFolder, options.SqliteBusyTimeoutSeconds);
                 builder.Services.AddDbContextPool<UnvDbContext, SqliteUnvDbContext>((services, o) =>
                     LogFailuresAsWarnings(o.UseSqlite(sqlite, sqlite => sqlite.UseParameterizedCollectionMode(ListParameters))
                         .AddInterceptors(services.GetServices<IInterceptor>())));
@@ -294,6 +303,14 @@ public static class DatabaseSetup
             var text when int.TryParse(text, out var seconds) && seconds is >= 0 and <= 60 => seconds,
             var text => throw new InvalidOperationException($"Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got '{text}')."),
         };
+
+        // 0 would mean "wait for ever" to Microsoft.Data.Sqlite.
+        options.SqliteBusyTimeoutSeconds = section[nameof(DatabaseOptions.SqliteBusyTimeoutSeconds)] switch
+        {
+            null or "" => options.SqliteBusyTimeoutSeconds,
+            var text when int.TryParse(text, out var seconds) && seconds is >= 1 and <= 60 => seconds,
+            var text => throw new InvalidOperationException($"Database:SqliteBusyTimeoutSeconds must be a whole number of seconds from 1 to 60 (got '{text}')."),
+        };
         return options;
     }
 
@@ -309,10 +326,13 @@ public static class DatabaseSetup
     /// The configured SQLite connection string, or a file in the data folder. A relative file name
     /// is taken from the data folder too, not from whatever the working directory happens to be.
     /// </summary>
-    private static string SqliteConnectionString(IConfiguration configuration, string dataFolder)
+    private static string SqliteConnectionString(IConfiguration configuration, string dataFolder, int busyTimeoutSeconds)
     {
         var configured = configuration.GetConnectionString("Sqlite");
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? $"Data Source={SqliteFileName}" : configured);
+
+        // Every command's wait for a lock, the ones EF Core makes and the implicit ones (BEGIN) alike.
+        builder.DefaultTimeout = busyTimeoutSeconds;
         var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:" || builder.DataSource.Length == 0;
         if (!inMemory && !Path.IsPathRooted(builder.DataSource))
         {

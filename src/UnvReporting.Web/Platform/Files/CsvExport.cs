@@ -16,6 +16,12 @@ public static class CsvExport
 
     public static async Task WriteAsync(HttpResponse response, string fileName, IReadOnlyList<ExportColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
+        // The query runs, and the first row is read, before the first byte is sent: a database
+        // that cannot be reached then fails a response not yet started, which still becomes the
+        // 503 page with Retry-After. Once the header row is out, a failure can only cut it short.
+        await using var row = rows.GetAsyncEnumerator(cancellationToken);
+        var hasRow = await row.MoveNextAsync();
+
         response.ContentType = ContentType;
         response.Headers.ContentDisposition = $"attachment; filename={fileName}";
 
@@ -29,11 +35,11 @@ public static class CsvExport
         }
 
         await csv.NextRecordAsync();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        for (; hasRow; hasRow = await row.MoveNextAsync())
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                csv.WriteField(Field(row[i]));
+                csv.WriteField(Field(row.Current[i]));
             }
 
             await csv.NextRecordAsync();

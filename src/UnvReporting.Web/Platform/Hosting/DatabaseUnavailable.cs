@@ -19,8 +19,15 @@ public static class DatabaseUnavailable
     /// <summary>The pages promise "try again in a minute"; clients get the same figure in Retry-After.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(60);
 
-    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN (primary result codes).
-    private static readonly int[] SqliteUnavailableCodes = [5, 6, 14];
+    /// <summary>
+    /// The SQLite primary result codes that say the file cannot be used now, for a reason outside
+    /// the app: SQLITE_BUSY (5) and SQLITE_LOCKED (6), another writer or a lock held too long;
+    /// SQLITE_READONLY (8), the file or its folder made read-only; SQLITE_IOERR (10), the disk or
+    /// network share failing; SQLITE_FULL (13), the disk full; SQLITE_CANTOPEN (14), the file gone
+    /// or out of reach; SQLITE_PROTOCOL (15), the WAL index locked by another process. A corrupt
+    /// file, a constraint or a malformed statement stays a 500: waiting will not mend it.
+    /// </summary>
+    private static readonly int[] SqliteUnavailableCodes = [5, 6, 8, 10, 13, 14, 15];
 
     /// <summary>True when the exception, or one it wraps, says the database cannot be reached or used right now.</summary>
     public static bool IsCause(Exception exception)

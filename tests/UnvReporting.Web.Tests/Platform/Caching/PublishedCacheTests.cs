@@ -52,6 +52,72 @@ public class PublishedCacheTests
     }
 
     [Theory, BothProviders]
+    public async Task A_query_key_the_answer_does_not_read_neither_misses_the_cache_nor_makes_a_copy(DatabaseProvider provider)
+    {
+        // Every key once made its own copy: ?z=<random> reached the database each time and
+        // filled the cache with copies of one page, pushing out the ones readers use.
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+
+        foreach (var path in CachedPaths)
+        {
+            var first = await GetTextAsync(app.Client, path);
+            counter.Reset();
+            var other = await GetTextAsync(app.Client, $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}z={Guid.NewGuid():N}");
+
+            counter.Count.ShouldBe(0, $"{path} with a random key was read from the database again");
+            other.ShouldBe(first, path);
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task The_query_keys_a_page_reads_still_choose_its_copy(DatabaseProvider provider)
+    {
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+
+        foreach (var (path, other) in new[]
+        {
+            ("/indicators/2021?rating=green", "/indicators/2021?rating=red"),
+            ("/statistics/compare?a=2019&b=2021", "/statistics/compare?a=2020&b=2021"),
+            ("/statistics/trends?metric=volunteers_deployed", "/statistics/trends?metric=women_share"),
+            ("/statistics/trends", "/statistics/trends?handler=Csv"),
+            ("/statistics/2021", "/statistics/2021?handler=Csv&chart=entities"),
+            ("/indicators/2021", "/indicators/2021?culture=zh-Hans"),
+        })
+        {
+            var first = await GetTextAsync(app.Client, path);
+            counter.Reset();
+            var second = await GetTextAsync(app.Client, other);
+
+            counter.Count.ShouldBeGreaterThan(0, $"{other} was served {path}'s copy");
+            second.ShouldNotBe(first, other);
+        }
+    }
+
+    [Theory, BothProviders]
+    public async Task A_visitor_gets_the_whole_history_downloads_from_the_cache_and_staff_never(DatabaseProvider provider)
+    {
+        // They read every year: built for each request, a loop of them keeps the cores busy.
+        var counter = new CommandCounter();
+        await using var app = await TestApp.StartAsync(provider, configureServices: services => services.AddSingleton<IInterceptor>(counter));
+        var staff = await app.ClientAsAsync(StaffRole.Viewer);
+
+        foreach (var path in new[] { "/export/indicators.xlsx", "/export/statistics.csv" })
+        {
+            var first = await GetBytesAsync(app.Client, path);
+            counter.Reset();
+            var again = await GetBytesAsync(app.Client, $"{path}?z={Guid.NewGuid():N}");
+            counter.Count.ShouldBe(0, $"{path} was built again");
+            again.ShouldBe(first, path);
+
+            counter.Reset();
+            await GetBytesAsync(staff, path);
+            counter.Count.ShouldBeGreaterThan(0, $"{path}: staff were served the visitors' copy");
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task What_start_up_wrote_does_not_empty_the_cache_of_the_first_visitors_later(DatabaseProvider provider)
     {
         // Start-up loads the reference data (a save that evicts) and, on PostgreSQL, starts
@@ -277,6 +343,13 @@ public class PublishedCacheTests
         };
         using var reader = new StreamReader(decoded);
         return (encoding, await reader.ReadToEndAsync());
+    }
+
+    private static async Task<byte[]> GetBytesAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        ((int)response.StatusCode).ShouldBe(200, path);
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     private static async Task<string> GetTextAsync(HttpClient client, string path)

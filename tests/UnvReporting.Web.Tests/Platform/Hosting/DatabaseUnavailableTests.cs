@@ -35,9 +35,17 @@ public class DatabaseUnavailableTests
         { "SQLite busy", new SqliteException("database is locked", 5), true },
         { "SQLite locked", new SqliteException("database table is locked", 6), true },
         { "SQLite cannot open", new SqliteException("unable to open database file", 14), true },
+        { "SQLite WAL index locked (15)", new SqliteException("locking protocol", 15), true },
+        { "SQLite read-only file (8)", new SqliteException("attempt to write a readonly database", 8), true },
+        { "SQLite disk I/O error (10)", new SqliteException("disk I/O error", 10), true },
+        { "SQLite short read (10, extended 266)", new SqliteException("disk I/O error", 10, 266), true },
+        { "SQLite disk full (13)", new SqliteException("database or disk is full", 13), true },
         { "unique violation (23505)", Postgres("23505"), false },
         { "serialization failure (40001)", Postgres("40001"), false },
         { "SQLite constraint", new SqliteException("UNIQUE constraint failed", 19), false },
+        { "SQLite corrupt file (11)", new SqliteException("database disk image is malformed", 11), false },
+        { "SQLite not a database (26)", new SqliteException("file is not a database", 26), false },
+        { "SQLite syntax error (1)", new SqliteException("near \"SELEC\": syntax error", 1), false },
         { "a bug", new InvalidOperationException("Sequence contains no elements"), false },
     };
 
@@ -124,10 +132,10 @@ public class DatabaseUnavailableTests
     public async Task A_sqlite_write_that_cannot_get_the_lock_in_time_answers_503_and_goes_through_once_the_lock_is_free()
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        // The app drops the database when disposed. A short busy timeout (Microsoft.Data.Sqlite waits 30 s by default) keeps the test quick.
+        // The app drops the database when disposed. A shorter busy timeout than the default keeps the test quick.
         await using var app = TestApp.StartOn(database, new Dictionary<string, string>
         {
-            ["ConnectionStrings:Sqlite"] = database.ConnectionString + ";Default Timeout=1",
+            ["Database:SqliteBusyTimeoutSeconds"] = "1",
         });
         await DraftYear.AddAsync(app);
         var token = await app.TokenForAsync(StaffRole.Editor);
@@ -145,6 +153,18 @@ public class DatabaseUnavailableTests
         await refused.ShouldBeProblemAsync(503);
         refused.Headers.RetryAfter.ShouldNotBeNull();
         (await (await app.PutJsonAsync("/api/v1/years/2020/indicators/1.1", edit, token)).JsonAsync(200)).Raw("result").ShouldBe("55");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("61")]
+    [InlineData("three")]
+    public async Task A_busy_timeout_that_is_no_bound_stops_the_start(string seconds)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new UnvAppFactory(database, new Dictionary<string, string> { ["Database:SqliteBusyTimeoutSeconds"] = seconds });
+
+        Should.Throw<InvalidOperationException>(() => factory.Services).Message.ShouldContain("Database:SqliteBusyTimeoutSeconds");
     }
 
     private static PostgresException Postgres(string sqlState) => new("test", "FATAL", "FATAL", sqlState);

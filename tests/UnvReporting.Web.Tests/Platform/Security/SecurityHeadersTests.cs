@@ -77,6 +77,52 @@ public class SecurityHeadersTests
         Header(response, "Strict-Transport-Security").ShouldBe("max-age=31536000; includeSubDomains");
     }
 
+    [Fact]
+    public async Task Kestrel_does_not_name_itself()
+    {
+        // The test server sends no Server header of its own: only the real Kestrel shows it.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new UnvAppFactory(database);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = factory.StartKestrel() };
+
+        foreach (var address in new[] { "/", "/no/such/page", "/api/v1/years", "/js/charts.js", "/health/live", "/staff" })
+        {
+            using var response = await client.GetAsync(address);
+
+            response.Headers.Server.ShouldBeEmpty(address);
+        }
+    }
+
+    [Theory]
+    [InlineData("TRACE")]
+    [InlineData("TRACK")]
+    public async Task Trace_and_track_are_refused_with_405_at_every_address(string method)
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
+        using var staff = await app.ClientAsAsync(UnvReporting.Domain.Staff.StaffRole.Admin);
+
+        // A page, a page with a handler, an unknown address, the API, a download, a static file, a
+        // probe, staff pages (as a visitor and signed in) and a form's address.
+        foreach (var (client, address) in new[]
+        {
+            (app.Client, "/"), (app.Client, "/statistics/2021?handler=Csv&chart=entities"), (app.Client, "/no/such/page"),
+            (app.Client, "/api/v1/years"), (app.Client, "/export/2021/indicators.csv"), (app.Client, "/js/charts.js"),
+            (app.Client, "/health/ready"), (app.Client, "/staff"), (staff, "/staff"), (staff, "/account/sign-in"),
+        })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), address);
+            request.Headers.Add("X-Probe", "echo-me");
+
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+
+            ((int)response.StatusCode).ShouldBe(405, $"{method} {address}");
+            Header(response, "Allow").ShouldBe("GET, HEAD, POST, PUT");
+            Header(response, "Content-Security-Policy").ShouldBe(SecurityHeaders.ContentSecurityPolicy);
+            body.ShouldNotContain("echo-me");
+        }
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)

@@ -24,10 +24,17 @@ public static class ZipBounds
                 throw new SpreadsheetRefusedException("The file is a zip archive but not an Excel workbook (.xlsx).");
             }
 
-            var declared = zip.Entries.Sum(e => e.Length);
-            if (declared > limits.MaxDecompressedBytes)
+            // Entry by entry against what is left of the bound, never as a sum: Zip64 sizes reach
+            // 2^63, and two of them overflow a long (a 500 instead of this refusal).
+            long declared = 0;
+            foreach (var entry in zip.Entries)
             {
-                throw Unpacked(limits);
+                if (entry.Length < 0 || entry.Length > limits.MaxDecompressedBytes - declared)
+                {
+                    throw Unpacked(limits);
+                }
+
+                declared += entry.Length;
             }
 
             var buffer = new byte[81920];

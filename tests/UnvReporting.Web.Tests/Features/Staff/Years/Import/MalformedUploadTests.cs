@@ -28,6 +28,7 @@ public class MalformedUploadTests
         yield return ("missing-sheet.xlsx", Workbooks.Xlsx(("Something else", [["a", "b"]])));
         yield return ("many-entries.xlsx", Zip(Enumerable.Range(0, 20_000).Select(i => ($"xl/junk/{i}.xml", "<x/>")).ToArray()));
         yield return ("lying-sizes.xlsx", Workbooks.ZipBomb(megabytes: 60, lie: true));
+        yield return ("zip64-sizes-near-2-to-the-63.xlsx", Workbooks.Zip64WithDeclaredSizes(long.MaxValue));
         yield return ("junk.csv", Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256)).ToArray());
         yield return ("unbalanced-quotes.csv", Workbooks.Csv(Header, "1.1,\"1.1,t,Percent,50,45,,,1"));
         yield return ("utf16-without-bom.csv", Encoding.Unicode.GetBytes(Header + "\r\n1.1,1.1,t,Percent,50,45,,,1\r\n"));

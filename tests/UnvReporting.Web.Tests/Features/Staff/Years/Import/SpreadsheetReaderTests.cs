@@ -55,6 +55,19 @@ public class SpreadsheetReaderTests
         Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(bomb, SpreadsheetReader.Xlsx, Limits));
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MaxValue / 2 + 1)]
+    [InlineData(-1L)]
+    public void A_zip64_workbook_declaring_sizes_near_2_to_the_63_is_refused_by_its_declared_size(long declaredSize)
+    {
+        // Two entries declaring these sizes add up past long.MaxValue; -1 is 2^64 - 1 read as a signed number.
+        var workbook = Workbooks.Zip64WithDeclaredSizes(declaredSize);
+
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(workbook, SpreadsheetReader.Xlsx, Limits))
+            .Message.ShouldContain("unpacks to more than 50 MB");
+    }
+
     [Fact]
     public void A_workbook_of_too_many_parts_is_refused()
     {

@@ -145,6 +145,94 @@ public static class Workbooks
         return bytes;
     }
 
+    /// <summary>
+    /// A workbook-shaped zip in Zip64 form whose entries each declare <paramref name="declaredSize"/>
+    /// unpacked bytes in their Zip64 extra fields while holding a few deflated bytes, as a crafted
+    /// file would. The checksums are left at zero: such a file must be refused before any entry is read.
+    /// </summary>
+    public static byte[] Zip64WithDeclaredSizes(long declaredSize)
+    {
+        (string Name, string Text)[] entries =
+        [
+            ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+            ("xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"),
+        ];
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        var written = new List<(byte[] Name, long Compressed, uint Offset)>();
+        foreach (var (name, text) in entries)
+        {
+            using var deflated = new MemoryStream();
+            using (var deflate = new DeflateStream(deflated, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                deflate.Write(Encoding.UTF8.GetBytes(text));
+            }
+
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            var data = deflated.ToArray();
+            written.Add((nameBytes, data.Length, (uint)stream.Position));
+            writer.Write(0x04034B50u);
+            WriteZip64EntryFields(writer, nameBytes);
+            WriteZip64Sizes(writer, declaredSize, data.Length);
+            writer.Write(data);
+        }
+
+        var directoryStart = stream.Position;
+        foreach (var (name, compressed, offset) in written)
+        {
+            writer.Write(0x02014B50u);
+            writer.Write((ushort)45); // made by: version 4.5, the first with Zip64
+            WriteZip64EntryFields(writer, name, centralDirectory: true, offset);
+            WriteZip64Sizes(writer, declaredSize, compressed);
+        }
+
+        var directorySize = stream.Position - directoryStart;
+        writer.Write(0x06054B50u);
+        writer.Write((ushort)0);
+        writer.Write((ushort)0);
+        writer.Write((ushort)written.Count);
+        writer.Write((ushort)written.Count);
+        writer.Write((uint)directorySize);
+        writer.Write((uint)directoryStart);
+        writer.Write((ushort)0);
+        writer.Flush();
+        return stream.ToArray();
+    }
+
+    // The fields a local header and a central directory entry share, with both 32-bit sizes set
+    // to 0xFFFFFFFF ("see the Zip64 extra field"), then the name; the extra field follows.
+    private static void WriteZip64EntryFields(BinaryWriter writer, byte[] name, bool centralDirectory = false, uint offset = 0)
+    {
+        writer.Write((ushort)45); // needed to extract: 4.5
+        writer.Write((ushort)0); // flags
+        writer.Write((ushort)8); // deflate
+        writer.Write((ushort)0); // time
+        writer.Write((ushort)0x21); // 1 January 1980
+        writer.Write(0u); // CRC-32
+        writer.Write(uint.MaxValue);
+        writer.Write(uint.MaxValue);
+        writer.Write((ushort)name.Length);
+        writer.Write((ushort)20); // the Zip64 extra field below
+        if (centralDirectory)
+        {
+            writer.Write((ushort)0); // comment length
+            writer.Write((ushort)0); // disk
+            writer.Write((ushort)0); // internal attributes
+            writer.Write(0u); // external attributes
+            writer.Write(offset);
+        }
+
+        writer.Write(name);
+    }
+
+    private static void WriteZip64Sizes(BinaryWriter writer, long uncompressed, long compressed)
+    {
+        writer.Write((ushort)0x0001);
+        writer.Write((ushort)16);
+        writer.Write(uncompressed);
+        writer.Write(compressed);
+    }
+
     /// <summary>Uploads a file through the import page's form, with the page's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this StaffBrowser client, int year, byte[] content, string fileName, bool withToken = true, string? token = null)
     {
