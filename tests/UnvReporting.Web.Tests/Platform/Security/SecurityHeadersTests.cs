@@ -99,7 +99,8 @@ public class SecurityHeadersTests
     public async Task Trace_and_track_are_refused_with_405_at_every_address(string method)
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite);
-        using var staff = await app.ClientAsAsync(UnvReporting.Domain.Staff.StaffRole.Admin);
+        using var signedIn = await app.SignedInAsync(UnvReporting.Domain.Staff.StaffRole.Admin);
+        var staff = signedIn.Client;
 
         // A page, a page with a handler, an unknown address, the API, a download, a static file, a
         // probe, staff pages (as a visitor and signed in) and a form's address.
