@@ -19,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
+builder.Services.AddUnvDatabasePreparation();
 builder.AddUnvLocalization();
 builder.AddUnvAccounts();
 var performance = builder.AddUnvOutputCache(database);

@@ -9,6 +9,7 @@ using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Staff;
@@ -29,7 +30,7 @@ public static class StaffApi
     {
         var api = app.MapGroup("/api/v1")
             .WithTags("Staff")
-            .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
             .AddEndpointFilter(NotStored)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -144,7 +145,7 @@ public static class StaffApi
         UnvDbContext db,
         CancellationToken cancellationToken)
     {
-        if (ResultsApi.CheckYear(year) is { } invalidYear)
+        if (ApiProblems.CheckYear(year) is { } invalidYear)
         {
             return invalidYear;
         }
@@ -185,9 +186,9 @@ public static class StaffApi
                     invalid.Errors.ToDictionary(e => FieldOf(e.Key, normalized!), e => new[] { e.Value }),
                     title: "The edit is not valid.");
             case EntryOutcome.Forbidden forbidden:
-                return ResultsApi.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message);
+                return ApiProblems.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message);
             case EntryOutcome.NotFound notFound:
-                return ResultsApi.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message);
+                return ApiProblems.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message);
             case EntryOutcome.Conflict conflict:
                 return Conflict(conflict.Current.Single());
             default:
@@ -198,7 +199,7 @@ public static class StaffApi
     private static async Task<Results<Ok<List<AuditEntryDto>>, ProblemHttpResult>> GetIndicatorYearHistory(
         int year, string key, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (ResultsApi.CheckYear(year) is { } invalidYear)
+        if (ApiProblems.CheckYear(year) is { } invalidYear)
         {
             return invalidYear;
         }
@@ -222,7 +223,7 @@ public static class StaffApi
     }
 
     private static ProblemHttpResult Refused() =>
-        ResultsApi.Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", SignInFailure);
+        ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", SignInFailure);
 
     private static ProblemHttpResult Conflict(CurrentValues current)
     {
