@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Staff;
 
@@ -90,7 +91,17 @@ public sealed class ReportingYear
 
     public const int MaxReasonLength = 500;
 
-    public bool IsPublic => Status == ReportingStatus.Published;
+    /// <summary>
+    /// Which statuses visitors may read: a year is public once it is published, and not before.
+    /// The one statement of the rule: the web project's queries filter with it as an expression,
+    /// so that it runs in SQL (Platform/Data/Visibility.cs), and a page holding a status asks
+    /// <see cref="IsPublic"/>.
+    /// </summary>
+    public static Expression<Func<ReportingStatus, bool>> PublicStatus { get; } = status => status == ReportingStatus.Published;
+
+    private static readonly Func<ReportingStatus, bool> IsPublicCheck = PublicStatus.Compile();
+
+    public static bool IsPublic(ReportingStatus status) => IsPublicCheck(status);
 
     /// <summary>
     /// Whether <paramref name="role"/> may change the year's figures now, and on what terms: a

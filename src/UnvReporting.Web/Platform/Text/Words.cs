@@ -18,6 +18,14 @@ public static class Words
 
     public static string Status(ReportingStatus status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>The colour of a status badge on the staff pages.</summary>
+    public static string StatusCss(ReportingStatus status) => status switch
+    {
+        ReportingStatus.Published => "text-bg-success",
+        ReportingStatus.Submitted => "text-bg-primary",
+        _ => "text-bg-secondary",
+    };
+
     /// <summary>"added", "changed", "deleted": what an audit entry records.</summary>
     public static string Action(AuditAction action) => action.ToString().ToLowerInvariant();
 
