@@ -119,6 +119,7 @@ app.UseUnvLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseNoStoreForSignedIn();
 app.UseAuthorization();
 app.UseUnvOutputCache(performance);
 app.MapStaticAssets();
