@@ -12,8 +12,13 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
     {
         var latest = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
             .MaxAsync(y => (int?)y.Year, cancellationToken);
-        return latest is { } year
-            ? Redirect(Url.Page("/Statistics/Year", new { year }) + Request.QueryString)
-            : NotFound();
+        if (latest is not { } year)
+        {
+            return NotFound();
+        }
+
+        // The query (a language, a chart's options) goes along to the year's page.
+        var values = new RouteValueDictionary(Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value)) { ["year"] = year };
+        return RedirectToPage("/Statistics/Year", values);
     }
 }

@@ -67,7 +67,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
                 framework.ChangeBands(bands);
                 await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
                 Message = $"The bands of {code} are now green from {bands.GreenFrom}% and yellow from {bands.YellowFrom}%.";
-                return Redirect($"/admin/frameworks/{code}");
+                return RedirectToPage("/Admin/Frameworks/Edit", new { code });
             }
             catch (DomainException exception)
             {
