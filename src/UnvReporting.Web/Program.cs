@@ -9,6 +9,7 @@ using UnvReporting.Web.Features.Staff.Years;
 using UnvReporting.Web.Features.Staff.Years.Import;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Hosting;
 using UnvReporting.Web.Platform.Security;
@@ -36,7 +37,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.AddSingleton<DisplayFormat>();
 builder.Services.AddScoped<IndicatorEntry>();
-builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+builder.Services.AddSettings<ImportLimits>(ImportLimits.Section);
 builder.Services.AddScoped<SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Data;
 
@@ -32,9 +34,13 @@ public sealed class DatabaseOptions
     /// so a reader gets the 503 page about 3 seconds after the database went away, and a blip
     /// shorter than that is ridden out unnoticed (docs/reliability.md).
     /// </remarks>
+    [Range(0, 20)]
+    [Accepts("a whole number from 0 to 20")]
     public int MaxRetryCount { get; set; } = 3;
 
     /// <summary>PostgreSQL only: the longest wait between two retries, in seconds.</summary>
+    [Range(0, 60)]
+    [Accepts("a whole number of seconds from 0 to 60")]
     public int MaxRetryDelaySeconds { get; set; } = 2;
 }
 
@@ -57,8 +63,7 @@ public static class DatabaseSetup
     /// </summary>
     public static DatabaseOptions AddUnvDatabase(this WebApplicationBuilder builder, string dataFolder)
     {
-        var options = ReadOptions(builder.Configuration);
-        builder.Services.AddSingleton(options);
+        var options = builder.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
 
         // Interceptors registered as services join every context (the tests count SQL commands with one).
         switch (options.Provider)
@@ -123,44 +128,6 @@ public static class DatabaseSetup
 
         return builder.ConnectionString;
     }
-
-    private static DatabaseOptions ReadOptions(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(DatabaseOptions.Section);
-        var provider = section["Provider"];
-        var options = new DatabaseOptions();
-        if (!string.IsNullOrWhiteSpace(provider))
-        {
-            // By name only: Enum.TryParse would also take "1" for Postgres.
-            var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, provider.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres' (got '{provider}').");
-            options.Provider = Enum.Parse<DatabaseProvider>(name);
-        }
-
-        options.MigrateOnStartup = ReadFlag(section, nameof(DatabaseOptions.MigrateOnStartup), options.MigrateOnStartup);
-        options.LoadReferenceData = ReadFlag(section, nameof(DatabaseOptions.LoadReferenceData), options.LoadReferenceData);
-        options.MaxRetryCount = section[nameof(DatabaseOptions.MaxRetryCount)] switch
-        {
-            null or "" => options.MaxRetryCount,
-            var text when int.TryParse(text, out var count) && count is >= 0 and <= 20 => count,
-            var text => throw new InvalidOperationException($"Database:MaxRetryCount must be a whole number from 0 to 20 (got '{text}')."),
-        };
-        options.MaxRetryDelaySeconds = section[nameof(DatabaseOptions.MaxRetryDelaySeconds)] switch
-        {
-            null or "" => options.MaxRetryDelaySeconds,
-            var text when int.TryParse(text, out var seconds) && seconds is >= 0 and <= 60 => seconds,
-            var text => throw new InvalidOperationException($"Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got '{text}')."),
-        };
-        return options;
-    }
-
-    private static bool ReadFlag(IConfigurationSection section, string key, bool fallback) =>
-        section[key] switch
-        {
-            null or "" => fallback,
-            var text when bool.TryParse(text, out var value) => value,
-            var text => throw new InvalidOperationException($"Database:{key} must be true or false (got '{text}')."),
-        };
 
     /// <summary>
     /// The configured SQLite connection string, or a file in the data folder. A relative file name

@@ -2,7 +2,9 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.ReferenceData;
 using UnvReporting.Web.Platform.Security;
@@ -25,6 +27,7 @@ public static class DatabasePreparation
     {
         services.AddScoped<ReferenceDataLoader>();
         services.AddScoped<AdminBootstrap>();
+        services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
         return services;
     }
 
@@ -78,7 +81,7 @@ public static class DatabasePreparation
 
         // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
-            scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
+            scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value);
     }
 
     /// <summary>
