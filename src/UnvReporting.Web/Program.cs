@@ -9,6 +9,7 @@ using UnvReporting.Web.Features.Staff.Years;
 using UnvReporting.Web.Features.Staff.Years.Import;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Hosting;
 using UnvReporting.Web.Platform.Security;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 builder.AddUnvLogging(dataFolder);
 var database = builder.AddUnvDatabase(dataFolder);
+builder.Services.AddUnvDatabasePreparation();
 builder.AddUnvLocalization();
 builder.AddUnvAccounts();
 var performance = builder.AddUnvOutputCache(database);
@@ -36,7 +38,7 @@ builder.Services.AddRazorPages(options =>
 builder.Services.AddSingleton<DisplayFormat>();
 builder.Services.AddScoped<YearChanges>();
 builder.Services.AddScoped<IndicatorEntry>();
-builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+builder.Services.AddSettings<ImportLimits>(ImportLimits.Section);
 builder.Services.AddScoped<SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
@@ -112,6 +114,7 @@ app.UseUnvLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseNoStoreForSignedIn();
 app.UseAuthorization();
 app.UseUnvOutputCache(performance);
 app.MapStaticAssets();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Staff;
 
@@ -93,7 +94,17 @@ public sealed class ReportingYear
     /// <summary>The key of a refused reason for a correction (<see cref="CheckEdit"/>, <see cref="Results.IndicatorYear.MarkRevised"/>).</summary>
     public const string ReasonField = "Reason";
 
-    public bool IsPublic => Status == ReportingStatus.Published;
+    /// <summary>
+    /// Which statuses visitors may read: a year is public once it is published, and not before.
+    /// The one statement of the rule: the web project's queries filter with it as an expression,
+    /// so that it runs in SQL (Platform/Data/Visibility.cs), and a page holding a status asks
+    /// <see cref="IsPublic"/>.
+    /// </summary>
+    public static Expression<Func<ReportingStatus, bool>> PublicStatus { get; } = status => status == ReportingStatus.Published;
+
+    private static readonly Func<ReportingStatus, bool> IsPublicCheck = PublicStatus.Compile();
+
+    public static bool IsPublic(ReportingStatus status) => IsPublicCheck(status);
 
     /// <summary>
     /// Whether <paramref name="role"/> may change the year's figures now, and on what terms: a

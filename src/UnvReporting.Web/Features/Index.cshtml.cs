@@ -33,8 +33,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Years = await db.ReportingYears.AsNoTracking()
-            .Where(y => y.Status == ReportingStatus.Published)
+        Years = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
             .OrderByDescending(y => y.Year)
             .Select(y => new YearRow(
                 y.Year,

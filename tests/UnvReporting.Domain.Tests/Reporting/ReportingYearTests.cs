@@ -19,11 +19,21 @@ public class ReportingYearTests
 
         year.Submit(StaffRole.Editor);
         year.Status.ShouldBe(ReportingStatus.Submitted);
-        year.IsPublic.ShouldBeFalse();
+        ReportingYear.IsPublic(year.Status).ShouldBeFalse();
 
         year.Publish(StaffRole.Approver);
         year.Status.ShouldBe(ReportingStatus.Published);
-        year.IsPublic.ShouldBeTrue();
+        ReportingYear.IsPublic(year.Status).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(ReportingStatus.Draft, false)]
+    [InlineData(ReportingStatus.Submitted, false)]
+    [InlineData(ReportingStatus.Published, true)]
+    public void Only_a_published_status_is_public_as_a_rule_and_as_the_expression_queries_use(ReportingStatus status, bool expected)
+    {
+        ReportingYear.IsPublic(status).ShouldBe(expected);
+        ReportingYear.PublicStatus.Compile()(status).ShouldBe(expected);
     }
 
     [Fact]

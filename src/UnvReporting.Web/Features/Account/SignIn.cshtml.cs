@@ -39,7 +39,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager, Security
         if (result.Succeeded)
         {
             security.SignedIn(Input.Email, "page");
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Staff/Index");
         }
 
         if (result.IsLockedOut)

@@ -6,21 +6,9 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Http;
 
 namespace UnvReporting.Web.Features.Api;
-
-/// <summary>
-/// Marks an open read of API v1: anyone may call it, a staff token widens it to unpublished
-/// years, and <c>?culture=</c> chooses the language of its text. The OpenAPI document says so.
-/// </summary>
-public sealed class PublicRead
-{
-    public static readonly PublicRead Metadata = new();
-
-    private PublicRead()
-    {
-    }
-}
 
 /// <summary>
 /// The OpenAPI 3.1 document of API v1 at <c>/openapi/v1.json</c> (docs/api.md): built from the

@@ -6,6 +6,7 @@ using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Files;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Export;
@@ -244,9 +245,9 @@ public static class ExportEndpoints
     // answer like the API's instead of the pages' error page.
     private static IResult? ParseYear(string text, out int year) =>
         !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
-            ? ResultsApi.Problem(StatusCodes.Status400BadRequest, "Invalid year", "A year is a whole number such as 2021.")
-            : ResultsApi.CheckYear(year);
+            ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid year", "A year is a whole number such as 2021.")
+            : ApiProblems.CheckYear(year);
 
     private static IResult UnknownYear(int year) =>
-        ResultsApi.Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a reporting year you may see, or it has no figures.");
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a reporting year you may see, or it has no figures.");
 }

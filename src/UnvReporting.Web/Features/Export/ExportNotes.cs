@@ -5,6 +5,7 @@ using UnvReporting.Domain.Auditing;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Files;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 
@@ -98,7 +99,7 @@ public static class ExportNotes
         {
             yield return
             [
-                a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), a.UserName, a.Action.ToString().ToLowerInvariant(),
+                a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), a.UserName, Words.Action(a.Action),
                 a.Subject, a.SubjectKey, a.Year, a.IndicatorKey, a.Field, a.OldValue, a.NewValue, a.Reason,
             ];
         }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Files;
@@ -11,8 +10,7 @@ namespace UnvReporting.Web.Features.Export;
 
 /// <summary>
 /// The statistics exports: every fact of a year with its metric, breakdown, unit and source,
-/// read as a stream. A fact is hidden from visitors when its year is a reporting year that is not
-/// published yet; facts of years without a reporting year (the 2018 comparison figures) are public.
+/// read as a stream, of the facts the reader may see (<see cref="Visibility.VisibleFacts"/>).
 /// </summary>
 public static class StatisticsExport
 {
@@ -64,7 +62,7 @@ public static class StatisticsExport
 
     private static IQueryable<StatisticFact> Facts(UnvDbContext db, int? year, YearVisibility visibility)
     {
-        var facts = db.Visible(visibility);
+        var facts = db.VisibleFacts(visibility);
 
         // A plain equality, not "@year IS NULL OR ...", so the (Year, Metric, ...) index serves it.
         return year is { } only ? facts.Where(f => f.Year == only) : facts;

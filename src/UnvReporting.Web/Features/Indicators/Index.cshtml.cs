@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Indicators;
@@ -11,8 +10,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var latest = await db.ReportingYears.AsNoTracking()
-            .Where(y => y.Status == ReportingStatus.Published)
+        var latest = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
             .MaxAsync(y => (int?)y.Year, cancellationToken);
         return latest is { } year ? RedirectToPage("/Indicators/Year", new { year }) : RedirectToPage("/Index");
     }

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Web.Platform.Data;
 
@@ -10,7 +9,7 @@ namespace UnvReporting.Web.Features.Indicators;
 /// The read queries that pages and the API share. Each is one projected, no-tracking SQL query
 /// whatever the number of years or indicators; scoring happens afterwards, in the domain.
 /// Visitors see published years only; staff (<see cref="YearVisibility.Everything"/>) also see
-/// draft and submitted years.
+/// draft and submitted years (<see cref="Visibility"/>).
 /// </summary>
 public static class IndicatorQueries
 {
@@ -63,15 +62,6 @@ public static class IndicatorQueries
     private static List<ScoredIndicatorYear> Score(IEnumerable<IndicatorYearRow> rows) =>
         rows.Select(r => new ScoredIndicatorYear(r, r.Assess())).ToList();
 
-    /// <summary>
-    /// The years a reader may see. The choice is made here, in C#, rather than written into the
-    /// query as "visibility == Everything || ...": EF Core evaluates such a comparison by compiling
-    /// it on every execution, as a profile of the cache-off pages showed (docs/performance.md).
-    /// Two query shapes, each translated once, instead; SqlBaselineTests pins the SQL of both.
-    /// </summary>
-    public static IQueryable<ReportingYear> VisibleTo(this IQueryable<ReportingYear> years, YearVisibility visibility) =>
-        visibility == YearVisibility.Everything ? years : years.Where(y => y.Status == ReportingStatus.Published);
-
     // The filter goes in before the projection: EF cannot see through the row's constructor.
     private static IQueryable<IndicatorYearRow> Rows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter, YearVisibility visibility) =>
         from iy in db.IndicatorYears.AsNoTracking().Where(filter)
@@ -115,11 +105,4 @@ public static class IndicatorQueries
             RevisionReason = iy.RevisionReason,
             Version = EF.Property<uint>(iy, ConcurrencyVersion.PropertyName),
         };
-}
-
-/// <summary>Which reporting years a reader may see: visitors the published ones, staff every one.</summary>
-public enum YearVisibility
-{
-    PublishedOnly,
-    Everything,
 }

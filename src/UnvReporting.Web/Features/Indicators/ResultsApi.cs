@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Features.Api;
 using UnvReporting.Web.Features.Staff;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 using UnvReporting.Web.Platform.Text;
 
@@ -25,7 +22,7 @@ public static class ResultsApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Results")
             .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(RejectUnsupportedCulture)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(PublishedCache.Policy);
@@ -65,7 +62,7 @@ public static class ResultsApi
 
     private static async Task<Results<Ok<SummaryDto>, ProblemHttpResult>> GetSummary(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (CheckYear(year) is { } invalid)
+        if (ApiProblems.CheckYear(year) is { } invalid)
         {
             return invalid;
         }
@@ -77,7 +74,7 @@ public static class ResultsApi
 
     private static async Task<Results<Ok<List<IndicatorYearDto>>, ProblemHttpResult>> GetYearIndicators(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (CheckYear(year) is { } invalid)
+        if (ApiProblems.CheckYear(year) is { } invalid)
         {
             return invalid;
         }
@@ -90,7 +87,7 @@ public static class ResultsApi
     private static async Task<Results<Ok<IndicatorYearDetailDto>, ProblemHttpResult>> GetIndicatorYear(
         int year, string key, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (CheckYear(year) is { } invalidYear)
+        if (ApiProblems.CheckYear(year) is { } invalidYear)
         {
             return invalidYear;
         }
@@ -132,56 +129,23 @@ public static class ResultsApi
             : TypedResults.Ok(new IndicatorHistoryDto(normalized!, history.Select(h => new IndicatorYearDetailDto(h)).ToList()));
     }
 
-    internal static ProblemHttpResult? CheckYear(int year) =>
-        year is < StatisticFact.MinYear or > StatisticFact.MaxYear
-            ? Problem(StatusCodes.Status400BadRequest, "Invalid year", $"A year is between {StatisticFact.MinYear} and {StatisticFact.MaxYear} (got {year}).")
-            : null;
-
     internal static ProblemHttpResult? CheckKey(string key, out string? normalized) =>
         IndicatorKey.TryNormalize(key, out normalized)
             ? null
-            : Problem(StatusCodes.Status400BadRequest, "Invalid indicator code", "An indicator code looks like 1.1, 2.1.1a or 2.1.1.a.");
+            : ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid indicator code", "An indicator code looks like 1.1, 2.1.1a or 2.1.1.a.");
 
     private static ProblemHttpResult UnknownYear(int year, YearVisibility visibility) =>
-        Problem(StatusCodes.Status404NotFound, "No such year", visibility == YearVisibility.Everything
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "No such year", visibility == YearVisibility.Everything
             ? $"{year} is not a reporting year."
             : $"{year} is not a published reporting year.");
 
     private static ProblemHttpResult UnknownKey(string key, YearVisibility visibility) =>
-        Problem(StatusCodes.Status404NotFound, "No such indicator", visibility == YearVisibility.Everything
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "No such indicator", visibility == YearVisibility.Everything
             ? $"No reporting year has an indicator {key}."
             : $"No published year has an indicator {key}.");
 
     internal static ProblemHttpResult UnknownIndicatorYear(int year, string key, YearVisibility visibility) =>
-        Problem(StatusCodes.Status404NotFound, "No such indicator-year", visibility == YearVisibility.Everything
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "No such indicator-year", visibility == YearVisibility.Everything
             ? $"Indicator {key} is not part of year {year}."
             : $"Indicator {key} has no published figures for {year}.");
-
-    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
-
-    /// <summary>
-    /// Page requests with an unknown <c>?culture=</c> fall back to English; an API client gets a
-    /// 400 instead, so a typo in "zh-Hans" is not mistaken for missing translations.
-    /// </summary>
-    internal static async ValueTask<object?> RejectUnsupportedCulture(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var request = context.HttpContext.Request;
-        foreach (var name in new[] { "culture", "ui-culture" })
-        {
-            if (request.Query.TryGetValue(name, out var values))
-            {
-                var supported = context.HttpContext.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value.SupportedUICultures ?? [];
-                if (values.Count != 1 || !supported.Any(c => string.Equals(c.Name, values[0], StringComparison.OrdinalIgnoreCase)))
-                {
-                    return Problem(
-                        StatusCodes.Status400BadRequest,
-                        "Unsupported culture",
-                        $"{name} must be one of: {string.Join(", ", supported.Select(c => c.Name))}.");
-                }
-            }
-        }
-
-        return await next(context);
-    }
 }

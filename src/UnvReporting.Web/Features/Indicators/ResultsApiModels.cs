@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using UnvReporting.Domain.Scoring;
+using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Indicators;
@@ -127,6 +128,32 @@ public record IndicatorYearDetailDto : IndicatorYearDto
 
     [JsonPropertyOrder(1)]
     public string? Note { get; }
+}
+
+/// <summary>An indicator-year as staff read it: the public shape, the year's status and the version to send with an edit.</summary>
+public sealed record StaffIndicatorYearDto : IndicatorYearDetailDto
+{
+    public StaffIndicatorYearDto(ScoredIndicatorYear item)
+        : base(item)
+    {
+        Status = Words.Status(item.Figures.Status);
+        Version = ConcurrencyVersion.Format(item.Figures.Version);
+        RevisedOn = item.Figures.RevisedOn;
+        RevisionReason = item.Figures.RevisionReason;
+    }
+
+    [JsonPropertyOrder(2)]
+    public string Status { get; }
+
+    /// <summary>Opaque: send it back unchanged with an edit.</summary>
+    [JsonPropertyOrder(2)]
+    public string Version { get; }
+
+    [JsonPropertyOrder(2)]
+    public DateOnly? RevisedOn { get; }
+
+    [JsonPropertyOrder(2)]
+    public string? RevisionReason { get; }
 }
 
 public sealed record IndicatorHistoryDto(string Key, IReadOnlyList<IndicatorYearDetailDto> Years);

@@ -8,6 +8,7 @@ using UnvReporting.Domain.Staff;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff;
 
@@ -93,7 +94,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
 
         security.YearStatusChanged(User.Identity!.Name!, year, from.ToString(), reportingYear.Status.ToString());
-        Message = $"Year {year} is now {reportingYear.Status.ToString().ToLowerInvariant()}.";
+        Message = $"Year {year} is now {Words.Status(reportingYear.Status)}.";
         return RedirectToPage();
     }
 

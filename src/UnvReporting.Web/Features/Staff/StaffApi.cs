@@ -9,6 +9,7 @@ using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Staff;
@@ -29,7 +30,7 @@ public static class StaffApi
     {
         var api = app.MapGroup("/api/v1")
             .WithTags("Staff")
-            .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
             .AddEndpointFilter(NotStored)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -144,7 +145,7 @@ public static class StaffApi
         UnvDbContext db,
         CancellationToken cancellationToken)
     {
-        if (ResultsApi.CheckYear(year) is { } invalidYear)
+        if (ApiProblems.CheckYear(year) is { } invalidYear)
         {
             return invalidYear;
         }
@@ -187,7 +188,7 @@ public static class StaffApi
     private static async Task<Results<Ok<List<AuditEntryDto>>, ProblemHttpResult>> GetIndicatorYearHistory(
         int year, string key, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (ResultsApi.CheckYear(year) is { } invalidYear)
+        if (ApiProblems.CheckYear(year) is { } invalidYear)
         {
             return invalidYear;
         }
@@ -211,7 +212,7 @@ public static class StaffApi
     }
 
     private static ProblemHttpResult Refused() =>
-        ResultsApi.Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", SignInFailure);
+        ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Sign-in refused", SignInFailure);
 
     /// <summary>The API's answer to a refused change: 400 with the JSON fields, 403, 404 or 409 with the current values.</summary>
     private static Results<Ok<StaffIndicatorYearDto>, ValidationProblem, ProblemHttpResult> Refused(YearOutcome outcome, string key) => outcome switch
@@ -219,8 +220,8 @@ public static class StaffApi
         YearOutcome.Invalid invalid => TypedResults.ValidationProblem(
             invalid.Errors.GroupBy(e => FieldOf(e.Field, key)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: "The edit is not valid."),
-        YearOutcome.Forbidden forbidden => ResultsApi.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
-        YearOutcome.NotFound notFound => ResultsApi.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message),
+        YearOutcome.Forbidden forbidden => ApiProblems.Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
+        YearOutcome.NotFound notFound => ApiProblems.Problem(StatusCodes.Status404NotFound, "No such indicator-year", notFound.Message),
         YearOutcome.Conflict conflict => Conflict(conflict.Rows.Cast<CurrentValues>().Single()),
         _ => throw new InvalidOperationException($"Unexpected outcome {outcome.GetType().Name}."),
     };

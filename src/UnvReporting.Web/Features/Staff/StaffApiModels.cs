@@ -22,32 +22,6 @@ public sealed record TokenRequestDto(string Email, string Password);
 /// </summary>
 public sealed record IndicatorYearEditDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version, string? Reason);
 
-/// <summary>An indicator-year as staff read it: the public shape, the year's status and the version to send with an edit.</summary>
-public sealed record StaffIndicatorYearDto : IndicatorYearDetailDto
-{
-    public StaffIndicatorYearDto(ScoredIndicatorYear item)
-        : base(item)
-    {
-        Status = Words.Status(item.Figures.Status);
-        Version = ConcurrencyVersion.Format(item.Figures.Version);
-        RevisedOn = item.Figures.RevisedOn;
-        RevisionReason = item.Figures.RevisionReason;
-    }
-
-    [JsonPropertyOrder(2)]
-    public string Status { get; }
-
-    /// <summary>Opaque: send it back unchanged with an edit.</summary>
-    [JsonPropertyOrder(2)]
-    public string Version { get; }
-
-    [JsonPropertyOrder(2)]
-    public DateOnly? RevisedOn { get; }
-
-    [JsonPropertyOrder(2)]
-    public string? RevisionReason { get; }
-}
-
 /// <summary>What an indicator-year holds now, in the 409 answer to an edit based on an older version.</summary>
 public sealed record CurrentValuesDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version, string? ChangedBy, DateTimeOffset? ChangedAt)
 {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UnvReporting.Domain;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Staff;
@@ -24,10 +25,10 @@ internal static class StaffApiRequests
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ResultsApi.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
+            return (null, ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."));
         }
 
-        var tooLarge = ResultsApi.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {MaxBodyBytes / 1024} KB.");
+        var tooLarge = ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Body too large", $"The body may be at most {MaxBodyBytes / 1024} KB.");
         if (request.ContentLength > MaxBodyBytes)
         {
             return (null, tooLarge);
@@ -54,13 +55,13 @@ internal static class StaffApiRequests
         }
         catch (JsonException)
         {
-            return (null, ResultsApi.Problem(StatusCodes.Status400BadRequest, "Malformed body", "The body is not valid JSON."));
+            return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Malformed body", "The body is not valid JSON."));
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             document.Dispose();
-            return (null, ResultsApi.Problem(StatusCodes.Status400BadRequest, "Malformed body", "The body must be a JSON object."));
+            return (null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "Malformed body", "The body must be a JSON object."));
         }
 
         return (document, null);

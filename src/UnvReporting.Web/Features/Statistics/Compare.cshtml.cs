@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
@@ -30,8 +29,7 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
     {
         if (A is null || B is null)
         {
-            var published = await db.ReportingYears.AsNoTracking()
-                .Where(y => y.Status == ReportingStatus.Published)
+            var published = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
                 .OrderByDescending(y => y.Year).Select(y => y.Year)
                 .ToListAsync(cancellationToken);
             B ??= published.FirstOrDefault();
@@ -45,7 +43,7 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
         }
 
         var visibility = await StaffReader.VisibilityAsync(HttpContext);
-        if (!await db.IsVisibleYearAsync(a, visibility, cancellationToken) || !await db.IsVisibleYearAsync(b, visibility, cancellationToken))
+        if (!await db.MaySeeYearAsync(a, visibility, cancellationToken) || !await db.MaySeeYearAsync(b, visibility, cancellationToken))
         {
             return NotFound();
         }

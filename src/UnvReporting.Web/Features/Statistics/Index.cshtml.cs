@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Statistics;
@@ -11,11 +10,15 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var latest = await db.ReportingYears.AsNoTracking()
-            .Where(y => y.Status == ReportingStatus.Published)
+        var latest = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
             .MaxAsync(y => (int?)y.Year, cancellationToken);
-        return latest is { } year
-            ? Redirect(Url.Page("/Statistics/Year", new { year }) + Request.QueryString)
-            : NotFound();
+        if (latest is not { } year)
+        {
+            return NotFound();
+        }
+
+        // The query (a language, a chart's options) goes along to the year's page.
+        var values = new RouteValueDictionary(Request.Query.ToDictionary(q => q.Key, q => (object?)q.Value)) { ["year"] = year };
+        return RedirectToPage("/Statistics/Year", values);
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Statistics;
@@ -14,22 +12,21 @@ public sealed record StatisticRow(int Year, string Metric, string? Dimension, st
 }
 
 /// <summary>
-/// The statistics reads shared by the API and the statistics pages (the exports stream theirs with the same rule): one
-/// projected query each. A fact is hidden from visitors when its year is a reporting year that is
-/// not published yet; facts of years that are not reporting years (the prior-year comparisons and
-/// the fifty-year history the reports give) come from published reports and are public.
+/// The statistics reads shared by the API and the statistics pages (the exports stream theirs with
+/// the same rule): one projected query each, over the facts the reader may see
+/// (<see cref="Visibility.VisibleFacts"/>).
 /// </summary>
 public static class StatisticQueries
 {
     public static Task<List<StatisticRow>> StatisticsOfYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        db.Visible(visibility).Where(f => f.Year == year)
+        db.VisibleFacts(visibility).Where(f => f.Year == year)
             .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
     /// <summary>The facts of several years at once: a year with the year before it, or two years to compare.</summary>
     public static Task<List<StatisticRow>> StatisticsOfYearsAsync(this UnvDbContext db, IReadOnlyCollection<int> years, YearVisibility visibility, CancellationToken cancellationToken) =>
-        db.Visible(visibility).Where(f => years.Contains(f.Year))
+        db.VisibleFacts(visibility).Where(f => years.Contains(f.Year))
             .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member).ThenBy(f => f.Year)
             .Select(Row(db))
             .ToListAsync(cancellationToken);
@@ -37,25 +34,20 @@ public static class StatisticQueries
     /// <summary>The facts of some metrics in several years: what a page draws, however many other figures the years hold.</summary>
     public static Task<List<StatisticRow>> StatisticsOfYearsAsync(
         this UnvDbContext db, IReadOnlyCollection<int> years, IReadOnlyCollection<string> metrics, YearVisibility visibility, CancellationToken cancellationToken) =>
-        db.Visible(visibility).Where(f => years.Contains(f.Year) && metrics.Contains(f.MetricKey))
+        db.VisibleFacts(visibility).Where(f => years.Contains(f.Year) && metrics.Contains(f.MetricKey))
             .OrderBy(f => f.MetricKey).ThenBy(f => f.Dimension).ThenBy(f => f.Member).ThenBy(f => f.Year)
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
     public static Task<List<StatisticRow>> StatisticsOfMetricAsync(this UnvDbContext db, string metric, YearVisibility visibility, CancellationToken cancellationToken) =>
-        db.Visible(visibility).Where(f => f.MetricKey == metric)
+        db.VisibleFacts(visibility).Where(f => f.MetricKey == metric)
             .OrderBy(f => f.Year).ThenBy(f => f.Dimension).ThenBy(f => f.Member)
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
     /// <summary>True when the year has a fact the reader may see.</summary>
     public static Task<bool> HasVisibleFactsAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        db.Visible(visibility).AnyAsync(f => f.Year == year, cancellationToken);
-
-    /// <summary>False for a year a visitor may not see: a reporting year still in draft or under review.</summary>
-    public static async Task<bool> IsVisibleYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        visibility == YearVisibility.Everything
-        || !await db.ReportingYears.AnyAsync(y => y.Year == year && y.Status != ReportingStatus.Published, cancellationToken);
+        db.VisibleFacts(visibility).AnyAsync(f => f.Year == year, cancellationToken);
 
     /// <summary>
     /// True when the year is a reporting year the reader may see, or has facts the reader may see;
@@ -64,13 +56,6 @@ public static class StatisticQueries
     public static async Task<bool> HasVisibleStatisticsYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
         await db.ReportingYears.VisibleTo(visibility).AnyAsync(y => y.Year == year, cancellationToken)
         || await db.HasVisibleFactsAsync(year, visibility, cancellationToken);
-
-    /// <summary>The facts a reader may see: all for staff; for visitors, none of a reporting year that is not published.</summary>
-    /// <remarks>A choice in C#, not in the query (see <see cref="IndicatorQueries.VisibleTo"/>).</remarks>
-    public static IQueryable<StatisticFact> Visible(this UnvDbContext db, YearVisibility visibility) =>
-        visibility == YearVisibility.Everything
-            ? db.StatisticFacts.AsNoTracking()
-            : db.StatisticFacts.AsNoTracking().Where(f => !db.ReportingYears.Any(y => y.Year == f.Year && y.Status != ReportingStatus.Published));
 
     private static System.Linq.Expressions.Expression<Func<StatisticFact, StatisticRow>> Row(UnvDbContext db) =>
         f => new StatisticRow(

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Features.Api;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 using UnvReporting.Web.Platform.Text;
 
@@ -33,7 +33,7 @@ public static class StatisticsApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Statistics")
             .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(PublishedCache.Policy);
@@ -53,15 +53,15 @@ public static class StatisticsApi
 
     private static async Task<Results<Ok<List<StatisticDto>>, ProblemHttpResult>> GetYearStatistics(int year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
-        if (ResultsApi.CheckYear(year) is { } invalid)
+        if (ApiProblems.CheckYear(year) is { } invalid)
         {
             return invalid;
         }
 
         var visibility = await StaffReader.VisibilityAsync(context);
-        if (!await db.IsVisibleYearAsync(year, visibility, cancellationToken) || !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
+        if (!await db.MaySeeYearAsync(year, visibility, cancellationToken) || !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
         {
-            return ResultsApi.Problem(StatusCodes.Status404NotFound, "Unknown year", $"There are no statistics for {year}.");
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown year", $"There are no statistics for {year}.");
         }
 
         var rows = await db.StatisticsOfYearAsync(year, visibility, cancellationToken);
@@ -77,13 +77,13 @@ public static class StatisticsApi
         }
         catch (Domain.DomainException exception)
         {
-            return ResultsApi.Problem(StatusCodes.Status400BadRequest, "Malformed metric key", exception.Message);
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Malformed metric key", exception.Message);
         }
 
         var definition = await db.Metrics.AsNoTracking().Where(m => m.Key == key).Select(m => new { m.NameEn, m.NameZh, m.Unit }).SingleOrDefaultAsync(cancellationToken);
         if (definition is null)
         {
-            return ResultsApi.Problem(StatusCodes.Status404NotFound, "Unknown metric", $"There is no metric '{key}'. The metric keys are listed in docs/data-model.md.");
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown metric", $"There is no metric '{key}'. The metric keys are listed in docs/data-model.md.");
         }
 
         var rows = await db.StatisticsOfMetricAsync(key, await StaffReader.VisibilityAsync(context), cancellationToken);

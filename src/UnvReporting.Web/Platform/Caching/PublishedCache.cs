@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Caching;
@@ -18,6 +20,8 @@ public sealed class PerformanceOptions
     /// How long a cached answer may live even if no change is heard of. Changes evict at once; this
     /// only bounds how stale an answer can get if an eviction message were ever lost.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "366.00:00:00")]
+    [Accepts("a positive time span such as 00:10:00")]
     public TimeSpan OutputCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }
 
@@ -44,13 +48,7 @@ public static class PublishedCache
 
     public static PerformanceOptions AddUnvOutputCache(this WebApplicationBuilder builder, DatabaseOptions database)
     {
-        var options = builder.Configuration.GetSection(PerformanceOptions.Section).Get<PerformanceOptions>() ?? new PerformanceOptions();
-        if (options.OutputCacheLifetime <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"Performance:OutputCacheLifetime must be positive (got '{options.OutputCacheLifetime}').");
-        }
-
-        builder.Services.AddSingleton(options);
+        var options = builder.AddSettings<PerformanceOptions>(PerformanceOptions.Section);
         builder.Services.AddOutputCache(cache => cache.AddPolicy(Policy, policy => policy
             .Tag(Tag)
             .Expire(options.OutputCacheLifetime)

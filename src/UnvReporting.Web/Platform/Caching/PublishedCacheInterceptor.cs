@@ -2,7 +2,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Platform.Caching;
 

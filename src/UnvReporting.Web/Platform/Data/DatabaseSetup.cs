@@ -1,13 +1,9 @@
-using System.Data;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using UnvReporting.Web.Platform.Data.ReferenceData;
-using UnvReporting.Web.Platform.Hosting;
-using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Data;
 
@@ -38,9 +34,13 @@ public sealed class DatabaseOptions
     /// so a reader gets the 503 page about 3 seconds after the database went away, and a blip
     /// shorter than that is ridden out unnoticed (docs/reliability.md).
     /// </remarks>
+    [Range(0, 20)]
+    [Accepts("a whole number from 0 to 20")]
     public int MaxRetryCount { get; set; } = 3;
 
     /// <summary>PostgreSQL only: the longest wait between two retries, in seconds.</summary>
+    [Range(0, 60)]
+    [Accepts("a whole number of seconds from 0 to 60")]
     public int MaxRetryDelaySeconds { get; set; } = 2;
 
     /// <summary>SQLite only: how long a command waits for a lock another connection holds, in seconds.</summary>
@@ -50,15 +50,14 @@ public sealed class DatabaseOptions
     /// readiness probe past its 5 seconds. Writes here take milliseconds: a lock held for
     /// seconds is not one to wait out (docs/reliability.md).
     /// </remarks>
+    [Range(1, 60)]
+    [Accepts("a whole number of seconds from 1 to 60 (0 would mean: wait for ever)")]
     public int SqliteBusyTimeoutSeconds { get; set; } = 3;
 }
 
 public static class DatabaseSetup
 {
     public const string SqliteFileName = "unv-results.db";
-
-    /// <summary>Any fixed number; instances of this app agree on it to migrate one at a time.</summary>
-    private const long MigrationLockKey = 0x554E_565F_4D49_47;
 
     /// <summary>
     /// A list in a query (<c>years.Contains(f.Year)</c>) is sent as one parameter: a JSON array on
@@ -75,8 +74,7 @@ public static class DatabaseSetup
     /// </summary>
     public static DatabaseOptions AddUnvDatabase(this WebApplicationBuilder builder, string dataFolder)
     {
-        var options = ReadOptions(builder.Configuration);
-        builder.Services.AddSingleton(options);
+        var options = builder.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
 
         // Interceptors registered as services join every context (the tests count SQL commands with one).
         switch (options.Provider)
@@ -105,81 +103,8 @@ public static class DatabaseSetup
                 break;
         }
 
-        builder.Services.AddScoped<ReferenceDataLoader>();
         builder.Services.AddSingleton(TimeProvider.System);
         return options;
-    }
-
-    /// <summary>Applies migrations, then loads the reference data into an empty database.</summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool loadReferenceData, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<UnvDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILogger<UnvDbContext>>();
-
-        // Npgsql's own migration lock lasts one migration's transaction; instances starting
-        // together could then both apply the later migrations. A session advisory lock held for
-        // the whole run lets one instance migrate while the others wait and then find nothing to do.
-        if (db.Database.IsNpgsql())
-        {
-            // Lock, migrate and unlock are retried as one unit: a connection lost half-way takes
-            // its session lock with it, so a retry must start again from taking the lock on a new
-            // connection. Each migration is its own transaction, so a retry applies only what is
-            // still pending. (Calls inside ExecuteAsync are not retried on their own.)
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-            {
-                await PostgresDatabaseCreation.EnsureExistsAsync(db.Database.GetConnectionString()!, logger, ct);
-                await db.Database.OpenConnectionAsync(ct);
-                try
-                {
-                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
-                    await MigrateAsync(db, scope.ServiceProvider, logger, ct);
-                }
-                finally
-                {
-                    await ReleaseMigrationLockAsync(db);
-                }
-            }, cancellationToken);
-        }
-        else
-        {
-            await MigrateAsync(db, scope.ServiceProvider, logger, cancellationToken);
-        }
-
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets readers carry on while a write commits; it persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        if (loadReferenceData)
-        {
-            await scope.ServiceProvider.GetRequiredService<ReferenceDataLoader>()
-                .LoadEmbeddedAsync(cancellationToken);
-        }
-
-        // The four roles, and the first Admin from Bootstrap:AdminEmail/AdminPassword when there is none.
-        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureFirstAdminAsync(
-            scope.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new BootstrapOptions());
-    }
-
-    /// <summary>
-    /// <see cref="PrepareDatabaseAsync"/> for start-up and the migrate command: a failure the
-    /// operator fixes from its message alone (<see cref="DatabaseSetupException"/>) is logged as
-    /// that one line, and the answer is false; any other failure is thrown as before.
-    /// </summary>
-    public static async Task<bool> TryPrepareDatabaseAsync(this IServiceProvider services, bool loadReferenceData)
-    {
-        try
-        {
-            await services.PrepareDatabaseAsync(loadReferenceData);
-            return true;
-        }
-        catch (DatabaseSetupException exception)
-        {
-            services.GetRequiredService<ILogger<UnvDbContext>>().LogCritical("{Reason}", exception.Message);
-            return false;
-        }
     }
 
     /// <summary>
@@ -196,67 +121,6 @@ public static class DatabaseSetup
             (RelationalEventId.TransactionError, LogLevel.Warning),
             (CoreEventId.QueryIterationFailed, LogLevel.Warning),
             (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
-
-    private static async Task MigrateAsync(UnvDbContext db, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
-    {
-        await CreateFileAndHistoryTableAsync(db, cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        // Under the lock, so that instances starting together on an empty table agree on one key.
-        DataProtectionSetup.EnsureKeyInForce(services);
-    }
-
-    /// <summary>
-    /// On a new database EF learns that nothing is applied yet from a failure: it opens the SQLite
-    /// file read-only (there is no file yet), and Npgsql reads the history table (there is no table
-    /// yet). Both expect the failure, but it is logged as a connection or command error, which
-    /// <see cref="LogFailuresAsWarnings"/> turns into a warning: a first start logged two. Creating
-    /// the file, and the empty history table, as migrating does next anyway, keeps a first start
-    /// free of them; a real failure still fails here. The table only when it is missing: an
-    /// account that may not create tables can still start on a migrated database.
-    /// </summary>
-    private static async Task CreateFileAndHistoryTableAsync(UnvDbContext db, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsSqlite())
-        {
-            // Opened as the app opens it (read-write, create), which creates the file.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.CloseConnectionAsync();
-            return;
-        }
-
-        // Npgsql's history repository answers "exists" without looking, so ask the server, which
-        // resolves the name through the search path as the migrations' SQL will.
-        var table = $"\"{HistoryRepository.DefaultTableName}\"";
-        var exists = await db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
-        if (!exists)
-        {
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        }
-    }
-
-    private static async Task ReleaseMigrationLockAsync(UnvDbContext db)
-    {
-        // A pooled connection keeps its session, and the lock with it, after Close: unlock first.
-        if (db.Database.GetDbConnection().State == ConnectionState.Open)
-        {
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
-            }
-            catch (NpgsqlException)
-            {
-                // The connection broke under us; the server ended the session and its lock.
-            }
-        }
-
-        await db.Database.CloseConnectionAsync();
-    }
 
     /// <summary>
     /// Lets Npgsql keep the app's frequent statements prepared on each pooled connection, so the
@@ -275,52 +139,6 @@ public static class DatabaseSetup
 
         return builder.ConnectionString;
     }
-
-    private static DatabaseOptions ReadOptions(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(DatabaseOptions.Section);
-        var provider = section["Provider"];
-        var options = new DatabaseOptions();
-        if (!string.IsNullOrWhiteSpace(provider))
-        {
-            // By name only: Enum.TryParse would also take "1" for Postgres.
-            var name = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, provider.Trim(), StringComparison.OrdinalIgnoreCase))
-                ?? throw new InvalidOperationException($"Database:Provider must be 'Sqlite' or 'Postgres' (got '{provider}').");
-            options.Provider = Enum.Parse<DatabaseProvider>(name);
-        }
-
-        options.MigrateOnStartup = ReadFlag(section, nameof(DatabaseOptions.MigrateOnStartup), options.MigrateOnStartup);
-        options.LoadReferenceData = ReadFlag(section, nameof(DatabaseOptions.LoadReferenceData), options.LoadReferenceData);
-        options.MaxRetryCount = section[nameof(DatabaseOptions.MaxRetryCount)] switch
-        {
-            null or "" => options.MaxRetryCount,
-            var text when int.TryParse(text, out var count) && count is >= 0 and <= 20 => count,
-            var text => throw new InvalidOperationException($"Database:MaxRetryCount must be a whole number from 0 to 20 (got '{text}')."),
-        };
-        options.MaxRetryDelaySeconds = section[nameof(DatabaseOptions.MaxRetryDelaySeconds)] switch
-        {
-            null or "" => options.MaxRetryDelaySeconds,
-            var text when int.TryParse(text, out var seconds) && seconds is >= 0 and <= 60 => seconds,
-            var text => throw new InvalidOperationException($"Database:MaxRetryDelaySeconds must be a whole number of seconds from 0 to 60 (got '{text}')."),
-        };
-
-        // 0 would mean "wait for ever" to Microsoft.Data.Sqlite.
-        options.SqliteBusyTimeoutSeconds = section[nameof(DatabaseOptions.SqliteBusyTimeoutSeconds)] switch
-        {
-            null or "" => options.SqliteBusyTimeoutSeconds,
-            var text when int.TryParse(text, out var seconds) && seconds is >= 1 and <= 60 => seconds,
-            var text => throw new InvalidOperationException($"Database:SqliteBusyTimeoutSeconds must be a whole number of seconds from 1 to 60 (got '{text}')."),
-        };
-        return options;
-    }
-
-    private static bool ReadFlag(IConfigurationSection section, string key, bool fallback) =>
-        section[key] switch
-        {
-            null or "" => fallback,
-            var text when bool.TryParse(text, out var value) => value,
-            var text => throw new InvalidOperationException($"Database:{key} must be true or false (got '{text}')."),
-        };
 
     /// <summary>
     /// The configured SQLite connection string, or a file in the data folder. A relative file name

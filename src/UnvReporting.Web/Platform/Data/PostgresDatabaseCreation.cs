@@ -11,7 +11,7 @@ public sealed class DatabaseSetupException(string message) : InvalidOperationExc
 /// <summary>
 /// Creates the configured PostgreSQL database when the server does not have it yet, as EF Core's
 /// migrate would. Start-up must do it before migrating, because it takes its migration lock on a
-/// connection to that very database (<see cref="DatabaseSetup.PrepareDatabaseAsync"/>).
+/// connection to that very database (Platform/Hosting/DatabasePreparation).
 /// </summary>
 internal static class PostgresDatabaseCreation
 {

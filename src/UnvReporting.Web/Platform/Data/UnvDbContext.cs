@@ -9,7 +9,6 @@ using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Data.ReferenceData;
 
 namespace UnvReporting.Web.Platform.Data;
 

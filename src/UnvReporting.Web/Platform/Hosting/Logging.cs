@@ -1,10 +1,13 @@
 using Serilog;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Hosting;
 
 /// <summary>The <c>FileLog</c> section: the rolling log file, kept in the data folder by default.</summary>
 public sealed class FileLogOptions
 {
+    public const string Section = "FileLog";
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>Relative paths are taken from the data folder. A date is added before the extension.</summary>
@@ -27,7 +30,7 @@ public static class Logging
     /// </summary>
     public static void AddUnvLogging(this WebApplicationBuilder builder, string dataFolder)
     {
-        var fileLog = builder.Configuration.GetSection("FileLog").Get<FileLogOptions>() ?? new FileLogOptions();
+        var fileLog = builder.AddSettings<FileLogOptions>(FileLogOptions.Section);
 
         // Each host builds its own logger and leaves the static Log.Logger alone: test hosts run in
         // parallel in one process, and sharing the static logger failed with "The logger is

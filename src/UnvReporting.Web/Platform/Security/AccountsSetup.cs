@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Hosting;
 
 namespace UnvReporting.Web.Platform.Security;
 
@@ -93,7 +92,6 @@ public static class AccountsSetup
                     .AddRequirements(new CurrentAccountRequirement()));
             }
         });
-        services.AddScoped<AdminBootstrap>();
         services.AddSignInRateLimits(builder.Configuration);
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using UnvReporting.Web.Features.Indicators;
+using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
 
@@ -25,8 +25,6 @@ public static class StaffReader
             return YearVisibility.PublishedOnly;
         }
 
-        // A staff answer shows unpublished figures: no cache may keep it for someone else.
-        context.Response.Headers.CacheControl = "no-store";
         return YearVisibility.Everything;
     }
 }

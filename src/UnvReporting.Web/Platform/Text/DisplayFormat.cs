@@ -77,27 +77,7 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
 
     public string Number(decimal value) => value.ToString("#,0.####", CultureInfo.CurrentCulture);
 
-    public string Rating(Rating rating) => text[rating switch
-    {
-        Domain.Results.Rating.Green => "Green",
-        Domain.Results.Rating.Yellow => "Yellow",
-        Domain.Results.Rating.Red => "Red",
-        _ => "Grey",
-    }];
-
-    /// <summary>
-    /// A shape for each colour so that the rating never rests on colour alone: a tick, a
-    /// triangle, a cross, a circle.
-    /// </summary>
-    public static string RatingIcon(Rating rating) => rating switch
-    {
-        Domain.Results.Rating.Green => "✓",
-        Domain.Results.Rating.Yellow => "▲",
-        Domain.Results.Rating.Red => "✕",
-        _ => "○",
-    };
-
-    public static string RatingCss(Rating rating) => "rating-" + rating.ToString().ToLowerInvariant();
+    public string Rating(Rating rating) => Words.RatingName(rating, text);
 
     /// <summary>
     /// A rating as the pages show it: the colour always comes with its shape and its word, never
@@ -106,9 +86,9 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
     /// </summary>
     public IHtmlContent RatingBadge(Rating rating) => new HtmlContentBuilder(5)
         .AppendHtml("<span class=\"rating ")
-        .Append(RatingCss(rating))
+        .Append(Words.RatingCss(rating))
         .AppendHtml("\"><span class=\"rating-icon\" aria-hidden=\"true\">")
-        .Append(RatingIcon(rating))
+        .Append(Words.RatingIcon(rating))
         .AppendHtml("</span> ")
         .Append(Rating(rating))
         .AppendHtml("</span>");
@@ -123,15 +103,13 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
     };
 
     /// <summary>The unit in words, for a definition change ("months" before, "a count" after).</summary>
-    public string UnitName(Unit unit) => text[unit switch
-    {
-        Unit.Count => "a count",
-        Unit.Percent or Unit.PercentChange => "a percentage",
-        Unit.Months => "volunteer months",
-        Unit.Usd => "US dollars",
-        Unit.WorkingDays => "working days",
-        _ => "years of age",
-    }];
+    public string UnitName(Unit unit) => Words.UnitName(unit, text);
+
+    /// <summary>The unit next to a figure or its input box: "% (0-100)", "USD", "working days".</summary>
+    public string UnitLabel(Unit unit) => Words.UnitLabel(unit, text);
+
+    /// <summary>How exact the report is: "exact", "about", "more than", "nearly".</summary>
+    public string QualifierName(Qualifier qualifier) => Words.QualifierName(qualifier, text);
 
     public string Flag(ScoreFlag flag) => flag switch
     {

@@ -52,7 +52,7 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
                 db.ResultAreas.Add(area);
                 await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
                 Message = $"Result area {area.Code} added.";
-                return Redirect($"/admin/frameworks/{code}/areas");
+                return RedirectToPage("/Admin/Frameworks/Areas", new { code });
             }
             catch (DomainException exception)
             {
@@ -83,7 +83,7 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
             area.Rename(titleEn ?? string.Empty, titleZh ?? string.Empty);
             await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
             Message = $"Result area {area.Code} renamed.";
-            return Redirect($"/admin/frameworks/{code}/areas");
+            return RedirectToPage("/Admin/Frameworks/Areas", new { code });
         }
         catch (DomainException exception)
         {

@@ -38,7 +38,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock) : PageModel
                 db.Frameworks.Add(framework);
                 await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
                 Message = $"Framework {framework.Code} created. Add its result areas and indicators.";
-                return Redirect($"/admin/frameworks/{framework.Code}");
+                return RedirectToPage("/Admin/Frameworks/Edit", new { code = framework.Code });
             }
             catch (DomainException exception)
             {

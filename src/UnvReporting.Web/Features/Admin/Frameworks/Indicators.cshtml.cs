@@ -55,7 +55,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageM
                 db.Indicators.Add(new Indicator(id, key, area, Input.SortOrder!.Value));
                 await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
                 Message = $"Indicator {key} added under {area.Code}. Define it for each year at the year's definitions page.";
-                return Redirect($"/admin/frameworks/{code}/indicators");
+                return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
             }
             catch (DomainException exception)
             {
@@ -87,7 +87,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageM
             indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
             await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
             Message = $"Indicator {indicator.Key} is under {area.Code} at place {indicator.SortOrder}.";
-            return Redirect($"/admin/frameworks/{code}/indicators");
+            return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
         }
         catch (DomainException exception)
         {

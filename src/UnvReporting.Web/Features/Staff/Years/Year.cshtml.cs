@@ -147,9 +147,9 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         return new JsonResult(new
         {
             score = format.Score(score),
-            rating = score.Rating.ToString().ToLowerInvariant(),
+            rating = Words.Rating(score.Rating),
             ratingText = format.Rating(score.Rating),
-            icon = DisplayFormat.RatingIcon(score.Rating),
+            icon = Words.RatingIcon(score.Rating),
             reason = score.NotRateable is { } why ? format.NotRateable(why) : null,
             milestoneError,
             resultError,

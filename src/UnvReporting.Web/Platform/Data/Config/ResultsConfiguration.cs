@@ -78,7 +78,6 @@ public sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Report
         builder.Property(y => y.DocumentSymbol).HasMaxLength(40);
         builder.Property(y => y.ReturnComment).HasMaxLength(ReportingYear.MaxCommentLength);
         builder.HasOne(y => y.Framework).WithMany().HasForeignKey(y => y.FrameworkId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(y => y.IsPublic);
 
         // Optional: only years loaded from a published report state their colour counts.
         builder.ComplexProperty(y => y.StatedSummary, summary =>

@@ -6,6 +6,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
@@ -121,7 +122,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
         Fact = current;
         Input.Version = current.Version;
         ModelState.AddModelError(string.Empty,
-            $"Someone else changed this figure: it is now {current.ValueText} ({StatisticText.QualifierLabel(current.Qualifier)}, source {current.Source}). " +
+            $"Someone else changed this figure: it is now {current.ValueText} ({Words.QualifierName(current.Qualifier, Words.English)}, source {current.Source}). " +
             "Nothing was saved. Your values are kept below: save again to replace it, or cancel.");
         return Page();
     }

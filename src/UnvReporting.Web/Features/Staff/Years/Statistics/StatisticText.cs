@@ -1,13 +1,14 @@
 using System.Globalization;
 using UnvReporting.Domain;
-using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>
 /// How a statistic reads on the staff pages: the exact figure in the reader's culture with its
-/// unit. Unlike the public pages (<see cref="Infrastructure.DisplayFormat"/>) nothing is rounded to
-/// millions, because staff check the figure digit by digit against the report.
+/// unit. Unlike the public pages (<see cref="DisplayFormat"/>) nothing is rounded to
+/// millions, because staff check the figure digit by digit against the report. The unit and
+/// qualifier words are the vocabulary's (<see cref="Words"/>).
 /// </summary>
 public static class StatisticText
 {
@@ -19,27 +20,7 @@ public static class StatisticText
         Unit.PercentChange => (value > 0 ? "+" : string.Empty) + Number(value) + "%",
         Unit.Usd => "USD " + Number(value),
         Unit.Count => Number(value),
-        _ => Number(value) + " " + UnitLabel(unit),
-    };
-
-    /// <summary>The word shown next to the value box, so the editor knows what to type.</summary>
-    public static string UnitLabel(Unit unit) => unit switch
-    {
-        Unit.Count => "count",
-        Unit.Percent => "% (0-100)",
-        Unit.PercentChange => "% change",
-        Unit.Months => "months",
-        Unit.Usd => "USD",
-        Unit.WorkingDays => "working days",
-        _ => "years",
-    };
-
-    public static string QualifierLabel(Qualifier qualifier) => qualifier switch
-    {
-        Qualifier.Approximate => "about",
-        Qualifier.MoreThan => "more than",
-        Qualifier.Nearly => "nearly",
-        _ => "exact",
+        _ => Number(value) + " " + Words.UnitLabel(unit, Words.English),
     };
 
     /// <summary>"Region: Africa", or the total when the fact has no breakdown.</summary>

@@ -6,8 +6,9 @@ using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Statistics;
+using UnvReporting.Web.Platform.Data.Auditing;
 
-namespace UnvReporting.Web.Platform.Data.Auditing;
+namespace UnvReporting.Web.Platform.Data;
 
 /// <summary>
 /// Turns the changes a context is about to save into audit entries: one per changed field, or one

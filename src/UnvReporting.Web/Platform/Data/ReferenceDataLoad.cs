@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace UnvReporting.Web.Platform.Data.ReferenceData;
+namespace UnvReporting.Web.Platform.Data;
 
 /// <summary>
 /// A record that the reference data file was loaded, with the file's SHA-256, so that a later
