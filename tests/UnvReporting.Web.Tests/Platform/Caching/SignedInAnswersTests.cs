@@ -15,8 +15,8 @@ public class SignedInAnswersTests
     public async Task A_signed_in_reader_gets_no_store_on_public_pages_and_a_visitor_does_not(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var staff = await app.ClientAsAsync(StaffRole.Viewer);
-        var visitor = await app.ClientAsAsync(role: null);
+        using var staff = await app.SignedInAsync(StaffRole.Viewer);
+        var visitor = app.Client;
 
         foreach (var path in new[] { "/", "/indicators/2021", "/statistics/2021" })
         {
