@@ -20,8 +20,8 @@ public static class AccountsSetup
     /// <summary>
     /// ASP.NET Core Identity in the product's own database, with OWASP ASVS 5.0 password rules
     /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules), lockout
-    /// after 5 failed sign-ins, a cookie for pages, bearer tokens for the API, and one policy per
-    /// staff role (<see cref="StaffPolicies"/>).
+    /// after 5 failed sign-ins from one client network (<see cref="SignInLockout"/>), a cookie
+    /// for pages, bearer tokens for the API, and one policy per staff role (<see cref="StaffPolicies"/>).
     /// </summary>
     public static void AddUnvAccounts(this WebApplicationBuilder builder)
     {
@@ -35,8 +35,10 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures are counted per account and client network (SignInLockout); these
+                // apply only where Identity itself locks, which the app never asks it to.
+                options.Lockout.MaxFailedAccessAttempts = SignInLockout.MaxFailures;
+                options.Lockout.DefaultLockoutTimeSpan = SignInLockout.Duration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
@@ -94,6 +96,7 @@ public static class AccountsSetup
             }
         });
         services.AddScoped<AdminBootstrap>();
+        services.AddScoped<SignInLockout>();
         services.AddSignInRateLimits(builder.Configuration);
     }
 }

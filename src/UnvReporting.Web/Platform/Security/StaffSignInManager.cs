@@ -15,7 +15,8 @@ public sealed class StaffSignInManager(
     ILogger<SignInManager<StaffUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<StaffUser> confirmation,
-    TimeProvider clock)
+    TimeProvider clock,
+    SignInLockout lockout)
     : SignInManager<StaffUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffUser>().HashPassword(new StaffUser(), Guid.NewGuid().ToString()));
@@ -36,18 +37,37 @@ public sealed class StaffSignInManager(
     }
 
     /// <summary>
-    /// A locked or disabled account is refused before its password is checked; the refusal still
-    /// costs one password hashing, so its timing does not single out locked or disabled accounts.
+    /// A disabled account, or one locked for the client's network, is refused before its password
+    /// is checked; the refusal still costs one password hashing, so its timing does not single out
+    /// locked or disabled accounts. Failures are counted per account and client network
+    /// (<see cref="SignInLockout"/>), in place of Identity's count per account.
     /// </summary>
     public override async Task<SignInResult> CheckPasswordSignInAsync(StaffUser user, string password, bool lockoutOnFailure)
     {
-        if (await PreSignInCheck(user) is { } refused)
+        var network = ClientNetwork.Of(Context.Connection.RemoteIpAddress);
+        var refused = await PreSignInCheck(user);
+        if (refused is null && await lockout.IsLockedOutAsync(user, network))
+        {
+            refused = SignInResult.LockedOut;
+        }
+
+        if (refused is not null)
         {
             SpendHashingTime(password);
             return refused;
         }
 
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        if (result.Succeeded)
+        {
+            await lockout.ResetAsync(user, network);
+        }
+        else if (lockoutOnFailure && await lockout.RecordFailureAsync(user, network))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        return result;
     }
 
     /// <summary>Every cookie sign-in records when it happened, for the absolute session lifetime (<see cref="SessionLifetime"/>).</summary>
