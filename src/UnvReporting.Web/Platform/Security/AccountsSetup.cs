@@ -19,7 +19,8 @@ public static class AccountsSetup
 
     /// <summary>
     /// ASP.NET Core Identity in the product's own database, with OWASP ASVS 5.0 password rules
-    /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules), lockout
+    /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules, 6.2.4 and
+    /// 6.2.11: nothing easy to guess, <see cref="GuessablePasswordValidator"/>), lockout
     /// after 5 failed sign-ins from one client network (<see cref="SignInLockout"/>), a cookie
     /// for pages, bearer tokens for the API, and one policy per staff role (<see cref="StaffPolicies"/>).
     /// </summary>
@@ -44,7 +45,8 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<UnvDbContext>()
             .AddSignInManager<StaffSignInManager>()
-            .AddPasswordValidator<MaxLengthPasswordValidator>();
+            .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
 
         var cookies = SiteCookies.AddUnvCookies(builder);
         var lifetime = SessionLifetime.From(builder.Configuration);
