@@ -87,6 +87,7 @@ public static class AccountsSetup
                     context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme);
 
         services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedCredentialResult>();
         services.AddAuthorization(options =>
         {
             foreach (var policy in StaffPolicies.Lowest.Keys)
