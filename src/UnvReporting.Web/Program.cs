@@ -53,6 +53,7 @@ builder.Services.AddApiDocument();
 
 builder.Services.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
+builder.AddUnvAllowedHosts();
 builder.Services.AddUnvHealthChecks();
 builder.Services.AddUnvSecurityHeaders();
 builder.Services.AddDatabaseUnavailableHandling();

@@ -61,6 +61,14 @@ public static class AccountsSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // The handler builds an absolute address from the request's Host header, which the
+            // client writes; a relative one sends the reader back to wherever they are.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var address = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                context.Response.Redirect(address.IsAbsoluteUri ? address.PathAndQuery : context.RedirectUri);
+                return Task.CompletedTask;
+            };
             options.Events.OnValidatePrincipal = lifetime.Enforce(options.Events.OnValidatePrincipal);
             options.Cookie.Name = cookies.Staff;
             options.Cookie.HttpOnly = true;
