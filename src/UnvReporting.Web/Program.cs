@@ -51,7 +51,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 });
 builder.Services.AddApiDocument();
 
-builder.Services.AddUnvDataProtection();
+builder.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
 builder.AddUnvAllowedHosts();
 builder.Services.AddUnvHealthChecks();
