@@ -107,7 +107,7 @@ public static class StaffApi
         var user = await users.FindByNameAsync(email);
         if (user is null)
         {
-            (signInManager as StaffSignInManager)?.SpendHashingTime(password);
+            await ((StaffSignInManager)signInManager).RefuseUnknownAccountAsync(password);
             security.SignInFailed(email, Via, "unknown account");
             return Refused();
         }
