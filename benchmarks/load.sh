@@ -62,6 +62,8 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 
 export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL DataFolder=$WORK/data
+# Production serves only the listed hosts (docs/deployment.md); the load comes to loopback.
+export AllowedHosts="127.0.0.1;localhost"
 export FileLog__Enabled=false Serilog__MinimumLevel__Default=Warning
 # Plain HTTP on loopback: Secure, __Host- cookies would not come back (docs/security.md).
 export Cookies__HttpsOnly=false

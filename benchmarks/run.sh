@@ -118,6 +118,8 @@ fi
 app_env() {
   local db=$1 scale=$2 cache=${3:-on}
   export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL DataFolder=$WORK/data-$db-$scale
+  # Production serves only the listed hosts (docs/deployment.md); the requests come to loopback.
+  export AllowedHosts="127.0.0.1;localhost"
   export FileLog__Enabled=false Serilog__MinimumLevel__Default=Warning
   # Plain HTTP on loopback: Secure, __Host- cookies would not come back (docs/security.md).
   export Cookies__HttpsOnly=false

@@ -13,12 +13,13 @@ using UnvReporting.Benchmarks.Xlsx;
 //   xlsx        [--sheet statistics|indicators] [--rows N] [--repeat N] [--rounds N]
 //               the XLSX writer against the one it replaced, alternating processes (docs/performance.md)
 //   xlsx-once   --writer openxml|spreadcheetah [--sheet ..] [--rows N] [--repeat N]   one such process
+//   signin-timing --url URL --email E [--tries N]   unknown address against wrong password at the token endpoint (docs/security.md)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: UnvReporting.Benchmarks generate|import-file|import|export|editors|xlsx|xlsx-once [--option value]...");
+    Console.Error.WriteLine("usage: UnvReporting.Benchmarks generate|import-file|import|export|editors|xlsx|xlsx-once|signin-timing [--option value]...");
     return 2;
 }
 
@@ -65,6 +66,9 @@ try
 
         case "xlsx-once":
             return await XlsxRun.OnceAsync(options.Text("writer"), options.Text("sheet", "statistics"), options.Int("rows", 20_000), options.Int("repeat", 1));
+
+        case "signin-timing":
+            return await SignInTimingRun.RunAsync(new Uri(options.Text("url")), options.Text("email"), options.Int("tries", 200));
 
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -47,8 +47,9 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 builder.Services.AddUnvProblemDetails();
 builder.Services.AddApiDocument();
 
-builder.Services.AddUnvDataProtection();
+builder.AddUnvDataProtection();
 builder.AddUnvForwardedHeaders();
+builder.AddUnvAllowedHosts();
 builder.Services.AddUnvHealthChecks();
 builder.Services.AddUnvSecurityHeaders();
 builder.Services.AddDatabaseUnavailableHandling();

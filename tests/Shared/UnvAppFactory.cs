@@ -49,6 +49,10 @@ public sealed class UnvAppFactory(
         // real person would. Tests of those two defences set them back (a test's settings win).
         builder.UseSetting("Cookies:HttpsOnly", "false");
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+
+        // Production serves only listed hosts: the test server's, Kestrel's loopback, and the
+        // made-up public host some tests ask for.
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1;dashboard.unv.test");
         foreach (var (key, value) in database.Settings)
         {
             builder.UseSetting(key, value);

@@ -108,7 +108,7 @@ public static class StaffApi
         var user = await users.FindByNameAsync(email);
         if (user is null)
         {
-            (signInManager as StaffSignInManager)?.SpendHashingTime(password);
+            await ((StaffSignInManager)signInManager).RefuseUnknownAccountAsync(password);
             security.SignInFailed(email, Via, "unknown account");
             return Refused();
         }

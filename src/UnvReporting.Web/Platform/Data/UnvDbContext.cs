@@ -77,6 +77,9 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The Data Protection key ring, shared by every instance (<see cref="Infrastructure.DatabaseXmlRepository"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Failed sign-ins per account and client network, and their lockouts (<see cref="Security.SignInLockout"/>).</summary>
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     /// <summary>
     /// Saves the pending changes together with their audit entries, in one transaction: both are
     /// written or neither is. <paramref name="reason"/> is recorded on every entry.

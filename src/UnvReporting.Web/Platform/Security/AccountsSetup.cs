@@ -18,9 +18,10 @@ public static class AccountsSetup
 
     /// <summary>
     /// ASP.NET Core Identity in the product's own database, with OWASP ASVS 5.0 password rules
-    /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules), lockout
-    /// after 5 failed sign-ins, a cookie for pages, bearer tokens for the API, and one policy per
-    /// staff role (<see cref="StaffPolicies"/>).
+    /// (6.2.1: at least 12 characters, 6.2.9: up to 128, 6.2.5: no composition rules, 6.2.4 and
+    /// 6.2.11: nothing easy to guess, <see cref="GuessablePasswordValidator"/>), lockout
+    /// after 5 failed sign-ins from one client network (<see cref="SignInLockout"/>), a cookie
+    /// for pages, bearer tokens for the API, and one policy per staff role (<see cref="StaffPolicies"/>).
     /// </summary>
     public static void AddUnvAccounts(this WebApplicationBuilder builder)
     {
@@ -34,14 +35,17 @@ public static class AccountsSetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures are counted per account and client network (SignInLockout); these
+                // apply only where Identity itself locks, which the app never asks it to.
+                options.Lockout.MaxFailedAccessAttempts = SignInLockout.MaxFailures;
+                options.Lockout.DefaultLockoutTimeSpan = SignInLockout.Duration;
                 options.Lockout.AllowedForNewUsers = true;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<UnvDbContext>()
             .AddSignInManager<StaffSignInManager>()
-            .AddPasswordValidator<MaxLengthPasswordValidator>();
+            .AddPasswordValidator<MaxLengthPasswordValidator>()
+            .AddPasswordValidator<GuessablePasswordValidator>();
 
         var cookies = SiteCookies.AddUnvCookies(builder);
         var lifetime = SessionLifetime.From(builder.Configuration);
@@ -54,6 +58,14 @@ public static class AccountsSetup
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            // The handler builds an absolute address from the request's Host header, which the
+            // client writes; a relative one sends the reader back to wherever they are.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                var address = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+                context.Response.Redirect(address.IsAbsoluteUri ? address.PathAndQuery : context.RedirectUri);
                 return Task.CompletedTask;
             };
             options.Events.OnValidatePrincipal = lifetime.Enforce(options.Events.OnValidatePrincipal);
@@ -82,6 +94,7 @@ public static class AccountsSetup
                     context.Request.Path.StartsWithSegments("/api") ? BearerScheme : IdentityConstants.ApplicationScheme);
 
         services.AddScoped<IAuthorizationHandler, CurrentAccountHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, RevokedCredentialResult>();
         services.AddAuthorization(options =>
         {
             foreach (var policy in StaffPolicies.Lowest.Keys)
@@ -92,6 +105,7 @@ public static class AccountsSetup
                     .AddRequirements(new CurrentAccountRequirement()));
             }
         });
+        services.AddScoped<SignInLockout>();
         services.AddSignInRateLimits(builder.Configuration);
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace UnvReporting.Web.Platform.Security;
 
 /// <summary>
-/// Sign-in attempts per client address: the sign-in page's POST and the token endpoint share one
+/// Sign-in attempts per client network (an IPv4 address or an IPv6 /64, <see cref="ClientNetwork"/>):
+/// the sign-in page's POST and the token endpoint share one
 /// budget (<c>RateLimits:SignInPerMinute</c>, default 10), so a guesser gains nothing by using
 /// both doors. Lockout protects one account from many guesses; this slows one client trying many
 /// accounts. Over the budget the page answers 429 with the friendly error page, the API with
@@ -39,7 +40,7 @@ public static class SignInRateLimits
             // Showing the sign-in form is never limited: only the attempts are.
             options.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientNetwork.Of(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter(string.Empty));
             options.OnRejected = OnRejectedAsync;

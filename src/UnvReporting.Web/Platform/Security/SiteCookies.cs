@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace UnvReporting.Web.Platform.Security;
 
 /// <summary>
-/// Names and transport of the site's three cookies (staff sign-in, antiforgery, language), from
+/// Names and transport of the site's four cookies (staff sign-in, antiforgery, TempData, language), from
 /// the <c>Cookies:HttpsOnly</c> setting (docs/security.md, "Cookies").
 /// </summary>
 /// <remarks>
@@ -34,6 +35,9 @@ public sealed class SiteCookies
 
     public string Antiforgery => Name("unv.antiforgery");
 
+    /// <summary>A page's message to the next page after a redirect ("Account created"), protected by Data Protection.</summary>
+    public string TempData => Name("unv.tempdata");
+
     /// <summary>The language choice, under ASP.NET Core's usual name (readers' existing choices keep working).</summary>
     public string Culture => Name(CookieRequestCultureProvider.DefaultCookieName);
 
@@ -55,8 +59,9 @@ public sealed class SiteCookies
     private string Name(string name) => HttpsOnly ? HostPrefix + name : name;
 
     /// <summary>
-    /// Registers the settings and the antiforgery cookie. Its <c>SameSite=Strict</c> default is
-    /// kept: the token cookie is never needed on a request that starts on another site.
+    /// Registers the settings, the antiforgery cookie and the TempData cookie. Both are
+    /// <c>SameSite=Strict</c>: neither is needed on a request that starts on another site (a
+    /// message is only ever read on the page a form post redirects to).
     /// </summary>
     public static SiteCookies AddUnvCookies(WebApplicationBuilder builder)
     {
@@ -67,6 +72,14 @@ public sealed class SiteCookies
             options.Cookie.Name = cookies.Antiforgery;
             options.Cookie.HttpOnly = true;
             options.Cookie.Path = "/";
+            options.Cookie.SecurePolicy = cookies.SecurePolicy;
+        });
+        builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = cookies.TempData;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.Path = "/";
+            options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = cookies.SecurePolicy;
         });
         PlainHttpGuard.Add(builder.Services);

@@ -47,6 +47,49 @@ public class PasswordTests
         (await app.SignedInAsync(StaffAccounts.EmailFor(StaffRole.Editor))).Dispose();
     }
 
+    public const string Guessable = "This password is too easy to guess: it is a common password, or one with a few digits or letters added, a sequence or a keyboard pattern. A phrase of several unrelated words is stronger and easy to remember.";
+
+    public const string Personal = "A password cannot contain the account's e-mail address or name.";
+
+    public const string OneCharacter = "A password cannot be one character repeated.";
+
+    [Theory, BothProviders]
+    public async Task Common_repeated_and_personal_passwords_are_refused_with_a_clear_message(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        var email = StaffAccounts.EmailFor(StaffRole.Editor);
+
+        foreach (var (password, message) in new[]
+        {
+            ("123456789012", Guessable),
+            ("password1234", Guessable),
+            ("aaaaaaaaaaaa", OneCharacter),
+            (email, Personal),
+            ($"I am {email.ToUpperInvariant()} at work", Personal),
+        })
+        {
+            var page = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, password))).ReadDocumentAsync();
+            page.QuerySelector("#new-error")?.TextContent.ShouldBe(message, password);
+        }
+
+        (await app.SignedInAsAsync(email)).Dispose();
+    }
+
+    [Theory, BothProviders]
+    public async Task The_refusal_is_in_chinese_for_a_chinese_reader(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        (await editor.GetAsync("/?culture=zh-Hans")).EnsureSuccessStatusCode();
+
+        var guessable = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "password1234"))).ReadDocumentAsync();
+        var repeated = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "zzzzzzzzzzzzzzzz"))).ReadDocumentAsync();
+
+        guessable.QuerySelector("#new-error")?.TextContent.ShouldBe("此密码太容易被猜到：它是常见密码，或在常见密码上加了几个数字或字母，或是连续字符或键盘排列。由几个互不相关的词组成的短语更安全，也容易记住。");
+        repeated.QuerySelector("#new-error")?.TextContent.ShouldBe("密码不能是同一个字符的重复。");
+    }
+
     [Theory, BothProviders]
     public async Task Guessing_the_current_password_locks_the_account_like_sign_in_does(DatabaseProvider provider)
     {

@@ -64,10 +64,13 @@ public class AdminBootstrapTests
         await using var database = await TestDatabase.CreateAsync(provider);
 
         var tooShort = await RunAsync(database, "admin@unv.test", "short");
+        var common = await RunAsync(database, "admin@unv.test", "password1234");
         var created = await RunAsync(database, "admin@unv.test", "a passphrase of some length");
 
         tooShort.ExitCode.ShouldBe(1, tooShort.Output);
         tooShort.Output.ShouldContain("Passwords must be at least 12 characters.");
+        common.ExitCode.ShouldBe(1, common.Output);
+        common.Output.ShouldContain(Features.Account.PasswordTests.Guessable);
         created.ExitCode.ShouldBe(0, created.Output);
         created.Output.ShouldNotContain("a passphrase of some length");
         await using var app = new UnvAppFactory(database);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -118,5 +120,120 @@ public class DataProtectionTests
         var lines = LogFile.ReadLines(app.Database.DataFolder);
         lines.ShouldContain(line => line.Contains("[DBG] Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal), "the test must reach Data Protection's own Debug logging");
         lines.ShouldNotContain(line => line.Contains(secret, StringComparison.Ordinal) || line.Contains("masterKey", StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
+    public async Task With_a_certificate_no_key_is_stored_in_plain_and_sign_ins_outlive_a_restart(DatabaseProvider provider)
+    {
+        using var certificate = new CertificateFile("current");
+        await using var app = await TestApp.StartAsync(provider, certificate.Settings());
+        await app.CreateUserAsync(StaffRole.Viewer);
+        var jar = new CookieContainer();
+        using var before = app.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
+        (await before.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await using var restarted = new UnvAppFactory(app.Database, certificate.Settings());
+        using var after = restarted.CreateDefaultClient(new CookieContainerHandler(jar));
+
+        (await after.GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var scope = app.CreateDbScope();
+        var key = XElement.Parse((await scope.Db.DataProtectionKeys.SingleAsync()).Xml);
+        key.Descendants("masterKey").ShouldBeEmpty("the master key is inside the encrypted secret, not beside it");
+        key.Descendants().ShouldContain(e => e.Name.LocalName == "EncryptedData");
+        key.ToString().ShouldNotContain("unencrypted");
+        LogFile.ReadLines(app.Database.DataFolder).ShouldNotContain(line => line.Contains("[WRN]", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal));
+    }
+
+    [Theory, BothProviders]
+    public async Task Keys_stored_before_the_certificate_still_read_and_a_replaced_certificate_is_kept_for_reading(DatabaseProvider provider)
+    {
+        using var first = new CertificateFile("first");
+        using var second = new CertificateFile("second");
+        await using var app = await TestApp.StartAsync(provider);
+        await app.CreateUserAsync(StaffRole.Viewer);
+        var plainJar = new CookieContainer();
+        using (var plain = app.Factory.CreateDefaultClient(new CookieContainerHandler(plainJar)))
+        {
+            (await plain.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // The operator adds a certificate: the unencrypted key still reads; a new key is encrypted.
+        await using var withFirst = new UnvAppFactory(app.Database, first.Settings());
+        (await withFirst.CreateDefaultClient(new CookieContainerHandler(plainJar)).GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        withFirst.Services.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(90));
+        var firstJar = new CookieContainer();
+        using (var client = withFirst.CreateDefaultClient(new CookieContainerHandler(firstJar)))
+        {
+            (await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        // Then replaces it, listing the old one so that keys it encrypted can still be read.
+        var rotated = second.Settings();
+        rotated["DataProtection:PreviousCertificates:0:Path"] = first.Path;
+        rotated["DataProtection:PreviousCertificates:0:Password"] = first.Password;
+        await using var withSecond = new UnvAppFactory(app.Database, rotated);
+
+        (await withSecond.CreateDefaultClient(new CookieContainerHandler(firstJar)).GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withSecond.CreateDefaultClient(new CookieContainerHandler(plainJar)).GetAsync("/staff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var scope = app.CreateDbScope();
+        var keys = (await scope.Db.DataProtectionKeys.ToListAsync()).Select(k => k.Xml).ToList();
+        keys.Count.ShouldBe(2);
+        keys.Count(xml => xml.Contains("EncryptedData", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Theory, BothProviders]
+    public async Task In_production_a_start_without_a_certificate_warns_that_the_keys_are_unencrypted(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await using var development = new UnvAppFactory(app.Database, new Dictionary<string, string> { ["DataFolder"] = app.Database.DataFolder + "-dev" }, environment: "Development");
+
+        (await app.Client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+        (await development.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        LogFile.ReadLines(app.Database.DataFolder).ShouldContain(line =>
+            line.Contains("[WRN] UnvReporting.Security: DataProtection:CertificatePath is not set", StringComparison.Ordinal));
+        LogFile.ReadLines(app.Database.DataFolder + "-dev").ShouldNotContain(line => line.Contains("DataProtection:CertificatePath", StringComparison.Ordinal));
+        Directory.Delete(app.Database.DataFolder + "-dev", recursive: true);
+    }
+
+    [Fact]
+    public async Task A_certificate_that_cannot_be_read_stops_start_up_with_a_clear_message()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        using var certificate = new CertificateFile("wrong password");
+        var settings = certificate.Settings();
+        settings["DataProtection:CertificatePassword"] = "not the password";
+        await using var factory = new UnvAppFactory(database, settings);
+
+        var refused = Should.Throw<InvalidOperationException>(() => factory.Services);
+
+        refused.Message.ShouldStartWith($"DataProtection:CertificatePath: the certificate {certificate.Path} could not be read");
+    }
+
+    /// <summary>A self-signed certificate with its private key in a password-protected PKCS#12 file, as an operator would supply it.</summary>
+    private sealed class CertificateFile : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("unv-test-cert-").FullName;
+
+        public CertificateFile(string name)
+        {
+            using var rsa = RSA.Create(2048);
+            var request = new CertificateRequest($"CN=UNV Data Protection {name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            Path = System.IO.Path.Combine(_folder, "data-protection.pfx");
+            File.WriteAllBytes(Path, certificate.Export(X509ContentType.Pfx, Password));
+        }
+
+        public string Path { get; }
+
+        public string Password { get; } = "a certificate password";
+
+        public Dictionary<string, string> Settings() => new()
+        {
+            ["DataProtection:CertificatePath"] = Path,
+            ["DataProtection:CertificatePassword"] = Password,
+        };
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
     }
 }

@@ -43,6 +43,26 @@ public class SiteCookiesTests
         Attributes(overHttps, ".AspNetCore.Culture").ShouldContain("secure");
     }
 
+    [Theory, BothProviders]
+    public async Task The_TempData_cookie_follows_the_same_policy(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Cookies:HttpsOnly"] = "true" });
+        await app.CreateUserAsync(StaffRole.Editor);
+        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        (await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        // A changed password leaves its message for the next page in TempData.
+        using var changed = await client.PostFormAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = StaffAccounts.Password,
+            ["Input.NewPassword"] = "a brand new passphrase for me",
+            ["Input.ConfirmPassword"] = "a brand new passphrase for me",
+        });
+
+        changed.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        Attributes(SetCookies(changed).ToList(), "__Host-unv.tempdata").ShouldBe(["httponly", "path=/", "samesite=strict", "secure"], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("Production", null, true)]
     [InlineData("Staging", null, true)]

@@ -16,7 +16,7 @@ namespace UnvReporting.Web.Features.Admin.Users;
 /// disable or enable, unlock. A change of role or a disabling renews the account's security
 /// stamp, which ends its cookies and API tokens on their next request.
 /// </summary>
-public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security) : PageModel
+public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security, SignInLockout lockout) : PageModel
 {
     public IReadOnlyList<AccountLine> Accounts { get; private set; } = [];
 
@@ -31,16 +31,24 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
-        Accounts = await db.Users.AsNoTracking()
+        // Locked out is locked out from any client network (SignInLockout); Identity's own
+        // lockout is shown too, for accounts locked before it was replaced.
+        Accounts = (await db.Users.AsNoTracking()
             .OrderBy(u => u.Email)
-            .Select(u => new AccountLine(
-                u.Id,
-                u.Email ?? u.UserName ?? u.Id,
-                u.DisplayName,
-                db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
-                u.IsDisabled,
-                u.LockoutEnd))
-            .ToListAsync(cancellationToken);
+            .Select(u => new
+            {
+                Line = new AccountLine(
+                    u.Id,
+                    u.Email ?? u.UserName ?? u.Id,
+                    u.DisplayName,
+                    db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+                    u.IsDisabled,
+                    u.LockoutEnd),
+                NetworkLockoutEnd = db.SignInFailures.Where(f => f.UserId == u.Id).Max(f => f.LockedUntil),
+            })
+            .ToListAsync(cancellationToken))
+            .Select(a => a.NetworkLockoutEnd > (a.Line.LockoutEnd ?? DateTimeOffset.MinValue) ? a.Line with { LockoutEnd = a.NetworkLockoutEnd } : a.Line)
+            .ToList();
     }
 
     public Task<IActionResult> OnPostRoleAsync(string id, string? role, CancellationToken cancellationToken) =>
@@ -96,7 +104,13 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, async (user, _) =>
         {
-            var until = user.LockoutEnd;
+            var until = await db.SignInFailures.Where(f => f.UserId == user.Id).MaxAsync(f => f.LockedUntil, cancellationToken);
+            if (user.LockoutEnd > until)
+            {
+                until = user.LockoutEnd;
+            }
+
+            await lockout.ClearAsync(user.Id, cancellationToken);
             await Check(users.SetLockoutEndDateAsync(user, null));
             await Check(users.ResetAccessFailedCountAsync(user));
             security.Unlocked(User.Identity!.Name!, user.Email!);

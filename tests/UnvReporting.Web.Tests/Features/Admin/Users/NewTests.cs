@@ -4,6 +4,7 @@ using UnvReporting.Domain.Staff;
 using UnvReporting.Testing;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Tests.Support;
+using PasswordMessages = UnvReporting.Web.Tests.Features.Account.PasswordTests;
 
 namespace UnvReporting.Web.Tests.Features.Admin.Users;
 
@@ -50,16 +51,41 @@ public class NewTests
     }
 
     [Theory, BothProviders]
+    public async Task A_common_password_or_one_holding_the_accounts_address_or_name_is_refused(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+
+        foreach (var (email, password, message) in new[]
+        {
+            ("common@unv.test", "password1234", PasswordMessages.Guessable),
+            ("one.char@unv.test", "aaaaaaaaaaaa", PasswordMessages.OneCharacter),
+            ("jane.doe@unv.test", "jane.doe is my name", PasswordMessages.Personal),
+            ("named@unv.test", "hello New Colleague of mine", PasswordMessages.Personal),
+        })
+        {
+            var page = await (await admin.PostFormAsync("/admin/users/new", Account(email, password))).ReadDocumentAsync();
+            page.QuerySelector("#password-error")?.TextContent.ShouldBe(message, password);
+        }
+
+        await using var scope = app.CreateDbScope();
+        (await scope.Db.Users.CountAsync()).ShouldBe(1, "only the Admin");
+    }
+
+    /// <summary>A password of the length without a pattern a guesser would try first.</summary>
+    private static string Varied(int length) => string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i * 7 % 26))));
+
+    [Theory, BothProviders]
     public async Task Passwords_of_128_characters_are_accepted_and_of_129_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         using var admin = await app.SignedInAsync(StaffRole.Admin);
 
-        var longest = await admin.PostFormAsync(app.Url.NewUser, Account("longest@unv.test", new string('b', 128)));
-        var tooLong = await admin.PostFormAsync(app.Url.NewUser, Account("too.long@unv.test", new string('c', 129)));
+        var longest = await admin.PostFormAsync(app.Url.NewUser, Account("longest@unv.test", Varied(128)));
+        var tooLong = await admin.PostFormAsync(app.Url.NewUser, Account("too.long@unv.test", Varied(129)));
 
         longest.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.SignedInAsync("longest@unv.test", new string('b', 128))).Dispose();
+        (await app.SignedInAsync("longest@unv.test", Varied(128))).Dispose();
         tooLong.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await tooLong.DocumentAsync()).QuerySelector("#password-error")!.TextContent.ShouldBe("Passwords must be at most 128 characters.");
         await using var scope = app.CreateDbScope();

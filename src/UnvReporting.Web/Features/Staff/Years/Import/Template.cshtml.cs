@@ -10,7 +10,9 @@ using UnvReporting.Web.Platform.Text;
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
 /// <summary>The import templates of a year, pre-filled with its indicators, their figures and versions (and, in the workbook, its statistics).</summary>
+/// <remarks>They hold unpublished figures: no browser or proxy may keep a copy (no-store).</remarks>
 [Authorize(Policy = StaffPolicies.EnterData)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class TemplateModel(UnvDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int year, string format, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -922,6 +922,29 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("ReferenceDataLoads");
                 });
 
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.SignInFailure", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ClientNetwork");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("UnvReporting.Web.Platform.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1149,6 +1172,15 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("Dimension", "Member")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.SignInFailure", b =>
+                {
+                    b.HasOne("UnvReporting.Web.Platform.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Statistics.Dimension", b =>

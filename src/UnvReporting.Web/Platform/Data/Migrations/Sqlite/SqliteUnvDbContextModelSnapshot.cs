@@ -16,7 +16,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -893,6 +893,29 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("ReferenceDataLoads");
                 });
 
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.SignInFailure", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientNetwork")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ClientNetwork");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("UnvReporting.Web.Platform.Data.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1120,6 +1143,15 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("Dimension", "Member")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.SignInFailure", b =>
+                {
+                    b.HasOne("UnvReporting.Web.Platform.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Statistics.Dimension", b =>

@@ -18,6 +18,20 @@ namespace UnvReporting.Web.Tests.Features.Staff.Years.Import;
 public class ImportTests
 {
     [Theory, BothProviders]
+    public async Task Templates_hold_unpublished_figures_and_are_never_stored_by_a_browser_or_proxy(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = await app.ClientAsAsync(StaffRole.Editor);
+
+        foreach (var path in new[] { "/staff/years/2021/import/template.xlsx", "/staff/years/2021/import/template.csv" })
+        {
+            using var response = await client.GetAsync(path);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, path);
+            response.Headers.CacheControl.ShouldNotBeNull(path).NoStore.ShouldBeTrue(path);
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task Templates_carry_every_indicator_key_of_the_year_and_an_untouched_one_changes_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
