@@ -57,7 +57,7 @@ public class PasswordTests
     public async Task Common_repeated_and_personal_passwords_are_refused_with_a_clear_message(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
         var email = StaffAccounts.EmailFor(StaffRole.Editor);
 
         foreach (var (password, message) in new[]
@@ -69,22 +69,22 @@ public class PasswordTests
             ($"I am {email.ToUpperInvariant()} at work", Personal),
         })
         {
-            var page = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, password))).ReadDocumentAsync();
+            var page = await (await editor.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, password))).DocumentAsync();
             page.QuerySelector("#new-error")?.TextContent.ShouldBe(message, password);
         }
 
-        (await app.SignedInAsAsync(email)).Dispose();
+        (await app.SignedInAsync(email)).Dispose();
     }
 
     [Theory, BothProviders]
     public async Task The_refusal_is_in_chinese_for_a_chinese_reader(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
         (await editor.GetAsync("/?culture=zh-Hans")).EnsureSuccessStatusCode();
 
-        var guessable = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "password1234"))).ReadDocumentAsync();
-        var repeated = await (await editor.PostFormAsync("/account/password", Change(StaffAccounts.Password, "zzzzzzzzzzzzzzzz"))).ReadDocumentAsync();
+        var guessable = await (await editor.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, "password1234"))).DocumentAsync();
+        var repeated = await (await editor.PostFormAsync(app.Url.Password, Change(StaffAccounts.Password, "zzzzzzzzzzzzzzzz"))).DocumentAsync();
 
         guessable.QuerySelector("#new-error")?.TextContent.ShouldBe("此密码太容易被猜到：它是常见密码，或在常见密码上加了几个数字或字母，或是连续字符或键盘排列。由几个互不相关的词组成的短语更安全，也容易记住。");
         repeated.QuerySelector("#new-error")?.TextContent.ShouldBe("密码不能是同一个字符的重复。");

@@ -130,7 +130,7 @@ public class DataProtectionTests
         await app.CreateUserAsync(StaffRole.Viewer);
         var jar = new CookieContainer();
         using var before = app.Factory.CreateDefaultClient(new CookieContainerHandler(jar));
-        (await before.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await new StaffBrowser(before, app.Url).SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await using var restarted = new UnvAppFactory(app.Database, certificate.Settings());
         using var after = restarted.CreateDefaultClient(new CookieContainerHandler(jar));
@@ -154,7 +154,7 @@ public class DataProtectionTests
         var plainJar = new CookieContainer();
         using (var plain = app.Factory.CreateDefaultClient(new CookieContainerHandler(plainJar)))
         {
-            (await plain.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await new StaffBrowser(plain, app.Url).SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
         // The operator adds a certificate: the unencrypted key still reads; a new key is encrypted.
@@ -164,7 +164,7 @@ public class DataProtectionTests
         var firstJar = new CookieContainer();
         using (var client = withFirst.CreateDefaultClient(new CookieContainerHandler(firstJar)))
         {
-            (await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await new StaffBrowser(client, app.Url).SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
         // Then replaces it, listing the old one so that keys it encrypted can still be read.

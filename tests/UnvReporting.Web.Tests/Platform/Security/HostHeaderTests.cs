@@ -59,7 +59,7 @@ public class HostHeaderTests
             locations.Add(response.Location()!);
         }
 
-        using (var signedIn = await forged.SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password))
+        using (var signedIn = await new StaffBrowser(forged, app.Url).SignInAsync(StaffAccounts.EmailFor(StaffRole.Viewer), StaffAccounts.Password))
         {
             locations.Add(signedIn.Location()!);
         }

@@ -20,9 +20,9 @@ public class RevokedCredentialsTests
     public async Task A_disabled_accounts_cookie_goes_to_sign_in_and_its_token_gets_401(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var editor = await app.ClientAsAsync(StaffRole.Editor);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
         var token = await TokenAsync(app, StaffRole.Editor);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
         await admin.PostFormAsync("/admin/users?handler=Disable",
             new Dictionary<string, string> { ["id"] = await app.AccountIdAsync(StaffAccounts.EmailFor(StaffRole.Editor)), ["disable"] = "true" },
@@ -37,9 +37,9 @@ public class RevokedCredentialsTests
     public async Task After_a_password_change_the_other_sessions_go_to_sign_in_and_old_tokens_get_401(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var elsewhere = await app.ClientAsAsync(StaffRole.Viewer);
+        using var elsewhere = await app.SignedInAsync(StaffRole.Viewer);
         var token = await TokenAsync(app, StaffRole.Viewer);
-        using var here = await app.SignedInAsAsync(StaffAccounts.EmailFor(StaffRole.Viewer));
+        using var here = await app.SignedInAsync(StaffAccounts.EmailFor(StaffRole.Viewer));
 
         var changed = await here.PostFormAsync("/account/password", new Dictionary<string, string>
         {

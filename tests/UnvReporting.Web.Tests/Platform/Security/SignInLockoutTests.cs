@@ -81,7 +81,7 @@ public class SignInLockoutTests
         await using var app = new UnvAppFactory(database, BehindProxy);
         using var client = Kestrel(app);
         var email = await CreateUserAsync(app, StaffRole.Editor);
-        using var admin = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = client.BaseAddress };
+        using var admin = new StaffBrowser(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = client.BaseAddress }, new AppUrls(app.Services));
         (await admin.SignInAsync(await CreateUserAsync(app, StaffRole.Admin), StaffAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         for (var attempt = 1; attempt <= 5; attempt++)
         {

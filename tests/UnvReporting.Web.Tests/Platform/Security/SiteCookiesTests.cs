@@ -48,7 +48,7 @@ public class SiteCookiesTests
     {
         await using var app = await TestApp.StartAsync(provider, new Dictionary<string, string> { ["Cookies:HttpsOnly"] = "true" });
         await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        using var client = new StaffBrowser(app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true }), app.Url);
         (await client.SignInAsync(StaffAccounts.EmailFor(StaffRole.Editor), StaffAccounts.Password)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
 
         // A changed password leaves its message for the next page in TempData.

@@ -68,7 +68,7 @@ public class StaffSignInManagerTests
         // With hashing that costs nothing, a failure is slow only if the answer time makes it so.
         await using var app = await TestApp.StartAsync(provider, configureServices: s => s.AddSingleton<IPasswordHasher<StaffUser>>(new InstantHasher()));
         var user = await app.CreateUserAsync(StaffRole.Editor);
-        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = new StaffBrowser(app.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }), app.Url);
 
         var failures = new Dictionary<string, Func<Task>>
         {

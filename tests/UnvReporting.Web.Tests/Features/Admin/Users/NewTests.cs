@@ -54,7 +54,7 @@ public class NewTests
     public async Task A_common_password_or_one_holding_the_accounts_address_or_name_is_refused(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var admin = await app.ClientAsAsync(StaffRole.Admin);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
 
         foreach (var (email, password, message) in new[]
         {
@@ -64,7 +64,7 @@ public class NewTests
             ("named@unv.test", "hello New Colleague of mine", PasswordMessages.Personal),
         })
         {
-            var page = await (await admin.PostFormAsync("/admin/users/new", Account(email, password))).ReadDocumentAsync();
+            var page = await (await admin.PostFormAsync("/admin/users/new", Account(email, password))).DocumentAsync();
             page.QuerySelector("#password-error")?.TextContent.ShouldBe(message, password);
         }
 

@@ -21,9 +21,9 @@ public class ImportTests
     public async Task Templates_hold_unpublished_figures_and_are_never_stored_by_a_browser_or_proxy(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        using var client = await app.ClientAsAsync(StaffRole.Editor);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
 
-        foreach (var path in new[] { "/staff/years/2021/import/template.xlsx", "/staff/years/2021/import/template.csv" })
+        foreach (var path in new[] { app.Url.ImportTemplate(2021, "xlsx"), app.Url.ImportTemplate(2021, "csv") })
         {
             using var response = await client.GetAsync(path);
             response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, path);
