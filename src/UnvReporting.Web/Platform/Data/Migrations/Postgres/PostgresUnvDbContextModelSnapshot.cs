@@ -18,7 +18,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -490,6 +490,10 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                     b.Property<decimal?>("Milestone")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("MissingDataReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("NarrativeEn")
                         .HasMaxLength(4000)

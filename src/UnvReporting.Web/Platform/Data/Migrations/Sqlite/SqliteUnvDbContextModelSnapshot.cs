@@ -16,7 +16,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -469,6 +469,10 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                     b.Property<double?>("Milestone")
                         .HasPrecision(18, 4)
                         .HasColumnType("REAL");
+
+                    b.Property<string>("MissingDataReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NarrativeEn")
                         .HasMaxLength(4000)
