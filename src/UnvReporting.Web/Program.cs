@@ -37,6 +37,7 @@ builder.Services.AddSingleton<DisplayFormat>();
 builder.Services.AddScoped<YearChanges>();
 builder.Services.AddScoped<IndicatorEntry>();
 builder.Services.Configure<ImportLimits>(builder.Configuration.GetSection(ImportLimits.Section));
+builder.Services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateOnStart();
 builder.Services.AddScoped<SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
