@@ -11,12 +11,12 @@ namespace UnvReporting.Web.Tests.Features.Frameworks;
 /// <summary>The framework page and API: progress toward the end target, the review's figures, and who may see a framework.</summary>
 public class FrameworkTests
 {
-    private static async Task AddUnusedFrameworkAsync(TestApp app)
-    {
-        await using var scope = app.CreateDbScope();
-        scope.Db.Frameworks.Add(new StrategicFramework(2026, 2029, "DP/2026/9", RatingBands.Default));
-        await scope.Db.SaveReferenceDataAsync(CancellationToken.None);
-    }
+    private static Task AddUnusedFrameworkAsync(TestApp app) =>
+        app.Services.SaveAsync(db =>
+        {
+            db.Frameworks.Add(new StrategicFramework(2026, 2029, "DP/2026/9", RatingBands.Default));
+            return Task.CompletedTask;
+        });
 
     [Theory, BothProviders]
     public async Task Progress_toward_the_end_is_the_last_years_score_when_that_year_is_published(DatabaseProvider provider)
@@ -69,7 +69,7 @@ public class FrameworkTests
     {
         await using var app = await TestApp.StartAsync(provider);
         await DraftYear.AddAsync(app);
-        using var viewer = await app.ClientAsAsync(StaffRole.Viewer);
+        using var viewer = await app.SignedInAsync(StaffRole.Viewer);
 
         var visitor = await app.Client.GetDocumentAsync("/frameworks/2018-2021");
         visitor.QuerySelectorAll("td.year-cell[data-year='2020'] .rating").ShouldBeEmpty();
