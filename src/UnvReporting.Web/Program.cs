@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using UnvReporting.Web.Features.Api;
 using UnvReporting.Web.Features.Export;
+using UnvReporting.Web.Features.Frameworks;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff;
 using UnvReporting.Web.Features.Staff.Years;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<DisplayFormat>();
 builder.Services.AddScoped<YearChanges>();
 builder.Services.AddScoped<IndicatorEntry>();
 builder.Services.AddSettings<ImportLimits>(ImportLimits.Section);
+builder.Services.AddSettings<WorkflowOptions>(WorkflowOptions.Section);
 builder.Services.AddScoped<SpreadsheetImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
@@ -121,6 +123,7 @@ app.UseUnvOutputCache(performance);
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapResultsApiV1();
+app.MapFrameworksApiV1();
 app.MapStatisticsApiV1();
 app.MapStaffApiV1();
 app.MapExports();

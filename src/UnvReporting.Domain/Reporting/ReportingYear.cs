@@ -139,28 +139,92 @@ public sealed class ReportingYear
         return trimmed;
     }
 
-    public void Submit(StaffRole by)
+    public void Submit(StaffRole by, PublicationCheck check)
     {
         if (!by.CanEnterData())
         {
             throw new DomainException(DomainException.WholeObject, $"A {by} cannot submit a year; Editors, Approvers and Admins can.");
         }
 
-        Move(ReportingStatus.Draft, ReportingStatus.Submitted, "submitted");
+        RequireStatus(ReportingStatus.Draft, "submitted");
+        RequireChecked(check, "submitted");
+        Status = ReportingStatus.Submitted;
         ReturnComment = null;
     }
 
-    public void Publish(StaffRole by)
+    /// <summary>
+    /// Publishes a submitted year. With <paramref name="fourEyes"/> on, an account among the
+    /// year's <paramref name="contributors"/> (who submitted it, or changed one of its figures
+    /// since it was last returned or published) cannot publish it: a second person reads the
+    /// figures before the Board does. Returns whether the publisher published their own work
+    /// (only possible with four eyes off), so the audit trail can say so.
+    /// </summary>
+    public bool Publish(StaffRole by, string publisherId, PublicationCheck check, IReadOnlyCollection<string> contributors, bool fourEyes)
     {
         RequireReviewer(by, "publish");
-        Move(ReportingStatus.Submitted, ReportingStatus.Published, "published");
+        RequireStatus(ReportingStatus.Submitted, "published");
+        var ownWork = contributors.Contains(publisherId, StringComparer.Ordinal);
+        if (ownWork && fourEyes)
+        {
+            throw new DomainException(DomainException.WholeObject, $"You submitted year {Year} or changed its figures since it was last reviewed, so another Approver or Admin must publish it.");
+        }
+
+        RequireChecked(check, "published");
+        Status = ReportingStatus.Published;
+        return ownWork;
+    }
+
+    /// <summary>
+    /// Takes a published year off the public site, back to review: a figure found wrong after
+    /// publication, a report published by mistake. The reason goes into the audit trail.
+    /// </summary>
+    public string Withdraw(StaffRole by, string reason)
+    {
+        RequireReviewer(by, "withdraw");
+        RequireStatus(ReportingStatus.Published, "withdrawn");
+        var text = Guard.Required(reason, ReasonField, "Reason for withdrawing", MaxReasonLength);
+        Status = ReportingStatus.Submitted;
+        return text;
+    }
+
+    /// <summary>
+    /// Only a draft that holds nothing can be deleted (one opened by mistake, or for the wrong
+    /// framework): anything entered is kept, and a year that was ever submitted has a history.
+    /// </summary>
+    public void CheckDeletable(StaffRole by, int indicatorYears, int statisticFacts)
+    {
+        if (!by.CanAdminister())
+        {
+            throw new DomainException(DomainException.WholeObject, $"A {by} cannot delete a year; Admins can.");
+        }
+
+        if (Status != ReportingStatus.Draft)
+        {
+            throw new DomainException(nameof(Status), $"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a draft year can be deleted.");
+        }
+
+        if (indicatorYears > 0 || statisticFacts > 0)
+        {
+            throw new DomainException(DomainException.WholeObject, $"Year {Year} is not empty (indicator figures: {indicatorYears}, statistics: {statisticFacts}); only an empty draft can be deleted.");
+        }
+    }
+
+    private void RequireChecked(PublicationCheck check, string verb)
+    {
+        if (check.Year != Year)
+        {
+            throw new ArgumentException($"The check is of year {check.Year}, not {Year}.", nameof(check));
+        }
+
+        check.Require(verb);
     }
 
     public void ReturnToDraft(StaffRole by, string comment)
     {
         RequireReviewer(by, "return");
+        RequireStatus(ReportingStatus.Submitted, "returned to draft");
         var text = Guard.Required(comment, nameof(ReturnComment), "Comment for the editors", MaxCommentLength);
-        Move(ReportingStatus.Submitted, ReportingStatus.Draft, "returned to draft");
+        Status = ReportingStatus.Draft;
         ReturnComment = text;
     }
 
@@ -172,14 +236,12 @@ public sealed class ReportingYear
         }
     }
 
-    private void Move(ReportingStatus from, ReportingStatus to, string verb)
+    private void RequireStatus(ReportingStatus from, string verb)
     {
         if (Status != from)
         {
             throw new DomainException(nameof(Status), $"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a {from.ToString().ToLowerInvariant()} year can be {verb}.");
         }
-
-        Status = to;
     }
 }
 

@@ -12,6 +12,7 @@ public sealed class IndicatorYear
 {
     public const int MaxNarrativeLength = 4000;
     public const int MaxNoteLength = 1000;
+    public const int MaxMissingDataReasonLength = 500;
 
     public IndicatorYear(
         Indicator indicator,
@@ -85,6 +86,12 @@ public sealed class IndicatorYear
     public string? RevisionReason { get; private set; }
 
     /// <summary>
+    /// Why the year has no result ("the survey was postponed to 2023"): a stated gap, which rates
+    /// grey like any missing result but lets the year be published. Only while there is no result.
+    /// </summary>
+    public string? MissingDataReason { get; private set; }
+
+    /// <summary>
     /// Staff entry of the year's figures and narratives. Checked in full before anything changes,
     /// so an invalid value leaves the indicator-year as it was.
     /// </summary>
@@ -96,6 +103,11 @@ public sealed class IndicatorYear
         var zh = Guard.Optional(narrativeZh, nameof(NarrativeZh), "Chinese narrative", MaxNarrativeLength);
         Milestone = checkedMilestone;
         Result = checkedResult;
+        if (checkedResult is not null)
+        {
+            MissingDataReason = null;
+        }
+
         NarrativeEn = en;
         NarrativeZh = zh;
     }
@@ -137,6 +149,25 @@ public sealed class IndicatorYear
     {
         Milestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), "Milestone") : null;
         Result = result is { } r ? Definition.Unit.Check(r, nameof(Result), "Result") : null;
+        if (Result is not null)
+        {
+            MissingDataReason = null;
+        }
+    }
+
+    /// <summary>
+    /// States why there is no result this year, or clears the statement (null or blank). A year
+    /// with a result needs no reason, so one is refused rather than kept beside the figure.
+    /// </summary>
+    public void StateMissingData(string? reason)
+    {
+        var text = Guard.Optional(reason, nameof(MissingDataReason), "Reason for missing data", MaxMissingDataReasonLength);
+        if (text is not null && Result is not null)
+        {
+            throw new DomainException(nameof(MissingDataReason), $"Indicator {Indicator.Key} has a result for {Year}; a reason for missing data is only for a year without one.");
+        }
+
+        MissingDataReason = text;
     }
 
     public void RecordPublished(int? scorePercent, Rating? rating, PublishedRatingBasis? basis)

@@ -5,7 +5,13 @@ namespace UnvReporting.Domain.Tests.Reporting;
 
 public class ReportingYearTests
 {
+    private const string Publisher = "approver-id";
+
     private static ReportingYear Draft() => new(TestData.Framework(), 2021, ReportingStatus.Draft, null, null);
+
+    private static PublicationCheck Ready(int year) => PublicationCheck.Of(year, [new PublicationRow("1.1", 50, 40, null)]);
+
+    private static readonly PublicationCheck Ready2021 = Ready(2021);
 
     [Fact]
     public void A_year_outside_its_framework_is_refused() =>
@@ -17,11 +23,11 @@ public class ReportingYearTests
     {
         var year = Draft();
 
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
         year.Status.ShouldBe(ReportingStatus.Submitted);
         ReportingYear.IsPublic(year.Status).ShouldBeFalse();
 
-        year.Publish(StaffRole.Approver);
+        year.Publish(StaffRole.Approver, Publisher, Ready2021, [], fourEyes: true);
         year.Status.ShouldBe(ReportingStatus.Published);
         ReportingYear.IsPublic(year.Status).ShouldBeTrue();
     }
@@ -40,7 +46,7 @@ public class ReportingYearTests
     public void A_submitted_year_can_be_returned_to_draft_with_a_comment()
     {
         var year = Draft();
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
 
         year.ReturnToDraft(StaffRole.Approver, "  Check 1.2 against para 4.  ");
 
@@ -52,10 +58,10 @@ public class ReportingYearTests
     public void Submitting_again_clears_the_return_comment()
     {
         var year = Draft();
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
         year.ReturnToDraft(StaffRole.Admin, "Missing narratives.");
 
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
 
         year.ReturnComment.ShouldBeNull();
     }
@@ -64,7 +70,7 @@ public class ReportingYearTests
     public void Returning_needs_a_comment()
     {
         var year = Draft();
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
 
         Refusal.Of("ReturnComment", () => year.ReturnToDraft(StaffRole.Approver, "  "))
             .Message.ShouldContain("Comment for the editors");
@@ -77,21 +83,21 @@ public class ReportingYearTests
     public void Only_approvers_and_admins_publish_or_return(StaffRole role)
     {
         var year = Draft();
-        year.Submit(StaffRole.Editor);
+        year.Submit(StaffRole.Editor, Ready2021);
 
-        Refusal.Of(DomainException.WholeObject, () => year.Publish(role)).Message.ShouldBe($"A {role} cannot publish a year; Approvers and Admins can.");
+        Refusal.Of(DomainException.WholeObject, () => year.Publish(role, Publisher, Ready2021, [], fourEyes: true)).Message.ShouldBe($"A {role} cannot publish a year; Approvers and Admins can.");
         Refusal.Of(DomainException.WholeObject, () => year.ReturnToDraft(role, "No.")).Message.ShouldBe($"A {role} cannot return a year; Approvers and Admins can.");
         year.Status.ShouldBe(ReportingStatus.Submitted);
     }
 
     [Fact]
     public void A_viewer_cannot_submit() =>
-        Refusal.Of(DomainException.WholeObject, () => Draft().Submit(StaffRole.Viewer))
+        Refusal.Of(DomainException.WholeObject, () => Draft().Submit(StaffRole.Viewer, Ready2021))
             .Message.ShouldBe("A Viewer cannot submit a year; Editors, Approvers and Admins can.");
 
     [Fact]
     public void A_draft_cannot_be_published_without_being_submitted() =>
-        Refusal.Of("Status", () => Draft().Publish(StaffRole.Admin))
+        Refusal.Of("Status", () => Draft().Publish(StaffRole.Admin, Publisher, Ready2021, [], fourEyes: true))
             .Message.ShouldBe("Year 2021 is draft; only a submitted year can be published.");
 
     [Fact]
@@ -104,7 +110,7 @@ public class ReportingYearTests
     {
         var year = new ReportingYear(TestData.Framework(), 2019, ReportingStatus.Published, "DP/2020/14", null);
 
-        Refusal.Of("Status", () => year.Submit(StaffRole.Admin))
+        Refusal.Of("Status", () => year.Submit(StaffRole.Admin, Ready(2019)))
             .Message.ShouldBe("Year 2019 is published; only a draft year can be submitted.");
         year.Status.ShouldBe(ReportingStatus.Published);
     }

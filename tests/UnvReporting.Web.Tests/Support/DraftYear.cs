@@ -16,6 +16,9 @@ public static class DraftYear
 
     public const string Title = "Draft title that no visitor may see";
 
+    /// <summary>The publication check the year passes: its one indicator has a milestone and a result.</summary>
+    public static PublicationCheck Check => PublicationCheck.Of(Year, [new PublicationRow(IndicatorKey, 50, 40, null)]);
+
     public static Task AddAsync(TestApp app) =>
         app.Services.SaveAsync(async db =>
         {

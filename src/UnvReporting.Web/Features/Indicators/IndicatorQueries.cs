@@ -49,11 +49,18 @@ public static class IndicatorQueries
         return Score(rows.OrderBy(r => r.Year));
     }
 
+    /// <summary>Every visible indicator-year of one framework, scored, in report order and oldest year first.</summary>
+    public static async Task<IReadOnlyList<ScoredIndicatorYear>> LoadFrameworkRowsAsync(this UnvDbContext db, int frameworkId, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
+    {
+        var rows = await db.Rows(iy => iy.Indicator.FrameworkId == frameworkId, visibility).ToListAsync(cancellationToken);
+        return Score(InReportOrder(rows).ThenBy(r => r.Year));
+    }
+
     /// <summary>
     /// The order of the reports: each outcome, its own indicators, then its outputs with
     /// theirs; institutional effectiveness last (it sorts after the outcomes).
     /// </summary>
-    public static IEnumerable<IndicatorYearRow> InReportOrder(IEnumerable<IndicatorYearRow> rows) =>
+    public static IOrderedEnumerable<IndicatorYearRow> InReportOrder(IEnumerable<IndicatorYearRow> rows) =>
         rows.OrderBy(r => r.ParentSortOrder ?? r.AreaSortOrder)
             .ThenBy(r => r.AreaKind == ResultAreaKind.Output ? 1 : 0)
             .ThenBy(r => r.AreaSortOrder)

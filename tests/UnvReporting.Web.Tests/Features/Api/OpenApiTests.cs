@@ -29,6 +29,8 @@ public class OpenApiTests
         ["GET /api/v1/years/{year}/indicators"] = [200, 400, 404, 503],
         ["GET /api/v1/years/{year}/indicators/{key}"] = [200, 400, 404, 503],
         ["GET /api/v1/indicators/{key}"] = [200, 400, 404, 503],
+        ["GET /api/v1/frameworks"] = [200, 400, 503],
+        ["GET /api/v1/frameworks/{code}"] = [200, 400, 404, 503],
         ["GET /api/v1/years/{year}/statistics"] = [200, 400, 404, 503],
         ["GET /api/v1/statistics/{metric}"] = [200, 400, 404, 503],
         ["POST /api/v1/auth/token"] = [200, 400, 401, 413, 415, 429, 503],

@@ -172,7 +172,7 @@ public class StaffApiTests
         await DraftYear.AddAsync(app);
         await using (var scope = app.CreateDbScope())
         {
-            (await scope.Db.ReportingYears.SingleAsync(y => y.Year == DraftYear.Year)).Submit(StaffRole.Editor);
+            (await scope.Db.ReportingYears.SingleAsync(y => y.Year == DraftYear.Year)).Submit(StaffRole.Editor, DraftYear.Check);
             await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow, CancellationToken.None);
         }
 

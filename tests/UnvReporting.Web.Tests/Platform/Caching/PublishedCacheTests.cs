@@ -212,8 +212,8 @@ public class PublishedCacheTests
         await using (var scope = app.CreateDbScope())
         {
             var year = await scope.Db.ReportingYears.SingleAsync(y => y.Year == DraftYear.Year);
-            year.Submit(StaffRole.Editor);
-            year.Publish(StaffRole.Approver);
+            year.Submit(StaffRole.Editor, DraftYear.Check);
+            year.Publish(StaffRole.Approver, "approver", DraftYear.Check, [], fourEyes: true);
             await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 

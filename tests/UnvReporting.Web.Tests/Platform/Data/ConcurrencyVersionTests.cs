@@ -24,7 +24,7 @@ public class ConcurrencyVersionTests
         // Between the editor's check and their save, the year is submitted.
         await using (var other = app.CreateDbScope())
         {
-            (await other.Db.ReportingYears.SingleAsync(y => y.Year == DraftYear.Year)).Submit(StaffRole.Editor);
+            (await other.Db.ReportingYears.SingleAsync(y => y.Year == DraftYear.Year)).Submit(StaffRole.Editor, DraftYear.Check);
             await other.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
         }
 

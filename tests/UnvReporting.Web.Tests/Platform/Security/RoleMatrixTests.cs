@@ -33,6 +33,8 @@ public class RoleMatrixTests
         ["POST /staff?handler=Submit"] = StaffRole.Editor,
         ["POST /staff?handler=Publish"] = StaffRole.Approver,
         ["POST /staff?handler=Return"] = StaffRole.Approver,
+        ["POST /staff?handler=Withdraw"] = StaffRole.Approver,
+        ["POST /staff?handler=Delete"] = StaffRole.Admin,
         ["GET /staff/years/new"] = StaffRole.Editor,
         ["POST /staff/years/new"] = StaffRole.Editor,
         ["GET /staff/years/{year:int}"] = StaffRole.Viewer,

@@ -50,6 +50,7 @@ public sealed class IndicatorYearConfiguration : IEntityTypeConfiguration<Indica
         builder.Property(y => y.NarrativeZh).HasMaxLength(IndicatorYear.MaxNarrativeLength);
         builder.Property(y => y.Note).HasMaxLength(IndicatorYear.MaxNoteLength);
         builder.Property(y => y.RevisionReason).HasMaxLength(500);
+        builder.Property(y => y.MissingDataReason).HasMaxLength(IndicatorYear.MaxMissingDataReasonLength);
 
         // One row per indicator and year; the year's table is read by year.
         builder.HasIndex(y => new { y.IndicatorId, y.Year }).IsUnique();

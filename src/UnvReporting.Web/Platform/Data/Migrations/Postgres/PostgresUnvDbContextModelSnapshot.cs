@@ -491,6 +491,10 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<string>("MissingDataReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("NarrativeEn")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -470,6 +470,10 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("REAL");
 
+                    b.Property<string>("MissingDataReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NarrativeEn")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
