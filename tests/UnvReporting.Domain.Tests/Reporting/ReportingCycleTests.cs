@@ -113,7 +113,7 @@ public class ReportingCycleTests
         year.Withdraw(StaffRole.Approver, "  Figure 1.2 was wrong.  ").ShouldBe("Figure 1.2 was wrong.");
 
         year.Status.ShouldBe(ReportingStatus.Submitted);
-        year.IsPublic.ShouldBeFalse();
+        ReportingYear.IsPublic(year.Status).ShouldBeFalse();
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UnvReporting.Domain.Scoring;
-using UnvReporting.Web.Features.Api;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
 using UnvReporting.Web.Platform.Text;
 
@@ -17,7 +17,7 @@ public static class FrameworksApi
         var api = app.MapGroup("/api/v1")
             .WithTags("Frameworks")
             .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(ResultsApi.RejectUnsupportedCulture)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(PublishedCache.Policy);
@@ -45,7 +45,7 @@ public static class FrameworksApi
         var visibility = await StaffReader.VisibilityAsync(context);
         var view = await db.LoadProgressAsync(code, visibility, cancellationToken);
         return view is null
-            ? ResultsApi.Problem(StatusCodes.Status404NotFound, "No such framework", visibility == YearVisibility.Everything
+            ? ApiProblems.Problem(StatusCodes.Status404NotFound, "No such framework", visibility == YearVisibility.Everything
                 ? $"'{code}' is not a framework code (for example 2018-2021)."
                 : $"'{code}' is not the code of a framework a published report presents (for example 2018-2021).")
             : TypedResults.Ok(FrameworkProgressDto.From(view));

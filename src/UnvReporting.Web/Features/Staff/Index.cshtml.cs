@@ -62,7 +62,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         var changes = new Dictionary<int, (IReadOnlyList<AuditEntry>, int)>();
         var ownWork = new HashSet<int>();
         var me = StaffActor.From(User).UserId;
-        foreach (var year in Years.Where(y => y.Status != ReportingStatus.Published))
+        foreach (var year in Years.Where(y => !ReportingYear.IsPublic(y.Status)))
         {
             checks[year.Year] = await YearWorkflow.CheckAsync(db, year.Year, cancellationToken);
             if (year.Status == ReportingStatus.Submitted && Role.CanReview())

@@ -80,6 +80,8 @@ public class RoleMatrixTests
         ["GET /api/v1/years/{year}/indicators"] = null,
         ["GET /api/v1/years/{year}/indicators/{key}"] = null,
         ["GET /api/v1/indicators/{key}"] = null,
+        ["GET /api/v1/frameworks"] = null,
+        ["GET /api/v1/frameworks/{code}"] = null,
         ["GET /api/v1/years/{year}/statistics"] = null,
         ["GET /api/v1/statistics/{metric}"] = null,
         ["POST /api/v1/auth/token"] = null,

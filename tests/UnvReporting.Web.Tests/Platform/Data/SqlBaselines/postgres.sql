@@ -42,7 +42,7 @@ FROM "StatisticFacts" AS s
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Year" = s."Year" AND r."Status" <> 'Published') AND s."Year" = @year
+    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = @year
 ORDER BY s."MetricKey", s."Dimension", s."Member";
 
 -- statistics of years, PublishedOnly
@@ -55,7 +55,7 @@ FROM "StatisticFacts" AS s
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Year" = s."Year" AND r."Status" <> 'Published') AND s."Year" = ANY (@years)
+    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = ANY (@years)
 ORDER BY s."MetricKey", s."Dimension", s."Member", s."Year";
 
 -- drawn statistics of years, PublishedOnly
@@ -68,7 +68,7 @@ FROM "StatisticFacts" AS s
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Year" = s."Year" AND r."Status" <> 'Published') AND s."Year" = ANY (@years) AND s."MetricKey" = ANY (@metrics)
+    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = ANY (@years) AND s."MetricKey" = ANY (@metrics)
 ORDER BY s."MetricKey", s."Dimension", s."Member", s."Year";
 
 -- statistics of a metric, PublishedOnly
@@ -81,7 +81,7 @@ FROM "StatisticFacts" AS s
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Year" = s."Year" AND r."Status" <> 'Published') AND s."MetricKey" = @metric
+    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."MetricKey" = @metric
 ORDER BY s."Year", s."Dimension", s."Member";
 
 -- year table, Everything

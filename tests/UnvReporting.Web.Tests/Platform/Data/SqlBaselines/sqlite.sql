@@ -42,7 +42,7 @@ FROM "StatisticFacts" AS "s"
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS "r"
-    WHERE "r"."Year" = "s"."Year" AND "r"."Status" <> 'Published') AND "s"."Year" = @year
+    WHERE "r"."Status" <> 'Published' AND "r"."Year" = "s"."Year") AND "s"."Year" = @year
 ORDER BY "s"."MetricKey", "s"."Dimension", "s"."Member";
 
 -- statistics of years, PublishedOnly
@@ -55,7 +55,7 @@ FROM "StatisticFacts" AS "s"
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS "r"
-    WHERE "r"."Year" = "s"."Year" AND "r"."Status" <> 'Published') AND "s"."Year" IN (
+    WHERE "r"."Status" <> 'Published' AND "r"."Year" = "s"."Year") AND "s"."Year" IN (
     SELECT "y"."value"
     FROM json_each(@years) AS "y"
 )
@@ -71,7 +71,7 @@ FROM "StatisticFacts" AS "s"
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS "r"
-    WHERE "r"."Year" = "s"."Year" AND "r"."Status" <> 'Published') AND "s"."Year" IN (
+    WHERE "r"."Status" <> 'Published' AND "r"."Year" = "s"."Year") AND "s"."Year" IN (
     SELECT "y"."value"
     FROM json_each(@years) AS "y"
 ) AND "s"."MetricKey" IN (
@@ -90,7 +90,7 @@ FROM "StatisticFacts" AS "s"
 WHERE NOT EXISTS (
     SELECT 1
     FROM "ReportingYears" AS "r"
-    WHERE "r"."Year" = "s"."Year" AND "r"."Status" <> 'Published') AND "s"."MetricKey" = @metric
+    WHERE "r"."Status" <> 'Published' AND "r"."Year" = "s"."Year") AND "s"."MetricKey" = @metric
 ORDER BY "s"."Year", "s"."Dimension", "s"."Member";
 
 -- year table, Everything
