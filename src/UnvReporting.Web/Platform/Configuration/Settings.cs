@@ -57,10 +57,11 @@ public static class Settings
         var errors = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), errors, validateAllProperties: true))
         {
+            // A check across settings (IValidatableObject) names no single property: its message names the settings itself.
             var name = errors[0].MemberNames.FirstOrDefault();
             var property = typeof(T).GetProperty(name ?? string.Empty);
             throw property is null
-                ? new InvalidOperationException($"{section.Path}: {errors[0].ErrorMessage}")
+                ? new InvalidOperationException(errors[0].ErrorMessage)
                 : Refusal(section, property, Convert.ToString(property.GetValue(value), CultureInfo.InvariantCulture));
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
@@ -48,7 +49,7 @@ public static class AccountsSetup
             .AddPasswordValidator<GuessablePasswordValidator>();
 
         var cookies = SiteCookies.AddUnvCookies(builder);
-        var lifetime = SessionLifetime.From(builder.Configuration);
+        var lifetime = builder.AddSettings<SessionLifetime>(SessionLifetime.Section);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/sign-in";
@@ -106,6 +107,6 @@ public static class AccountsSetup
             }
         });
         services.AddScoped<SignInLockout>();
-        services.AddSignInRateLimits(builder.Configuration);
+        builder.AddSignInRateLimits();
     }
 }

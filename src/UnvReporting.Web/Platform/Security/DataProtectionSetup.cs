@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;
 
@@ -62,8 +63,7 @@ public static class DataProtectionSetup
 
         // The framework takes certificate objects when it is set up, so the files are read now: a
         // wrong path or password stops start-up (and the commands) with the setting's name.
-        var settings = builder.Configuration.GetSection(DataProtectionSettings.Section).Get<DataProtectionSettings>() ?? new DataProtectionSettings();
-        services.AddOptions<DataProtectionSettings>().BindConfiguration(DataProtectionSettings.Section);
+        var settings = builder.AddSettings<DataProtectionSettings>(DataProtectionSettings.Section);
         if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
         {
             var current = Load(DataProtectionSettings.CertificatePathSetting, new CertificateFileSettings

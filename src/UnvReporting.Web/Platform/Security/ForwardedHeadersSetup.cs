@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;
 
@@ -30,7 +31,7 @@ public static class ForwardedHeadersSetup
     /// </summary>
     public static void AddUnvForwardedHeaders(this WebApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
+        var settings = builder.AddSettings<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section);
         if (!settings.Enabled)
         {
             return;

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;
 
@@ -10,32 +12,35 @@ namespace UnvReporting.Web.Platform.Security;
 /// active, <see cref="AbsoluteHours"/> after signing in (checked on every request here, because
 /// the sliding renewal would otherwise keep a busy session alive for ever).
 /// </summary>
-public sealed class SessionLifetime
+public sealed class SessionLifetime : IValidatableObject
 {
     public const string Section = "Sessions";
 
     /// <summary>Kept in the cookie's authentication properties, which renewals carry over unchanged.</summary>
     private const string SignedInAtKey = "unv.signed-in-at";
 
+    // Past a day without a request a session is not idle but abandoned; the bounds also keep
+    // the lifetimes inside what a TimeSpan and the cookie's expiry can hold.
+    [Range(1, 1440)]
+    [Accepts("a whole number of minutes from 1 to 1440 (a day)")]
     public int IdleMinutes { get; set; } = 30;
 
+    [Range(1, 720)]
+    [Accepts("a whole number of hours from 1 to 720 (30 days)")]
     public int AbsoluteHours { get; set; } = 8;
 
     public TimeSpan Idle => TimeSpan.FromMinutes(IdleMinutes);
 
     public TimeSpan Absolute => TimeSpan.FromHours(AbsoluteHours);
 
-    public static SessionLifetime From(IConfiguration configuration)
+    /// <summary>Checked after the bounds: the sliding expiry would otherwise outlive the absolute limit it is meant to sit inside.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var lifetime = configuration.GetSection(Section).Get<SessionLifetime>() ?? new SessionLifetime();
-        if (lifetime.IdleMinutes < 1 || lifetime.AbsoluteHours < 1 || lifetime.Idle > lifetime.Absolute)
+        if (Idle > Absolute)
         {
-            throw new InvalidOperationException(
-                $"{Section}:IdleMinutes and {Section}:AbsoluteHours must be at least 1, and the idle timeout no longer than the absolute one " +
-                $"(got {lifetime.IdleMinutes} minutes and {lifetime.AbsoluteHours} hours).");
+            yield return new ValidationResult(
+                $"{Section}:IdleMinutes must be no longer than {Section}:AbsoluteHours (got {IdleMinutes} minutes and {AbsoluteHours} hours).");
         }
-
-        return lifetime;
     }
 
     /// <summary>Records the moment of signing in, once: a refreshed sign-in (after a password change, say) keeps the first.</summary>

@@ -1,9 +1,21 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;
+
+/// <summary>The <c>RateLimits</c> section.</summary>
+public sealed class RateLimitSettings
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, int.MaxValue)]
+    [Accepts("a whole number of attempts, at least 1")]
+    public int SignInPerMinute { get; set; } = SignInRateLimits.DefaultPerMinute;
+}
 
 /// <summary>
 /// Sign-in attempts per client network (an IPv4 address or an IPv6 /64, <see cref="ClientNetwork"/>):
@@ -22,19 +34,14 @@ public static class SignInRateLimits
 {
     public const string Policy = "sign-in";
 
-    public const string Setting = "RateLimits:SignInPerMinute";
+    public const string Setting = RateLimitSettings.Section + ":" + nameof(RateLimitSettings.SignInPerMinute);
 
     public const int DefaultPerMinute = 10;
 
-    public static void AddSignInRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static void AddSignInRateLimits(this WebApplicationBuilder builder)
     {
-        var perMinute = configuration.GetValue<int?>(Setting) ?? DefaultPerMinute;
-        if (perMinute < 1)
-        {
-            throw new InvalidOperationException($"{Setting} must be at least 1 (got {perMinute}).");
-        }
-
-        services.AddRateLimiter(options =>
+        var perMinute = builder.AddSettings<RateLimitSettings>(RateLimitSettings.Section).SignInPerMinute;
+        builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Showing the sign-in form is never limited: only the attempts are.

@@ -1,8 +1,16 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;
+
+/// <summary>The <c>Cookies</c> section; <see cref="SiteCookies"/> is what it means.</summary>
+public sealed class CookieSettings
+{
+    /// <summary>Unset means: on, except in Development.</summary>
+    public bool? HttpsOnly { get; set; }
+}
 
 /// <summary>
 /// Names and transport of the site's four cookies (staff sign-in, antiforgery, TempData, language), from
@@ -43,8 +51,12 @@ public sealed class SiteCookies
 
     public CookieSecurePolicy SecurePolicy => HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
+    public static SiteCookies From(CookieSettings settings, IHostEnvironment environment) =>
+        new(settings.HttpsOnly ?? !environment.IsDevelopment());
+
+    /// <summary>For code that needs the cookie names before <see cref="AddUnvCookies"/> registers the section (the language cookie).</summary>
     public static SiteCookies From(IConfiguration configuration, IHostEnvironment environment) =>
-        new(configuration.GetValue<bool?>(HttpsOnlySetting) ?? !environment.IsDevelopment());
+        From(Settings.Read<CookieSettings>(configuration.GetSection(Section)), environment);
 
     /// <summary>Whether a cookie written on this request is marked Secure.</summary>
     public bool IsSecure(HttpRequest request) => HttpsOnly || request.IsHttps;
@@ -65,7 +77,7 @@ public sealed class SiteCookies
     /// </summary>
     public static SiteCookies AddUnvCookies(WebApplicationBuilder builder)
     {
-        var cookies = From(builder.Configuration, builder.Environment);
+        var cookies = From(builder.AddSettings<CookieSettings>(Section), builder.Environment);
         builder.Services.AddSingleton(cookies);
         builder.Services.Configure<AntiforgeryOptions>(options =>
         {

@@ -1,9 +1,23 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using UnvReporting.Web.Platform.Configuration;
 using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Platform.Text;
+
+/// <summary>The <c>Localization</c> section.</summary>
+public sealed class LanguageSettings
+{
+    public const string Section = "Localization";
+
+    /// <summary>
+    /// The cultures offered as configured; empty means <see cref="Localization.DefaultCultures"/>.
+    /// Empty rather than the defaults themselves, because binding adds configured entries to an
+    /// array's existing ones: a configured list must replace the defaults, not follow them.
+    /// </summary>
+    public string[] Cultures { get; set; } = [];
+}
 
 /// <summary>
 /// English by default, Chinese on request (docs/decisions/ADR-007). A language is chosen with
@@ -14,17 +28,19 @@ public static class Localization
 {
     public const string DefaultCulture = "en";
 
+    public static readonly IReadOnlyList<string> DefaultCultures = [DefaultCulture, "zh-Hans"];
+
     /// <summary>The cultures offered, from <c>Localization:Cultures</c>; a new language is its resource file plus an entry here.</summary>
-    public static IReadOnlyList<CultureInfo> SupportedCultures(IConfiguration configuration)
+    public static IReadOnlyList<CultureInfo> SupportedCultures(LanguageSettings settings)
     {
-        var names = configuration.GetSection("Localization:Cultures").Get<string[]>() ?? [DefaultCulture, "zh-Hans"];
-        return names.Select(name => CultureInfo.GetCultureInfo(name)).ToList();
+        var names = settings.Cultures.Length > 0 ? settings.Cultures : DefaultCultures;
+        return names.Select(Culture).ToList();
     }
 
     public static WebApplicationBuilder AddUnvLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        var cultures = SupportedCultures(builder.Configuration);
+        var cultures = SupportedCultures(builder.AddSettings<LanguageSettings>(LanguageSettings.Section));
         var cookieName = SiteCookies.From(builder.Configuration, builder.Environment).Culture;
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -84,6 +100,18 @@ public static class Localization
 
             await next(context);
         });
+    }
+
+    private static CultureInfo Culture(string name)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(name);
+        }
+        catch (CultureNotFoundException exception)
+        {
+            throw new InvalidOperationException($"{LanguageSettings.Section}:{nameof(LanguageSettings.Cultures)} must hold culture names such as zh-Hans (got '{name}').", exception);
+        }
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
