@@ -221,7 +221,7 @@ public class YearTests
         var response = await app.Client.GetAsync(app.Url.StaffYear(DraftYear.Year));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Location()!.ShouldStartWith("http://localhost/account/sign-in?ReturnUrl=");
+        response.Location()!.ShouldBe($"{app.Url.SignIn}?ReturnUrl=%2Fstaff%2Fyears%2F{DraftYear.Year}", "relative, never built from the Host header");
     }
 
     private static async Task<JsonElement> ScoreAsync(StaffBrowser client, string query)
