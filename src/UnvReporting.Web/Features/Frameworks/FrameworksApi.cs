@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
@@ -14,13 +13,7 @@ public static class FrameworksApi
 {
     public static IEndpointRouteBuilder MapFrameworksApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .WithTags("Frameworks")
-            .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .CacheOutput(PublishedCache.Policy);
+        var api = app.MapPublicReads("Frameworks");
 
         api.MapGet("/frameworks", GetFrameworks)
             .WithName("getFrameworks")

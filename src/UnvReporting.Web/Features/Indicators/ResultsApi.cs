@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UnvReporting.Domain.Results;
 using UnvReporting.Web.Features.Staff;
-using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
@@ -19,13 +18,7 @@ public static class ResultsApi
 {
     public static IEndpointRouteBuilder MapResultsApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .WithTags("Results")
-            .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .CacheOutput(PublishedCache.Policy);
+        var api = app.MapPublicReads("Results");
 
         api.MapGet("/years", GetYears)
             .WithName("getYears")

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
@@ -30,13 +29,7 @@ public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1")
-            .WithTags("Statistics")
-            .WithMetadata(PublicRead.Metadata)
-            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .CacheOutput(PublishedCache.Policy);
+        var api = app.MapPublicReads("Statistics");
 
         api.MapGet("/years/{year}/statistics", GetYearStatistics)
             .WithName("getYearStatistics")

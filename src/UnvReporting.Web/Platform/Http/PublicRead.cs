@@ -12,3 +12,19 @@ public sealed class PublicRead
     {
     }
 }
+
+public static class PublicReads
+{
+    /// <summary>
+    /// The group an open read of API v1 is mapped in, so that every one of them is marked, refuses
+    /// an unknown language, declares the same errors and is answered from the visitors' cache.
+    /// </summary>
+    public static RouteGroupBuilder MapPublicReads(this IEndpointRouteBuilder app, string tag) =>
+        app.MapGroup("/api/v1")
+            .WithTags(tag)
+            .WithMetadata(PublicRead.Metadata)
+            .AddEndpointFilter(ApiProblems.RejectUnsupportedCulture)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .CacheOutput(Caching.PublishedCache.Policy);
+}
