@@ -114,10 +114,12 @@ public sealed class StaffSignInManager(
 
     private async Task<SignInResult> AnswerFailureAsync(SignInResult result)
     {
-        var left = FailureAnswerTime - Stopwatch.GetElapsedTime(_attemptStarted!.Value);
-        if (left > TimeSpan.Zero)
+        // Task.Delay runs on a millisecond timer that can wake a fraction of a millisecond early
+        // (CI once measured 499.3 ms), so wait again until the stopwatch agrees.
+        TimeSpan left;
+        while ((left = FailureAnswerTime - Stopwatch.GetElapsedTime(_attemptStarted!.Value)) > TimeSpan.Zero)
         {
-            await Task.Delay(left);
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1));
         }
 
         return result;
