@@ -30,34 +30,19 @@ public static class ExportEndpoints
         var exports = app.MapGroup("/export")
             .WithTags("Exports")
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(string), ["text/html"]));
-        exports.MapGet("/{year}/indicators.csv", IndicatorsCsvAsync)
-            .WithName("exportYearIndicatorsCsv")
-            .WithSummary("Indicators of a year as CSV")
-            .WithDescription("A year's indicators as CSV, one row per indicator-year in report order, as an attachment unv-{year}-indicators.csv.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/{year}/indicators.xlsx", IndicatorsXlsxAsync)
-            .WithName("exportYearIndicatorsXlsx")
-            .WithSummary("Indicators of a year as XLSX")
-            .WithDescription("A year's indicators as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-indicators.xlsx.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/{year}/statistics.csv", StatisticsCsvAsync)
-            .WithName("exportYearStatisticsCsv")
-            .WithSummary("Statistics of a year as CSV")
-            .WithDescription("Every statistic fact of a year as CSV, unv-{year}-statistics.csv.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/{year}/statistics.xlsx", StatisticsXlsxAsync)
-            .WithName("exportYearStatisticsXlsx")
-            .WithSummary("Statistics of a year as XLSX")
-            .WithDescription("Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        YearFile(exports, "/{year}/indicators.csv", IndicatorsCsvAsync, Csv, "exportYearIndicatorsCsv",
+            "Indicators of a year as CSV",
+            "A year's indicators as CSV, one row per indicator-year in report order, as an attachment unv-{year}-indicators.csv.");
+        YearFile(exports, "/{year}/indicators.xlsx", IndicatorsXlsxAsync, Xlsx, "exportYearIndicatorsXlsx",
+            "Indicators of a year as XLSX",
+            "A year's indicators as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-indicators.xlsx.");
+        YearFile(exports, "/{year}/statistics.csv", StatisticsCsvAsync, Csv, "exportYearStatisticsCsv",
+            "Statistics of a year as CSV",
+            "Every statistic fact of a year as CSV, unv-{year}-statistics.csv.");
+        YearFile(exports, "/{year}/statistics.xlsx", StatisticsXlsxAsync, Xlsx, "exportYearStatisticsXlsx",
+            "Statistics of a year as XLSX",
+            "Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.");
+
         // The whole-history files read every year, so a client fetching them in a loop would keep
         // the server's cores busy. Visitors get them from the output cache, like the pages: one
         // build per change of published data (a random query string is no new key). Staff, who
@@ -78,6 +63,16 @@ public static class ExportEndpoints
             .CacheOutput(PublishedCache.Policy);
         return app;
     }
+
+    /// <summary>A file of one year: answers 400 for a malformed year and 404 for one the reader may not see.</summary>
+    private static void YearFile(RouteGroupBuilder exports, string pattern, Delegate handler, string contentType, string name, string summary, string description) =>
+        exports.MapGet(pattern, handler)
+            .WithName(name)
+            .WithSummary(summary)
+            .WithDescription(description)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> IndicatorsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {

@@ -15,15 +15,12 @@ public static class FrameworksApi
     {
         var api = app.MapPublicReads("Frameworks");
 
-        api.MapGet("/frameworks", GetFrameworks)
-            .WithName("getFrameworks")
-            .WithSummary("Strategic frameworks")
-            .WithDescription("The frameworks a published year or a published report presents, oldest first (with a staff token: every framework).");
-        api.MapGet("/frameworks/{code}", GetFramework)
-            .WithName("getFramework")
-            .WithSummary("Progress of a framework")
-            .WithDescription("Every indicator of the framework with each published year's figures, the end target, progress toward it, and the mid-term review's published percentages beside the computed ones.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapRead("/frameworks", GetFrameworks, "getFrameworks",
+            "Strategic frameworks",
+            "The frameworks a published year or a published report presents, oldest first (with a staff token: every framework).");
+        api.MapRead("/frameworks/{code}", GetFramework, "getFramework",
+            "Progress of a framework",
+            "Every indicator of the framework with each published year's figures, the end target, progress toward it, and the mid-term review's published percentages beside the computed ones.");
         return app;
     }
 

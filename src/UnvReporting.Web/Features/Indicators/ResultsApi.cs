@@ -20,30 +20,21 @@ public static class ResultsApi
     {
         var api = app.MapPublicReads("Results");
 
-        api.MapGet("/years", GetYears)
-            .WithName("getYears")
-            .WithSummary("Reporting years")
-            .WithDescription("The published reporting years, oldest first (with a staff token: every year, with its status).");
-        api.MapGet("/years/{year}/summary", GetSummary)
-            .WithName("getSummary")
-            .WithSummary("Colour summary of a year")
-            .WithDescription("A published year's colour counts, overall and per outcome, beside the counts the report states.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/years/{year}/indicators", GetYearIndicators)
-            .WithName("getYearIndicators")
-            .WithSummary("Indicators of a year")
-            .WithDescription("A published year's indicators with milestone, result, score, colour and flags, in report order.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/years/{year}/indicators/{key}", GetIndicatorYear)
-            .WithName("getIndicatorYear")
-            .WithSummary("One indicator in one year")
-            .WithDescription("One indicator in one published year, with narrative and source; with a staff token also unpublished years, the year's status and the version to send with an edit.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/indicators/{key}", GetIndicator)
-            .WithName("getIndicator")
-            .WithSummary("One indicator across the years")
-            .WithDescription("One indicator in every published year.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapRead("/years", GetYears, "getYears",
+            "Reporting years",
+            "The published reporting years, oldest first (with a staff token: every year, with its status).");
+        api.MapRead("/years/{year}/summary", GetSummary, "getSummary",
+            "Colour summary of a year",
+            "A published year's colour counts, overall and per outcome, beside the counts the report states.");
+        api.MapRead("/years/{year}/indicators", GetYearIndicators, "getYearIndicators",
+            "Indicators of a year",
+            "A published year's indicators with milestone, result, score, colour and flags, in report order.");
+        api.MapRead("/years/{year}/indicators/{key}", GetIndicatorYear, "getIndicatorYear",
+            "One indicator in one year",
+            "One indicator in one published year, with narrative and source; with a staff token also unpublished years, the year's status and the version to send with an edit.");
+        api.MapRead("/indicators/{key}", GetIndicator, "getIndicator",
+            "One indicator across the years",
+            "One indicator in every published year.");
         return app;
     }
 

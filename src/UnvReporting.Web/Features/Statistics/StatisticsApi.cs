@@ -31,16 +31,12 @@ public static class StatisticsApi
     {
         var api = app.MapPublicReads("Statistics");
 
-        api.MapGet("/years/{year}/statistics", GetYearStatistics)
-            .WithName("getYearStatistics")
-            .WithSummary("Statistics of a year")
-            .WithDescription("Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/statistics/{metric}", GetMetric)
-            .WithName("getMetric")
-            .WithSummary("One statistic across the years")
-            .WithDescription("One metric in every year that has it, with its breakdowns, oldest first.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapRead("/years/{year}/statistics", GetYearStatistics, "getYearStatistics",
+            "Statistics of a year",
+            "Every statistic fact of a year: metric, breakdown (dimension and member), value, unit, qualifier, source.");
+        api.MapRead("/statistics/{metric}", GetMetric, "getMetric",
+            "One statistic across the years",
+            "One metric in every year that has it, with its breakdowns, oldest first.");
         return app;
     }
 

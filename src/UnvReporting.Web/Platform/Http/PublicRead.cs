@@ -27,4 +27,14 @@ public static class PublicReads
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .CacheOutput(Caching.PublishedCache.Policy);
+
+    /// <summary>
+    /// One open read in such a group, named and described for the API reference; a read of one
+    /// thing (a year, a framework, a metric) also declares the 404 of a thing the reader may not see.
+    /// </summary>
+    public static RouteHandlerBuilder MapRead(this RouteGroupBuilder api, string pattern, Delegate handler, string name, string summary, string description)
+    {
+        var read = api.MapGet(pattern, handler).WithName(name).WithSummary(summary).WithDescription(description);
+        return pattern.Contains('{') ? read.ProducesProblem(StatusCodes.Status404NotFound) : read;
+    }
 }
