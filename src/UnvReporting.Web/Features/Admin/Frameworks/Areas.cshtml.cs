@@ -73,28 +73,19 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        try
+        var outcome = await db.SaveAsync(area, version, () =>
         {
-            if (!ConcurrencyVersion.Expect(db.Entry(area), version))
-            {
-                throw new DbUpdateConcurrencyException();
-            }
-
             area.Rename(titleEn ?? string.Empty, titleZh ?? string.Empty);
-            await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
+            return Task.CompletedTask;
+        }, User, null, clock.GetUtcNow(), cancellationToken);
+        if (outcome.Saved)
+        {
             Message = $"Result area {area.Code} renamed.";
             return RedirectToPage("/Admin/Frameworks/Areas", new { code });
         }
-        catch (DomainException exception)
-        {
-            RenameError = (areaId, exception.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            RenameError = (areaId, "Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown.");
-        }
 
-        db.ChangeTracker.Clear();
+        RenameError = (areaId, outcome.Refusal?.Message
+            ?? "Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown.");
         await LoadAsync(code, cancellationToken);
         return Page();
     }

@@ -6,7 +6,6 @@ using UnvReporting.Domain;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
@@ -46,36 +45,34 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
 
         if (ModelState.IsValid)
         {
-            try
+            var reason = string.IsNullOrWhiteSpace(Input.Reason) ? null : Input.Reason.Trim();
+            RatingBands? bands = null;
+            var outcome = await db.SaveAsync(framework, Input.Version, async () =>
             {
-                var bands = new RatingBands(Input.GreenFrom!.Value, Input.YellowFrom!.Value);
-                if (!ConcurrencyVersion.Expect(db.Entry(framework), Input.Version))
-                {
-                    throw new DbUpdateConcurrencyException();
-                }
+                bands = new RatingBands(Input.GreenFrom!.Value, Input.YellowFrom!.Value);
 
                 // New bands recolour every year of the framework, published ones included: the
                 // Board has seen those colours, so the change must say why (the audit keeps it).
-                var reason = string.IsNullOrWhiteSpace(Input.Reason) ? null : Input.Reason.Trim();
                 if (reason is null && await db.PublicFrameworks().AnyAsync(f => f.Id == framework.Id, cancellationToken))
                 {
-                    ModelState.AddModelError("Input.Reason", $"{code} has published years whose colours these bands decide: say why they change.");
-                    Framework = await LoadAsync(code, cancellationToken);
-                    return Page();
+                    throw new DomainException("Reason", $"{code} has published years whose colours these bands decide: say why they change.");
                 }
 
                 framework.ChangeBands(bands);
-                await db.SaveAuditedAsync(StaffActor.From(User), reason, clock.GetUtcNow(), cancellationToken);
-                Message = $"The bands of {code} are now green from {bands.GreenFrom}% and yellow from {bands.YellowFrom}%.";
+            }, User, reason, clock.GetUtcNow(), cancellationToken);
+
+            if (outcome.Saved)
+            {
+                Message = $"The bands of {code} are now green from {bands!.GreenFrom}% and yellow from {bands.YellowFrom}%.";
                 return RedirectToPage("/Admin/Frameworks/Edit", new { code });
             }
-            catch (DomainException exception)
+
+            if (outcome.Refusal is { } refusal)
             {
-                ModelState.AddModelError("Input", exception.Message);
+                ModelState.AddModelError(refusal.Field == "Reason" ? "Input.Reason" : "Input", refusal.Message);
             }
-            catch (DbUpdateConcurrencyException)
+            else
             {
-                db.ChangeTracker.Clear();
                 var now = await LoadAsync(code, cancellationToken);
                 ModelState.AddModelError("Input",
                     $"Someone else changed these bands since you opened the page; nothing was saved. They are now green from {now?.GreenFrom}% and yellow from {now?.YellowFrom}%. Enter your change again if it still applies.");

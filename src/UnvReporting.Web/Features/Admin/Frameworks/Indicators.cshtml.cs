@@ -76,29 +76,19 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        try
+        var outcome = await db.SaveAsync(indicator, version, async () =>
         {
-            if (!ConcurrencyVersion.Expect(db.Entry(indicator), version))
-            {
-                throw new DbUpdateConcurrencyException();
-            }
-
             var area = await AreaAsync(indicator.FrameworkId, areaCode, cancellationToken);
             indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
-            await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
-            Message = $"Indicator {indicator.Key} is under {area.Code} at place {indicator.SortOrder}.";
+        }, User, null, clock.GetUtcNow(), cancellationToken);
+        if (outcome.Saved)
+        {
+            Message = $"Indicator {indicator.Key} is under {indicator.Area.Code} at place {indicator.SortOrder}.";
             return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
         }
-        catch (DomainException exception)
-        {
-            MoveError = (indicatorId, exception.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            MoveError = (indicatorId, "Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown.");
-        }
 
-        db.ChangeTracker.Clear();
+        MoveError = (indicatorId, outcome.Refusal?.Message
+            ?? "Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown.");
         await LoadAsync(code, cancellationToken);
         return Page();
     }
