@@ -55,7 +55,7 @@ public static class StatisticsExport
             yield return
             [
                 r.Year, r.MetricKey, metric?.NameEn, metric?.NameZh, metric is null ? null : Words.Unit(metric.Unit), r.Dimension, r.Member, member?.En, member?.Zh,
-                r.Value, Words.Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
+                metric is null ? r.Value : new Measure(r.Value, metric.Unit), Words.Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
             ];
         }
     }

@@ -53,6 +53,7 @@ public static class CsvExport
         null => null,
         string text => FormulaGuard.Neutralise(text),
         decimal number => number.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
+        Measure measure => measure.Value.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
         Rating rating => Words.Rating(rating),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => FormulaGuard.Neutralise(value.ToString() ?? string.Empty),

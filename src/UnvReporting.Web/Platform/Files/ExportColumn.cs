@@ -1,3 +1,4 @@
+using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
 
 namespace UnvReporting.Web.Platform.Files;
@@ -22,3 +23,9 @@ public enum ColumnKind
 
 /// <summary>One column of an export: the header (English, part of the file's contract), its kind and its width in XLSX.</summary>
 public sealed record ExportColumn(string Header, ColumnKind Kind, double Width);
+
+/// <summary>A figure with its unit, which an XLSX cell shows in the unit's format (counts with thousands separators, shares with %); CSV writes the number alone.</summary>
+public readonly record struct Measure(decimal Value, Unit Unit)
+{
+    public static Measure? Of(decimal? value, Unit unit) => value is { } figure ? new Measure(figure, unit) : null;
+}

@@ -1,6 +1,7 @@
 using System.Drawing;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
+using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
 
 namespace UnvReporting.Web.Platform.Files;
@@ -21,6 +22,7 @@ internal sealed class ExportStyles
     ];
 
     private readonly StyleId[] _filled;
+    private readonly Dictionary<(Unit, bool Whole), StyleId> _measures = [];
 
     public ExportStyles(Spreadsheet spreadsheet)
     {
@@ -31,6 +33,13 @@ internal sealed class ExportStyles
         TwoDecimals = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.TwoDecimalPlaces) });
         Wrapped = spreadsheet.AddStyle(new Style { Alignment = { WrapText = true, Vertical = VerticalAlignment.Top } });
         _filled = Fills.Select(f => spreadsheet.AddStyle(new Style { Fill = { Color = f.Fill } })).ToArray();
+        foreach (var unit in Enum.GetValues<Unit>())
+        {
+            foreach (var whole in (bool[])[true, false])
+            {
+                _measures[(unit, whole)] = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(MeasureFormat(unit, whole)) });
+            }
+        }
     }
 
     public StyleId Header { get; }
@@ -42,6 +51,28 @@ internal sealed class ExportStyles
     public StyleId Wrapped { get; }
 
     public StyleId Filled(Rating rating) => _filled[Array.FindIndex(Fills, f => f.Rating == rating)];
+
+    /// <summary>The format of a figure in its unit: 1,663,729; 47%; +13.7%; USD 270,000,000; 5.5 months.</summary>
+    public StyleId Measure(Measure measure) => _measures[(measure.Unit, measure.Value == decimal.Truncate(measure.Value))];
+
+    /// <summary>
+    /// A whole figure shows no decimal point; any other shows its decimals (at most the four the
+    /// database keeps). The % is quoted: a bare % would multiply the figure by 100.
+    /// </summary>
+    internal static string MeasureFormat(Unit unit, bool whole)
+    {
+        var number = whole ? "#,##0" : "#,##0.0###";
+        return unit switch
+        {
+            Unit.Percent => $"{number}\"%\"",
+            Unit.PercentChange => $"+{number}\"%\";-{number}\"%\";0\"%\"",
+            Unit.Usd => $"\"USD \"{number}",
+            Unit.Months => $"{number}\" months\"",
+            Unit.WorkingDays => $"{number}\" working days\"",
+            Unit.Years => $"{number}\" years\"",
+            _ => number,
+        };
+    }
 
     public StyleId? Number(ColumnKind kind) => kind switch
     {

@@ -6,16 +6,13 @@ using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Files;
 
-/// <summary>What a table sheet is for, which decides its filter and how its texts are written.</summary>
+/// <summary>What a table sheet is for, which decides whether it gets a filter.</summary>
 public enum TableUse
 {
-    /// <summary>A download: an autofilter over the rows, and text that would run as a formula behind an apostrophe.</summary>
+    /// <summary>A download: an autofilter over the rows.</summary>
     Export,
 
-    /// <summary>
-    /// An import template, a form to fill in: no filter, and texts as they are, since the import
-    /// reads a workbook's text cells back unchanged (an inline text cell is never run as a formula).
-    /// </summary>
+    /// <summary>An import template, a form to fill in: no filter.</summary>
     ImportTemplate,
 }
 
@@ -23,10 +20,14 @@ public enum TableUse
 /// An XLSX workbook being written: the product's one XLSX writer, for the downloads and the import
 /// templates (docs/decisions/ADR-013-one-xlsx-writer.md). Sheets are written row by row with
 /// SpreadCheetah, so neither the rows nor the workbook are held in memory whole (docs/performance.md
-/// has the measurements against the OpenXmlWriter it replaced). A download is
-/// written into a temporary file and then sent: the zip writes the end of each part and its
-/// directory with synchronous writes, which the server refuses on a response, and a finished file
-/// answers with an error rather than a cut-off download when a query fails half-way.
+/// has the measurements against the OpenXmlWriter it replaced). The rows go into a draft, a
+/// temporary file that <see cref="WorkbookFinish"/> copies into the output with the print set-up
+/// and names SpreadCheetah does not write. A download is itself a temporary file, sent once
+/// finished: the zip writes the end of each part and its directory with synchronous writes, which
+/// the server refuses on a response, and a finished file answers with an error rather than a
+/// cut-off download when a query fails half-way. Text cells are inline strings, which a
+/// spreadsheet program never runs as a formula: unlike CSV (<see cref="FormulaGuard"/>) they are
+/// written as they are, with no apostrophe in front.
 /// </summary>
 public sealed class XlsxExport : IAsyncDisposable
 {
@@ -44,33 +45,26 @@ public sealed class XlsxExport : IAsyncDisposable
 
     private readonly Stream _output;
     private readonly bool _ownsOutput;
+    private readonly Stream _draft;
     private readonly Spreadsheet _spreadsheet;
     private readonly ExportStyles _styles;
-    private readonly List<(int SheetIndex, string SheetName, string Range)> _filters = [];
-    private int _sheets;
+    private readonly List<SheetLayout> _sheets = [];
     private bool _handedOver;
 
-    private XlsxExport(Stream output, bool ownsOutput, Spreadsheet spreadsheet)
+    private XlsxExport(Stream output, bool ownsOutput, Stream draft, Spreadsheet spreadsheet)
     {
         _output = output;
         _ownsOutput = ownsOutput;
+        _draft = draft;
         _spreadsheet = spreadsheet;
         _styles = new ExportStyles(spreadsheet);
     }
 
     /// <summary>A workbook for a download, written into a temporary file that goes when the response is done (<see cref="ToResultAsync"/>).</summary>
-    public static Task<XlsxExport> StartAsync(CancellationToken cancellationToken)
-    {
-        var file = new FileStream(
-            Path.Combine(Path.GetTempPath(), "unv-export-" + Path.GetRandomFileName()),
-            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return StartAsync(file, ownsOutput: true, cancellationToken);
-    }
+    public static Task<XlsxExport> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(TemporaryFile(), ownsOutput: true, cancellationToken);
 
-    /// <summary>
-    /// A workbook written into <paramref name="output"/>, which stays the caller's. A workbook
-    /// with filters needs a stream that can seek: their names are added once it is finished.
-    /// </summary>
+    /// <summary>A workbook written into <paramref name="output"/>, which stays the caller's.</summary>
     public static Task<XlsxExport> StartAsync(Stream output, CancellationToken cancellationToken) =>
         StartAsync(output, ownsOutput: false, cancellationToken);
 
@@ -84,20 +78,19 @@ public sealed class XlsxExport : IAsyncDisposable
         string name, IReadOnlyList<ExportColumn> columns, int rowCount, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken, TableUse use = TableUse.Export)
     {
         var options = SheetOptions(columns.Select(c => c.Width), frozenHeader: true);
+        string? range = null;
         if (use == TableUse.Export)
         {
-            var range = $"A1:{ColumnName(columns.Count - 1)}{rowCount + 1}";
+            range = $"A1:{ColumnName(columns.Count - 1)}{rowCount + 1}";
             options.AutoFilter = new AutoFilterOptions(range);
-            _filters.Add((_sheets, name, range));
         }
 
-        await StartSheetAsync(name, options, cancellationToken);
-        var guard = use == TableUse.Export;
+        await StartSheetAsync(name, options, range, repeatHeader: true, cancellationToken);
         var cells = new Cell[columns.Count];
         var length = 0;
         for (var i = 0; i < columns.Count; i++)
         {
-            Put(cells, i, TextCell(columns[i].Header, _styles.Header, guard), ref length);
+            Put(cells, i, TextCell(columns[i].Header, _styles.Header), ref length);
         }
 
         await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
@@ -106,7 +99,7 @@ public sealed class XlsxExport : IAsyncDisposable
             length = 0;
             for (var i = 0; i < columns.Count; i++)
             {
-                Put(cells, i, DataCell(row[i], columns[i].Kind, guard), ref length);
+                Put(cells, i, DataCell(row[i], columns[i].Kind), ref length);
             }
 
             await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
@@ -120,14 +113,14 @@ public sealed class XlsxExport : IAsyncDisposable
     /// <summary>A sheet of short texts for people (the notes): blocks of rows, a bold row heading each block.</summary>
     public async Task AddTextSheetAsync(string name, IReadOnlyList<double> widths, IEnumerable<(bool Heading, string?[] Cells)> rows, CancellationToken cancellationToken)
     {
-        await StartSheetAsync(name, SheetOptions(widths, frozenHeader: false), cancellationToken);
+        await StartSheetAsync(name, SheetOptions(widths, frozenHeader: false), filterRange: null, repeatHeader: false, cancellationToken);
         foreach (var (heading, texts) in rows)
         {
             var cells = new Cell[texts.Length];
             var length = 0;
             for (var i = 0; i < texts.Length; i++)
             {
-                Put(cells, i, TextCell(texts[i], heading ? _styles.Header : _styles.Wrapped, guard: true), ref length);
+                Put(cells, i, TextCell(texts[i], heading ? _styles.Header : _styles.Wrapped), ref length);
             }
 
             await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
@@ -138,10 +131,7 @@ public sealed class XlsxExport : IAsyncDisposable
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
         await _spreadsheet.FinishAsync(cancellationToken);
-        if (_filters.Count > 0)
-        {
-            await FilterNames.AddAsync(_output, _filters, cancellationToken);
-        }
+        await WorkbookFinish.CopyAsync(_draft, _output, _sheets, cancellationToken);
     }
 
     /// <summary>Closes the workbook and sends it as an attachment; the temporary file goes when the response is done.</summary>
@@ -158,6 +148,7 @@ public sealed class XlsxExport : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _spreadsheet.DisposeAsync();
+        await _draft.DisposeAsync();
         if (_ownsOutput && !_handedOver)
         {
             await _output.DisposeAsync();
@@ -178,21 +169,31 @@ public sealed class XlsxExport : IAsyncDisposable
 
     private static async Task<XlsxExport> StartAsync(Stream output, bool ownsOutput, CancellationToken cancellationToken)
     {
+        var draft = TemporaryFile();
         try
         {
-            return new XlsxExport(output, ownsOutput, await Spreadsheet.CreateNewAsync(output, Options, cancellationToken));
+            return new XlsxExport(output, ownsOutput, draft, await Spreadsheet.CreateNewAsync(draft, Options, cancellationToken));
         }
-        catch when (ownsOutput)
+        catch
         {
-            await output.DisposeAsync();
+            await draft.DisposeAsync();
+            if (ownsOutput)
+            {
+                await output.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    private async Task StartSheetAsync(string name, WorksheetOptions options, CancellationToken cancellationToken)
+    private static FileStream TemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), "unv-export-" + Path.GetRandomFileName()),
+        FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+
+    private async Task StartSheetAsync(string name, WorksheetOptions options, string? filterRange, bool repeatHeader, CancellationToken cancellationToken)
     {
         await _spreadsheet.StartWorksheetAsync(name, options, cancellationToken);
-        _sheets++;
+        _sheets.Add(new SheetLayout(_sheets.Count, name, filterRange, repeatHeader));
     }
 
     private static WorksheetOptions SheetOptions(IEnumerable<double> widths, bool frozenHeader)
@@ -222,19 +223,20 @@ public sealed class XlsxExport : IAsyncDisposable
         }
     }
 
-    private Cell? DataCell(object? value, ColumnKind kind, bool guard) => value switch
+    private Cell? DataCell(object? value, ColumnKind kind) => value switch
     {
         null => null,
-        Rating rating => TextCell(Words.Rating(rating), _styles.Filled(rating), guard),
+        Rating rating => TextCell(Words.Rating(rating), _styles.Filled(rating)),
+        Measure measure => new Cell(measure.Value, _styles.Measure(measure)),
         int number => new Cell(number, _styles.Number(kind)),
         long number => new Cell(number, _styles.Number(kind)),
         decimal number => new Cell(number, _styles.Number(kind)),
         double number => new Cell(number, _styles.Number(kind)),
-        string text => TextCell(text, null, guard),
-        var other => TextCell(other.ToString(), null, guard),
+        string text => TextCell(text, null),
+        var other => TextCell(other.ToString(), null),
     };
 
     // Inline strings keep the writer streaming: a shared-string table would grow with the data.
-    private static Cell? TextCell(string? text, StyleId? style, bool guard) =>
-        string.IsNullOrEmpty(text) ? null : new Cell(guard ? FormulaGuard.Neutralise(text) : text, style);
+    private static Cell? TextCell(string? text, StyleId? style) =>
+        string.IsNullOrEmpty(text) ? null : new Cell(text, style);
 }

@@ -76,6 +76,23 @@ public static class ExportFiles
 
     private static bool HasValue(Cell cell) => cell.CellValue is not null || cell.InlineString is not null;
 
+    /// <summary>The number format code a cell is shown with ("#,##0", "0.00"; "General" for none).</summary>
+    public static string NumberFormatOf(SpreadsheetDocument document, Cell cell)
+    {
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var id = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0)).NumberFormatId?.Value ?? 0;
+        return styles.NumberingFormats?.Elements<NumberingFormat>().SingleOrDefault(f => f.NumberFormatId?.Value == id)?.FormatCode?.Value
+            ?? (id == 0 ? "General" : $"built-in {id}");
+    }
+
+    /// <summary>The RGB of a cell's fill, or null when it has none.</summary>
+    public static string? FillOf(SpreadsheetDocument document, Cell cell)
+    {
+        var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
+        var format = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+        return styles.Fills!.Elements<Fill>().ElementAt((int)(format.FillId?.Value ?? 0)).PatternFill?.ForegroundColor?.Rgb?.Value;
+    }
+
     public static bool IsNumber(this Cell cell) => cell.DataType is null || cell.DataType.Value == CellValues.Number;
 
     public static string? Get(this Dictionary<string, Cell> row, string header) => row.TryGetValue(header, out var cell) ? cell.Text() : null;

@@ -76,7 +76,7 @@ public class IndicatorXlsxExportTests
     }
 
     [Theory, BothProviders]
-    public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_written_behind_an_apostrophe(DatabaseProvider provider)
+    public async Task Text_that_looks_like_a_formula_is_a_plain_text_cell_with_no_apostrophe(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         await FormulaTexts.PutInto2021Async(app);
@@ -84,12 +84,67 @@ public class IndicatorXlsxExportTests
         using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx"));
         var row = workbook.TableRows("2021").Single(r => r.Get("Key") == "1.1");
 
-        row.Get("Definition (English)").ShouldBe("'" + FormulaTexts.Title);
-        row.Get("Narrative (English)").ShouldBe("'" + FormulaTexts.Narrative);
-        row.Get("Narrative (Chinese)").ShouldBe("'" + FormulaTexts.NarrativeZh);
-        row.Get("Note").ShouldBe("'" + FormulaTexts.Note);
-        row["Definition (English)"].CellFormula.ShouldBeNull();
+        // An inline text cell is never run as a formula, so the CSV's apostrophe would only show.
+        row.Get("Definition (English)").ShouldBe(FormulaTexts.Title);
+        row.Get("Narrative (English)").ShouldBe(FormulaTexts.Narrative);
+        row.Get("Narrative (Chinese)").ShouldBe(FormulaTexts.NarrativeZh);
+        row.Get("Note").ShouldBe(FormulaTexts.Note);
+        foreach (var text in new[] { "Definition (English)", "Narrative (English)", "Narrative (Chinese)", "Note" })
+        {
+            row[text].DataType!.Value.ShouldBe(CellValues.InlineString, text);
+            row[text].CellFormula.ShouldBeNull(text);
+        }
+
         row["Milestone"].IsNumber().ShouldBeTrue();
+    }
+
+    [Theory, BothProviders]
+    public async Task Figures_show_in_their_unit_and_both_colour_columns_are_filled(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx"));
+        var rows = workbook.TableRows("2021").ToDictionary(r => r.Get("Key")!);
+        string FormatOf(string key, string column) => ExportFiles.NumberFormatOf(workbook, rows[key][column]);
+
+        // 1.2 counts volunteers (1,663,729), 1.1 is a share (63%), 2.1.1a volunteer months.
+        FormatOf("1.2", "Result").ShouldBe("#,##0");
+        FormatOf("1.1", "Milestone").ShouldBe("#,##0\"%\"");
+        FormatOf("1.1", "Result").ShouldBe("#,##0\"%\"");
+        FormatOf("2.1.1a", "Result").ShouldBe("#,##0\" months\"");
+        rows["1.2"]["Result"].IsNumber().ShouldBeTrue();
+
+        foreach (var (key, row) in rows)
+        {
+            row.Get("Published colour").ShouldNotBeNull(key);
+            ExportFiles.FillOf(workbook, row["Published colour"]).ShouldBe(ExportFiles.FillOf(workbook, row["Colour"]), $"{key}: the published colour is filled as the computed one of the same word");
+        }
+
+        ExportFiles.FillOf(workbook, rows["1.2.2"]["Published colour"]).ShouldBe("FFFFC7CE", "red");
+    }
+
+    [Theory, BothProviders]
+    public async Task Every_sheet_prints_landscape_fitted_to_the_page_width_with_the_header_on_each_page(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/indicators.xlsx"));
+
+        foreach (var name in workbook.SheetNames())
+        {
+            var sheet = workbook.Worksheet(name);
+            var setup = sheet.GetFirstChild<PageSetup>().ShouldNotBeNull(name);
+            setup.Orientation!.Value.ShouldBe(OrientationValues.Landscape, name);
+            setup.PaperSize!.Value.ShouldBe(9u, $"{name}: A4");
+            setup.FitToWidth!.Value.ShouldBe(1u, name);
+            setup.FitToHeight!.Value.ShouldBe(0u, $"{name}: as many pages down as the rows need");
+            sheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value.ShouldBeTrue(name);
+            sheet.GetFirstChild<HeaderFooter>()!.OddFooter!.Text.ShouldContain("&P", customMessage: $"{name}: page numbers");
+        }
+
+        var titles = workbook.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
+        titles.ShouldBe(["'All years'!$1:$1", "'2019'!$1:$1", "'2021'!$1:$1"], "each table repeats its header row; the notes have none");
+        new OpenXmlValidator().Validate(workbook).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
     }
 
     [Theory, BothProviders]
@@ -107,7 +162,7 @@ public class IndicatorXlsxExportTests
         draft.SheetNames().ShouldBe(["2020", "Notes", "Change log"]);
         draft.TableRows("2020").Single().Get("Definition (English)").ShouldBe(DraftYear.Title);
         var changes = published.TableRows("Change log");
-        changes.ShouldContain(c => c.Get("Indicator") == "1.1" && c.Get("New value") == "'" + FormulaTexts.Title);
+        changes.ShouldContain(c => c.Get("Indicator") == "1.1" && c.Get("New value") == FormulaTexts.Title);
         changes.ShouldAllBe(c => c.Get("Year") == "2021");
     }
 
