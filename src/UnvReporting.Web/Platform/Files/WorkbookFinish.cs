@@ -19,14 +19,14 @@ internal sealed record SheetLayout(int Index, string Name, string? FilterRange, 
 internal static class WorkbookFinish
 {
     private const string WorkbookPart = "xl/workbook.xml";
-    private const string SheetEnd = "</worksheet>";
+    private static readonly byte[] SheetEnd = "</worksheet>"u8.ToArray();
 
     // Fit to the page width, as many pages down as the rows need (fitToHeight 0); paper size 9 is A4.
-    private const string SheetProperties = "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>";
-    private const string PageSetup =
-        "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>" +
-        "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>" +
-        "<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>";
+    private static readonly byte[] SheetProperties = "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"u8.ToArray();
+    private static readonly byte[] PageSetup =
+        ("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"u8 +
+        "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"u8 +
+        "<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>"u8).ToArray();
 
     public static async Task CopyAsync(Stream draft, Stream output, IReadOnlyList<SheetLayout> sheets, CancellationToken cancellationToken)
     {
@@ -53,45 +53,50 @@ internal static class WorkbookFinish
         }
     }
 
-    /// <summary>The sheet's text with its print properties first and its page set-up last, streamed through a small window.</summary>
+    /// <summary>
+    /// The sheet with its print properties first and its page set-up last. Both places are found
+    /// by their ASCII tags in the UTF-8 bytes, which go through a buffer unread otherwise: the
+    /// copy allocates nothing per row.
+    /// </summary>
     private static async Task SheetAsync(Stream read, Stream write, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(read, Encoding.UTF8);
-        await using var writer = new StreamWriter(write, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
-        var buffer = new char[64 * 1024];
-        var pending = new StringBuilder();
+        var buffer = new byte[128 * 1024];
+        var held = 0;
         var started = false;
         int count;
-        while ((count = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((count = await read.ReadAsync(buffer.AsMemory(held), cancellationToken)) > 0)
         {
-            pending.Append(buffer, 0, count);
+            var filled = held + count;
+            var from = 0;
             if (!started)
             {
-                var element = pending.ToString().IndexOf("<worksheet", StringComparison.Ordinal);
-                var end = element < 0 ? -1 : pending.ToString().IndexOf('>', element);
+                var element = buffer.AsSpan(0, filled).IndexOf("<worksheet"u8);
+                var end = element < 0 ? -1 : buffer.AsSpan(element, filled - element).IndexOf((byte)'>');
                 if (end < 0)
                 {
+                    held = filled;
                     continue;
                 }
 
-                pending.Insert(end + 1, SheetProperties);
+                from = element + end + 1;
+                await write.WriteAsync(buffer.AsMemory(0, from), cancellationToken);
+                await write.WriteAsync(SheetProperties, cancellationToken);
                 started = true;
             }
 
-            // Everything but a tail that may hold the end tag goes out now.
-            var keep = Math.Min(pending.Length, SheetEnd.Length + 16);
-            await writer.WriteAsync(pending.ToString(0, pending.Length - keep).AsMemory(), cancellationToken);
-            pending.Remove(0, pending.Length - keep);
+            // All but a tail that may hold the end tag goes out; the tail moves to the front.
+            held = Math.Min(filled - from, SheetEnd.Length);
+            await write.WriteAsync(buffer.AsMemory(from, filled - from - held), cancellationToken);
+            buffer.AsSpan(filled - held, held).CopyTo(buffer);
         }
 
-        var tail = pending.ToString();
-        var at = tail.LastIndexOf(SheetEnd, StringComparison.Ordinal);
-        if (!started || at < 0)
+        if (!started || !buffer.AsSpan(0, held).SequenceEqual(SheetEnd))
         {
             throw new InvalidOperationException("A drafted sheet is not a complete worksheet.");
         }
 
-        await writer.WriteAsync(tail.Insert(at, PageSetup).AsMemory(), cancellationToken);
+        await write.WriteAsync(PageSetup, cancellationToken);
+        await write.WriteAsync(SheetEnd, cancellationToken);
     }
 
     /// <summary>The workbook part with the filter and print-title names, in the names it has if any, else after the list of sheets.</summary>
