@@ -7,7 +7,8 @@ namespace UnvReporting.Web.Tests.Support;
 /// The texts the web project asks its <c>IStringLocalizer&lt;SharedResource&gt;</c> for, read from
 /// the source: every string literal inside <c>L[...]</c> in the views (the name _ViewImports
 /// injects) and inside <c>text[...]</c> in a class that takes the localizer as <c>text</c>, across
-/// line breaks and through a <c>switch</c> that picks the key.
+/// line breaks and through a <c>switch</c> that picks the key; and the header of every export
+/// column (<c>new("Milestone", ColumnKind.Number, 12)</c>), which a Chinese workbook asks for.
 /// </summary>
 public static partial class LocalizerKeys
 {
@@ -42,6 +43,15 @@ public static partial class LocalizerKeys
 
                     uses.AddRange(literals.Select(key => new Use(file, line, key)));
                 }
+            }
+        }
+
+        foreach (var file in RepositoryFiles.Find(WebProject, "*.cs"))
+        {
+            var source = RepositoryFiles.Read(file);
+            foreach (Match column in ExportColumnPattern().Matches(source))
+            {
+                uses.Add(new Use(file, source[..column.Index].Count(c => c == '\n') + 1, column.Groups[1].Value));
             }
         }
 
@@ -106,6 +116,9 @@ public static partial class LocalizerKeys
 
     [GeneratedRegex(@"IStringLocalizer<SharedResource>\s+(\w+)")]
     private static partial Regex DeclarationPattern();
+
+    [GeneratedRegex(@"new\(""([^""\\]*)"",\s*ColumnKind\.")]
+    private static partial Regex ExportColumnPattern();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex PlaceholderPattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
@@ -91,7 +92,7 @@ public static class ExportEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> IndicatorsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> IndicatorsXlsxAsync(string year, HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         if (ParseYear(year, out var number) is { } invalid)
         {
@@ -105,13 +106,13 @@ public static class ExportEndpoints
             return UnknownYear(number);
         }
 
-        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(text, cancellationToken);
         await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
-        await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, cancellationToken);
+        await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, text, cancellationToken);
         return await xlsx.ToResultAsync($"unv-{number}-indicators.xlsx", cancellationToken);
     }
 
-    private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var visibility = await StaffReader.VisibilityAsync(context);
         var years = await db.VisibleYearsAsync(visibility, cancellationToken);
@@ -121,17 +122,17 @@ public static class ExportEndpoints
         var numbers = years.Select(y => y.Year).ToList();
         var rowCount = await db.IndicatorYears.CountAsync(iy => numbers.Contains(iy.Year), cancellationToken);
 
-        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(text, cancellationToken);
 
         // One year in memory at a time: the long sheet reads each year again rather than keeping all.
-        await xlsx.AddTableAsync("All years", IndicatorExport.Columns, rowCount, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
+        await xlsx.AddTableAsync(text["All years"], IndicatorExport.Columns, rowCount, AllRowsAsync(db, years, visibility, symbols, cancellationToken), cancellationToken);
         foreach (var heading in years)
         {
             var table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
             await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
         }
 
-        await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, cancellationToken);
+        await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, text, cancellationToken);
         return await xlsx.ToResultAsync("unv-indicators.xlsx", cancellationToken);
     }
 
@@ -177,7 +178,7 @@ public static class ExportEndpoints
         protected override bool ShouldRetryOn(Exception exception) => false;
     }
 
-    private static async Task<IResult> StatisticsXlsxAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> StatisticsXlsxAsync(string year, HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         if (ParseYear(year, out var number) is { } invalid)
         {
@@ -191,13 +192,13 @@ public static class ExportEndpoints
         }
 
         var rowCount = await StatisticsExport.CountAsync(db, number, visibility, cancellationToken);
-        await using var xlsx = await XlsxExport.StartAsync(cancellationToken);
+        await using var xlsx = await XlsxExport.StartAsync(text, cancellationToken);
         await xlsx.AddTableAsync(SheetName(number), StatisticsExport.Columns, rowCount, StatisticsExport.RowsAsync(db, number, visibility, cancellationToken), cancellationToken);
         var symbols = await db.StatisticFacts.AsNoTracking().Where(f => f.Year == number).Select(f => f.Source.DocumentSymbol).Distinct().ToListAsync(cancellationToken);
-        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, cancellationToken), cancellationToken);
+        await xlsx.AddTextSheetAsync(text["Notes"], NotesWidths, await ExportNotes.StatisticsRowsAsync(db, symbols, text, cancellationToken), cancellationToken);
         if (visibility == YearVisibility.Everything)
         {
-            await AddChangeLogAsync(xlsx, db, number, cancellationToken);
+            await AddChangeLogAsync(xlsx, db, number, text, cancellationToken);
         }
 
         return await xlsx.ToResultAsync($"unv-{number}-statistics.xlsx", cancellationToken);
@@ -218,20 +219,21 @@ public static class ExportEndpoints
     }
 
     private static async Task AddNotesAsync(
-        XlsxExport xlsx, UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> symbols, YearVisibility visibility, int? year, CancellationToken cancellationToken)
+        XlsxExport xlsx, UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> symbols, YearVisibility visibility, int? year,
+        IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        await xlsx.AddTextSheetAsync(ExportNotes.NotesSheet, NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, cancellationToken), cancellationToken);
+        await xlsx.AddTextSheetAsync(text["Notes"], NotesWidths, await ExportNotes.RowsAsync(db, years, symbols, text, cancellationToken), cancellationToken);
 
         // The audit trail names staff and shows figures of unpublished years: staff only.
         if (visibility == YearVisibility.Everything)
         {
-            await AddChangeLogAsync(xlsx, db, year, cancellationToken);
+            await AddChangeLogAsync(xlsx, db, year, text, cancellationToken);
         }
     }
 
-    private static async Task AddChangeLogAsync(XlsxExport xlsx, UnvDbContext db, int? year, CancellationToken cancellationToken) =>
+    private static async Task AddChangeLogAsync(XlsxExport xlsx, UnvDbContext db, int? year, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
         await xlsx.AddTableAsync(
-            ExportNotes.ChangeLogSheet, ExportNotes.ChangeLogColumns, await ExportNotes.ChangeLogCountAsync(db, year, cancellationToken),
+            text["Change log"], ExportNotes.ChangeLogColumns, await ExportNotes.ChangeLogCountAsync(db, year, cancellationToken),
             ExportNotes.ChangeLogAsync(db, year, cancellationToken), cancellationToken);
 
     private static string SheetName(int year) => year.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using UnvReporting.Domain.Auditing;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Data;
@@ -12,8 +13,10 @@ namespace UnvReporting.Web.Features.Export;
 /// <summary>The sheets that travel with the figures: the notes (rating rule, source documents) and, for staff, the change log.</summary>
 public static class ExportNotes
 {
+    /// <summary>The notes sheet's name in English (the endpoints name it in the reader's language).</summary>
     public const string NotesSheet = "Notes";
 
+    /// <summary>The change log sheet's name in English.</summary>
     public const string ChangeLogSheet = "Change log";
 
     public static readonly IReadOnlyList<ExportColumn> ChangeLogColumns =
@@ -32,12 +35,14 @@ public static class ExportNotes
     ];
 
     /// <summary>The notes sheet: how the colours are decided for each year's framework, what the flags mean, and the reports the figures come from.</summary>
-    public static async Task<List<(bool Heading, string?[] Cells)>> RowsAsync(UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    /// <remarks><paramref name="text"/> is the reader's language, as the workbook's (<see cref="XlsxExport"/>).</remarks>
+    public static async Task<List<(bool Heading, string?[] Cells)>> RowsAsync(
+        UnvDbContext db, IReadOnlyList<YearHeading> years, IEnumerable<string> sourceSymbols, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var rows = new List<(bool, string?[])>
         {
-            (true, ["Rating rule"]),
-            (false, ["Score", "The result divided by the milestone, in percent (the milestone divided by the result when lower is better), rounded to a whole percent half away from zero. \"Exact score %\" gives it to two decimals."]),
+            (true, [text["Rating rule"]]),
+            (false, [text["Score"], text["The result divided by the milestone, in percent (the milestone divided by the result when lower is better), rounded to a whole percent half away from zero. \"Exact score %\" gives it to two decimals."]]),
         };
         foreach (var bands in years.GroupBy(y => (y.Framework, y.GreenFrom, y.YellowFrom)))
         {
@@ -45,35 +50,37 @@ public static class ExportNotes
             rows.Add((false,
             [
                 string.Join(", ", bands.Select(y => y.Year.ToString(CultureInfo.InvariantCulture))),
-                string.Create(CultureInfo.InvariantCulture, $"Framework {framework}: green at {green}% or more, yellow from {yellow}% to {green - 1}%, red below {yellow}%."),
+                text["Framework {0}: green at {1}% or more, yellow from {2}% to {3}%, red below {2}%.", framework, green, yellow, green - 1],
             ]));
         }
 
-        rows.Add((false, ["Grey", "No score: no milestone, no result, a milestone (or for lower-is-better a result) of zero, or a negative figure."]));
-        rows.Add((false, ["Flags", "score-differs-from-published and rating-differs-from-published: the computed score or colour is not the one the report printed. Both are kept; neither replaces the other."]));
+        rows.Add((false, [text["Grey"], text["No score: no milestone, no result, a milestone (or for lower-is-better a result) of zero, or a negative figure."]]));
+        rows.Add((false, [text["Flags"], text["score-differs-from-published and rating-differs-from-published: the computed score or colour is not the one the report printed. Both are kept; neither replaces the other."]]));
         rows.Add((false, [null]));
-        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols.Concat(years.Select(y => y.DocumentSymbol).OfType<string>()), cancellationToken));
+        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols.Concat(years.Select(y => y.DocumentSymbol).OfType<string>()), text, cancellationToken));
         return rows;
     }
 
     /// <summary>The notes sheet of a statistics workbook: how to read the columns, and the reports the figures come from.</summary>
-    public static async Task<List<(bool Heading, string?[] Cells)>> StatisticsRowsAsync(UnvDbContext db, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    public static async Task<List<(bool Heading, string?[] Cells)>> StatisticsRowsAsync(
+        UnvDbContext db, IEnumerable<string> sourceSymbols, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var rows = new List<(bool, string?[])>
         {
-            (true, ["Reading the figures"]),
-            (false, ["Value", "In the metric's unit (Unit column): a share in percent is 53 for 53%; a change is in percent against the year before."]),
-            (false, ["Qualifier", "How exactly the report states the figure: exact, approximate (\"about\"), more-than, nearly."]),
-            (false, ["Breakdown", "Dimension and member (entity = UNDP); both empty for the total. A value a report gives for the year before is a fact of that year, with the later report as its source."]),
+            (true, [text["Reading the figures"]]),
+            (false, [text["Value"], text["In the metric's unit (Unit column): a share in percent is 53 for 53%; a change is in percent against the year before."]]),
+            (false, [text["Qualifier"], text["How exactly the report states the figure: exact, approximate (\"about\"), more-than, nearly."]]),
+            (false, [text["Breakdown"], text["Dimension and member (entity = UNDP); both empty for the total. A value a report gives for the year before is a fact of that year, with the later report as its source."]]),
             (false, [null]),
         };
-        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols, cancellationToken));
+        rows.AddRange(await DocumentRowsAsync(db, sourceSymbols, text, cancellationToken));
         return rows;
     }
 
-    private static async Task<List<(bool Heading, string?[] Cells)>> DocumentRowsAsync(UnvDbContext db, IEnumerable<string> sourceSymbols, CancellationToken cancellationToken)
+    private static async Task<List<(bool Heading, string?[] Cells)>> DocumentRowsAsync(
+        UnvDbContext db, IEnumerable<string> sourceSymbols, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var rows = new List<(bool, string?[])> { (true, ["Source documents", "Title (English)", "Title (Chinese)", "Session", "Issued on"]) };
+        var rows = new List<(bool, string?[])> { (true, [text["Source documents"], text["Title (English)"], text["Title (Chinese)"], text["Session"], text["Issued on"]]) };
         var symbols = sourceSymbols.Distinct().ToList();
         var documents = await db.SourceDocuments.AsNoTracking()
             .Where(d => symbols.Contains(d.Symbol))

@@ -51,7 +51,7 @@ public static class IndicatorExport
             f.Code,
             f.TitleEn,
             f.TitleZh,
-            Words.Unit(f.Unit),
+            f.Unit,
             Measure.Of(f.Milestone, f.Unit),
             Measure.Of(f.Result, f.Unit),
             item.Score.WholePercent,

@@ -54,8 +54,8 @@ public static class StatisticsExport
             var member = r.Dimension is { } dimension && r.Member is { } key ? names.MemberNames(dimension, key) : null;
             yield return
             [
-                r.Year, r.MetricKey, metric?.NameEn, metric?.NameZh, metric is null ? null : Words.Unit(metric.Unit), r.Dimension, r.Member, member?.En, member?.Zh,
-                metric is null ? r.Value : new Measure(r.Value, metric.Unit), Words.Qualifier(r.Qualifier), $"{r.DocumentSymbol} {r.Locator}", r.Note,
+                r.Year, r.MetricKey, metric?.NameEn, metric?.NameZh, metric?.Unit, r.Dimension, r.Member, member?.En, member?.Zh,
+                metric is null ? r.Value : new Measure(r.Value, metric.Unit), r.Qualifier, $"{r.DocumentSymbol} {r.Locator}", r.Note,
             ];
         }
     }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Files;
@@ -55,6 +57,8 @@ public static class CsvExport
         decimal number => number.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
         Measure measure => measure.Value.WithoutTrailingZeros().ToString(CultureInfo.InvariantCulture),
         Rating rating => Words.Rating(rating),
+        Unit unit => Words.Unit(unit),
+        Qualifier qualifier => Words.Qualifier(qualifier),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => FormulaGuard.Neutralise(value.ToString() ?? string.Empty),
     };

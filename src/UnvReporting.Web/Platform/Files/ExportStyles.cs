@@ -24,7 +24,7 @@ internal sealed class ExportStyles
     private readonly StyleId[] _filled;
     private readonly Dictionary<(Unit, bool Whole), StyleId> _measures = [];
 
-    public ExportStyles(Spreadsheet spreadsheet)
+    public ExportStyles(Spreadsheet spreadsheet, bool chinese)
     {
         Header = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = Color.FromArgb(0xDD, 0xEB, 0xF7) } });
 
@@ -37,7 +37,7 @@ internal sealed class ExportStyles
         {
             foreach (var whole in (bool[])[true, false])
             {
-                _measures[(unit, whole)] = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(MeasureFormat(unit, whole)) });
+                _measures[(unit, whole)] = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom(MeasureFormat(unit, whole, chinese)) });
             }
         }
     }
@@ -59,17 +59,21 @@ internal sealed class ExportStyles
     /// A whole figure shows no decimal point; any other shows its decimals (at most the four the
     /// database keeps). The % is quoted: a bare % would multiply the figure by 100.
     /// </summary>
-    internal static string MeasureFormat(Unit unit, bool whole)
+    internal static string MeasureFormat(Unit unit, bool whole, bool chinese)
     {
         var number = whole ? "#,##0" : "#,##0.0###";
-        return unit switch
+        return (unit, chinese) switch
         {
-            Unit.Percent => $"{number}\"%\"",
-            Unit.PercentChange => $"+{number}\"%\";-{number}\"%\";0\"%\"",
-            Unit.Usd => $"\"USD \"{number}",
-            Unit.Months => $"{number}\" months\"",
-            Unit.WorkingDays => $"{number}\" working days\"",
-            Unit.Years => $"{number}\" years\"",
+            (Unit.Percent, _) => $"{number}\"%\"",
+            (Unit.PercentChange, _) => $"+{number}\"%\";-{number}\"%\";0\"%\"",
+            (Unit.Usd, false) => $"\"USD \"{number}",
+            (Unit.Usd, true) => $"{number}\" 美元\"",
+            (Unit.Months, false) => $"{number}\" months\"",
+            (Unit.Months, true) => $"{number}\" 个月\"",
+            (Unit.WorkingDays, false) => $"{number}\" working days\"",
+            (Unit.WorkingDays, true) => $"{number}\" 个工作日\"",
+            (Unit.Years, false) => $"{number}\" years\"",
+            (Unit.Years, true) => $"{number}\" 岁\"",
             _ => number,
         };
     }

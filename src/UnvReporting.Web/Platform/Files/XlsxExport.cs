@@ -1,7 +1,10 @@
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
+using Microsoft.Extensions.Localization;
+using UnvReporting.Domain;
 using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Files;
@@ -49,24 +52,35 @@ public sealed class XlsxExport : IAsyncDisposable
     private readonly Spreadsheet _spreadsheet;
     private readonly ExportStyles _styles;
     private readonly List<SheetLayout> _sheets = [];
+    private readonly IStringLocalizer<SharedResource>? _chinese;
     private bool _handedOver;
 
-    private XlsxExport(Stream output, bool ownsOutput, Stream draft, Spreadsheet spreadsheet)
+    private XlsxExport(Stream output, bool ownsOutput, Stream draft, Spreadsheet spreadsheet, IStringLocalizer<SharedResource>? chinese)
     {
         _output = output;
         _ownsOutput = ownsOutput;
         _draft = draft;
         _spreadsheet = spreadsheet;
-        _styles = new ExportStyles(spreadsheet);
+        _chinese = chinese;
+        _styles = new ExportStyles(spreadsheet, chinese: chinese is not null);
     }
 
     /// <summary>A workbook for a download, written into a temporary file that goes when the response is done (<see cref="ToResultAsync"/>).</summary>
-    public static Task<XlsxExport> StartAsync(CancellationToken cancellationToken) =>
-        StartAsync(TemporaryFile(), ownsOutput: true, cancellationToken);
+    /// <remarks>
+    /// When the reader's language is Chinese (<paramref name="text"/> then gives Chinese) the
+    /// workbook is Chinese: its sheet names, headers, colour, unit and qualifier words and unit
+    /// formats. Rows carry the enums, not their words, so that one row serves both languages and
+    /// CSV, whose columns are a contract for programs, stays English.
+    /// </remarks>
+    public static Task<XlsxExport> StartAsync(IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
+        StartAsync(TemporaryFile(), ownsOutput: true, Localization.IsChinese ? text : null, cancellationToken);
 
-    /// <summary>A workbook written into <paramref name="output"/>, which stays the caller's.</summary>
+    /// <summary>An English workbook written into <paramref name="output"/>, which stays the caller's.</summary>
     public static Task<XlsxExport> StartAsync(Stream output, CancellationToken cancellationToken) =>
-        StartAsync(output, ownsOutput: false, cancellationToken);
+        StartAsync(output, ownsOutput: false, chinese: null, cancellationToken);
+
+    /// <summary>A column's header in the workbook's language (the sheets are named by the caller).</summary>
+    private string Header(ExportColumn column) => _chinese?[column.Header] ?? column.Header;
 
     /// <summary>
     /// A table: a bold, shaded header frozen in place, numbers as numbers, colours filled, and for
@@ -90,7 +104,7 @@ public sealed class XlsxExport : IAsyncDisposable
         var length = 0;
         for (var i = 0; i < columns.Count; i++)
         {
-            Put(cells, i, TextCell(columns[i].Header, _styles.Header), ref length);
+            Put(cells, i, TextCell(Header(columns[i]), _styles.Header), ref length);
         }
 
         await _spreadsheet.AddRowAsync(cells.AsMemory(0, length), cancellationToken);
@@ -167,12 +181,12 @@ public sealed class XlsxExport : IAsyncDisposable
         return name;
     }
 
-    private static async Task<XlsxExport> StartAsync(Stream output, bool ownsOutput, CancellationToken cancellationToken)
+    private static async Task<XlsxExport> StartAsync(Stream output, bool ownsOutput, IStringLocalizer<SharedResource>? chinese, CancellationToken cancellationToken)
     {
         var draft = TemporaryFile();
         try
         {
-            return new XlsxExport(output, ownsOutput, draft, await Spreadsheet.CreateNewAsync(draft, Options, cancellationToken));
+            return new XlsxExport(output, ownsOutput, draft, await Spreadsheet.CreateNewAsync(draft, Options, cancellationToken), chinese);
         }
         catch
         {
@@ -226,7 +240,9 @@ public sealed class XlsxExport : IAsyncDisposable
     private Cell? DataCell(object? value, ColumnKind kind) => value switch
     {
         null => null,
-        Rating rating => TextCell(Words.Rating(rating), _styles.Filled(rating)),
+        Rating rating => TextCell(_chinese is null ? Words.Rating(rating) : Words.RatingName(rating, _chinese), _styles.Filled(rating)),
+        Unit unit => TextCell(_chinese is null ? Words.Unit(unit) : Words.UnitName(unit, _chinese), null),
+        Qualifier qualifier => TextCell(_chinese is null ? Words.Qualifier(qualifier) : Words.QualifierName(qualifier, _chinese), null),
         Measure measure => new Cell(measure.Value, _styles.Measure(measure)),
         int number => new Cell(number, _styles.Number(kind)),
         long number => new Cell(number, _styles.Number(kind)),

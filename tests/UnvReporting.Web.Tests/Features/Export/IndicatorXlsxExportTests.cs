@@ -148,6 +148,31 @@ public class IndicatorXlsxExportTests
     }
 
     [Theory, BothProviders]
+    public async Task A_chinese_reader_gets_a_chinese_workbook_while_the_csv_columns_stay_english(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+
+        using var english = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx?culture=en"));
+        using var chinese = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/2021/indicators.xlsx?culture=zh-Hans"));
+        var csv = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/indicators.csv?culture=zh-Hans"));
+
+        chinese.SheetNames().ShouldBe(["2021", "注释"]);
+        var rows = chinese.TableRows("2021").ToDictionary(r => r.Get("编号")!);
+        var englishRows = english.TableRows("2021").ToDictionary(r => r.Get("Key")!);
+        rows.Keys.ShouldBe(englishRows.Keys);
+        rows["1.2.2"].Get("颜色").ShouldBe("红色");
+        rows["1.2.2"].Get("公布的颜色").ShouldBe("红色");
+        rows["1.1"].Get("单位").ShouldBe("百分比");
+        rows["1.2"].Get("结果").ShouldBe(englishRows["1.2"].Get("Result"), "the figures are the same numbers");
+        ExportFiles.NumberFormatOf(chinese, rows["2.1.1a"]["结果"]).ShouldBe("#,##0\" 个月\"");
+        chinese.Worksheet("注释").InnerText.ShouldContain("评级规则");
+        chinese.Worksheet("注释").InnerText.ShouldContain("达到100%或以上为绿色");
+
+        csv[0].Keys.ShouldContain("Colour", "CSV columns are a contract for programs, in English");
+        csv.Single(r => r["Key"] == "1.2.2")["Colour"].ShouldBe("red");
+    }
+
+    [Theory, BothProviders]
     public async Task A_visitor_gets_404_for_a_draft_year_and_a_viewer_gets_it_with_the_change_log(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
