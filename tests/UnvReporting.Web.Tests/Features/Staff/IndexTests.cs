@@ -106,6 +106,20 @@ public class IndexTests
     }
 
     [Theory, BothProviders]
+    public async Task An_editor_who_submitted_a_year_is_told_who_reviews_it(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        await MoveAsync(editor, "Submit", 2020, await VersionAsync(editor, 2020));
+
+        var page = await editor.GetDocumentAsync(editor.Url.Staff);
+        (page.QuerySelector("tr[data-year='2020'] .awaiting-review")?.TextContent.Trim())
+            .ShouldBe("Waiting for review: an Approver or Admin publishes it or returns it to draft.");
+        page.QuerySelector("tr[data-year='2020'] form[action*='Publish']").ShouldBeNull();
+    }
+
+    [Theory, BothProviders]
     public async Task A_move_made_on_a_stale_page_does_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
