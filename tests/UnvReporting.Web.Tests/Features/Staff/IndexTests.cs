@@ -339,6 +339,20 @@ public class WorkflowRulesTests
     }
 
     [Theory, BothProviders]
+    public async Task Withdrawing_a_publication_is_not_submitting_it_so_the_same_reviewer_may_publish_it_again(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        await MoveAsync(approver, "Withdraw", 2021, new Dictionary<string, string> { ["reason"] = "Result of 1.2 double-counted." });
+
+        var page = await approver.GetDocumentAsync(approver.Url.Staff);
+        page.QuerySelector("tr[data-year='2021'] .four-eyes").ShouldBeNull("the withdrawing reviewer neither submitted the year nor changed a figure");
+        await MoveAsync(approver, "Publish", 2021);
+
+        (await StatusAsync(app, 2021)).ShouldBe(ReportingStatus.Published);
+    }
+
+    [Theory, BothProviders]
     public async Task Editors_cannot_withdraw(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
