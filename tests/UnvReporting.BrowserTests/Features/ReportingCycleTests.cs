@@ -41,8 +41,9 @@ public class ReportingCycleTests
         var approver = await session.NewWindowAsync(1366, 768);
         var visitor = await session.NewWindowAsync(1366, 768);
         var phone = await session.NewWindowAsync(390, 844);
-        var staffFailures = new[] { session.Failures, new PageFailures(approver) };
+        var quietWindows = new[] { session.Failures, new PageFailures(approver), new PageFailures(phone) };
         var editorFailures = new PageFailures(editor);
+        var visitorFailures = new PageFailures(visitor);
         await session.SignInAsync(StaffRole.Admin, admin);
         await session.SignInAsync(StaffRole.Editor, editor);
         await session.SignInAsync(StaffRole.Approver, approver);
@@ -63,10 +64,13 @@ public class ReportingCycleTests
         await WithdrawAsync(session, approver);
         await TheVisitorNoLongerSeesTheYearAsync(session, visitor);
 
-        staffFailures.SelectMany(f => f.All).ShouldBeEmpty();
+        quietWindows.SelectMany(f => f.All).ShouldBeEmpty();
         // The one refusal the Editor met (the browser reports it twice) was the publish they were not allowed to make.
         editorFailures.All.ShouldNotBeEmpty();
         editorFailures.All.ShouldAllBe(failure => failure.Contains(session.Url.Page("/Staff/Index", "Publish")));
+        // And the visitor's were the pages of the withdrawn year and of one that never existed.
+        visitorFailures.All.ShouldNotBeEmpty();
+        visitorFailures.All.ShouldAllBe(failure => failure.Contains("404"));
     }
 
     /// <summary>
