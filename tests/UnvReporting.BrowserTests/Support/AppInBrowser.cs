@@ -51,12 +51,26 @@ public sealed class AppInBrowser : IAsyncDisposable
         return new AppInBrowser(database, app, browser, address, page);
     }
 
-    /// <summary>Opens a path of the app and returns the response, which must be a success.</summary>
-    public async Task<IResponse> OpenAsync(string pathAndQuery, WaitUntilState waitUntil = WaitUntilState.Load)
+    /// <summary>
+    /// Another window of the same browser with cookies of its own: one per person when a test
+    /// follows several (an Editor, an Approver, a visitor), so each signs in once.
+    /// </summary>
+    public async Task<IPage> NewWindowAsync(int width = 1280, int height = 900)
     {
-        var response = await Page.GotoAsync(new Uri(Address, pathAndQuery).ToString(), new() { WaitUntil = waitUntil })
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Opens a path of the app and returns the response, which must be a success.</summary>
+    public Task<IResponse> OpenAsync(string pathAndQuery, WaitUntilState waitUntil = WaitUntilState.Load) =>
+        OpenAsync(Page, pathAndQuery, 200, waitUntil);
+
+    /// <summary>Opens a path of the app in the given window and returns the response, which must have the expected status.</summary>
+    public async Task<IResponse> OpenAsync(IPage window, string pathAndQuery, int expectedStatus = 200, WaitUntilState waitUntil = WaitUntilState.Load)
+    {
+        var response = await window.GotoAsync(new Uri(Address, pathAndQuery).ToString(), new() { WaitUntil = waitUntil })
             ?? throw new InvalidOperationException($"No response for {pathAndQuery}.");
-        response.Status.ShouldBe(200, $"GET {pathAndQuery}");
+        response.Status.ShouldBe(expectedStatus, $"GET {pathAndQuery}");
         return response;
     }
 

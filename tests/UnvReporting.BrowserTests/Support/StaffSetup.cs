@@ -40,13 +40,16 @@ public static class StaffSetup
                 50, 40, SourceReference.EnteredHere));
         });
 
-    public static async Task SignInAsync(this AppInBrowser session, StaffRole role)
+    public static Task SignInAsync(this AppInBrowser session, StaffRole role) => session.SignInAsync(role, session.Page);
+
+    /// <summary>Signs in through the real page in the given window (<see cref="AppInBrowser.NewWindowAsync"/>).</summary>
+    public static async Task SignInAsync(this AppInBrowser session, StaffRole role, IPage window)
     {
-        await session.OpenAsync(session.Url.SignIn);
-        await session.Page.GetByLabel("E-mail address").FillAsync(EmailFor(role));
-        await session.Page.GetByLabel("Password").FillAsync(Password);
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**" + session.Url.Staff);
+        await session.OpenAsync(window, session.Url.SignIn);
+        await window.GetByLabel("E-mail address").FillAsync(EmailFor(role));
+        await window.GetByLabel("Password").FillAsync(Password);
+        await window.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await window.WaitForURLAsync("**" + session.Url.Staff);
     }
 
     public static async Task SignOutAsync(this AppInBrowser session)

@@ -51,8 +51,9 @@ public static class YearWorkflow
         var reviewedAt = await moves
             .Where(e => e.NewValue == nameof(ReportingStatus.Draft) || e.NewValue == nameof(ReportingStatus.Published))
             .OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        // A withdrawal also moves a year to Submitted, but the one who withdraws submitted nothing.
         var submitter = await moves
-            .Where(e => e.NewValue == nameof(ReportingStatus.Submitted))
+            .Where(e => e.NewValue == nameof(ReportingStatus.Submitted) && e.OldValue == nameof(ReportingStatus.Draft))
             .OrderByDescending(e => e.Id).Select(e => e.UserId).FirstOrDefaultAsync(cancellationToken);
         var changers = await db.AuditEntries.AsNoTracking()
             .Where(e => e.Year == year && FigureSubjects.Contains(e.Subject) && e.Id > reviewedAt && e.UserId != null)

@@ -106,6 +106,20 @@ public class IndexTests
     }
 
     [Theory, BothProviders]
+    public async Task An_editor_who_submitted_a_year_is_told_who_reviews_it(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        await MoveAsync(editor, "Submit", 2020, await VersionAsync(editor, 2020));
+
+        var page = await editor.GetDocumentAsync(editor.Url.Staff);
+        (page.QuerySelector("tr[data-year='2020'] .awaiting-review")?.TextContent.Trim())
+            .ShouldBe("Waiting for review: an Approver or Admin publishes it or returns it to draft.");
+        page.QuerySelector("tr[data-year='2020'] form[action*='Publish']").ShouldBeNull();
+    }
+
+    [Theory, BothProviders]
     public async Task A_move_made_on_a_stale_page_does_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
@@ -322,6 +336,20 @@ public class WorkflowRulesTests
         await using var scope = app.CreateDbScope();
         var entry = await scope.Db.AuditEntries.Where(a => a.Subject == "reporting-year" && a.Field == "Status").OrderBy(a => a.Id).LastAsync();
         (entry.OldValue, entry.NewValue, entry.Reason).ShouldBe(("Published", "Submitted", "Result of 1.2 double-counted."));
+    }
+
+    [Theory, BothProviders]
+    public async Task Withdrawing_a_publication_is_not_submitting_it_so_the_same_reviewer_may_publish_it_again(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        await MoveAsync(approver, "Withdraw", 2021, new Dictionary<string, string> { ["reason"] = "Result of 1.2 double-counted." });
+
+        var page = await approver.GetDocumentAsync(approver.Url.Staff);
+        page.QuerySelector("tr[data-year='2021'] .four-eyes").ShouldBeNull("the withdrawing reviewer neither submitted the year nor changed a figure");
+        await MoveAsync(approver, "Publish", 2021);
+
+        (await StatusAsync(app, 2021)).ShouldBe(ReportingStatus.Published);
     }
 
     [Theory, BothProviders]
