@@ -153,7 +153,7 @@ public class ReportingCycleTests
         await editor.WaitForSelectorAsync("tbody.entry-row[data-key='1.1.1'][data-rating='green']");
         await Browser.SaveScreenshotAsync(editor, "cycle-03-entry", editor.Locator(".entry-table"));
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await ExpectMessageAsync(editor, "Saved 2 indicator(s).");
+        await ExpectMessageAsync(editor, "Saved 2 indicators.");
 
         await session.OpenAsync(editor, session.Url.NewStatistic(Year));
         await editor.Locator("#Input_MetricKey").SelectOptionAsync("volunteers_deployed");
@@ -238,7 +238,7 @@ public class ReportingCycleTests
         // 63% of a milestone of 60% is 105%: green.
         await editor.WaitForSelectorAsync("tbody.entry-row[data-key='1.1'][data-rating='green']");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await ExpectMessageAsync(editor, "Saved 1 indicator(s).");
+        await ExpectMessageAsync(editor, "Saved 1 indicator.");
 
         await SubmitAsync(session, editor);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Hosting;
 
@@ -90,7 +91,7 @@ public sealed class DatabaseReadyCheck(IServiceScopeFactory scopes) : IHealthChe
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy("Reachable; all migrations applied.")
-                : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
+                : HealthCheckResult.Unhealthy(Plural.Of(pending, "1 migration not applied.", $"{pending} migrations not applied."));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

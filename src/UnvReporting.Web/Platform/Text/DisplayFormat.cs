@@ -55,7 +55,7 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
         {
             var points = current - prior;
             var signed = (points > 0 ? "+" : string.Empty) + Number(points);
-            return text["{0} points", signed];
+            return text[Plural.Of(points, "{0} point", "{0} points"), signed];
         }
 
         if (prior == 0)

@@ -22,6 +22,20 @@ public class YearTests(SeededApps apps) : IClassFixture<SeededApps>
     }
 
     [Theory, BothProviders]
+    public async Task A_year_of_one_indicator_says_indicator_in_the_singular_in_either_language(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var viewer = await app.SignedInAsync(Domain.Staff.StaffRole.Viewer);
+
+        var english = await viewer.GetDocumentAsync($"/indicators/{DraftYear.Year}?culture=en");
+        var chinese = await viewer.GetDocumentAsync($"/indicators/{DraftYear.Year}?culture=zh-Hans");
+
+        english.QuerySelector(".summary-sentence")!.Text().ShouldStartWith("Of 1 indicator: ");
+        chinese.QuerySelector(".summary-sentence")!.Text().ShouldStartWith("1项指标中：");
+    }
+
+    [Theory, BothProviders]
     public async Task Groups_the_rows_as_the_report_does_each_outcome_then_its_outputs(DatabaseProvider provider)
     {
         var app = await apps.OnAsync(provider);

@@ -295,7 +295,7 @@ public class WorkflowRulesTests
 
         await MoveAsync(editor, "Submit", DraftYear.Year);
         var page = await approver.GetDocumentAsync(approver.Url.Staff);
-        page.QuerySelector($"tr[data-year='{DraftYear.Year}'] .changes-since-publication summary")!.Text().ShouldBe("2 figure change(s) since it was last published", "the test data's row added, then the approver's change");
+        page.QuerySelector($"tr[data-year='{DraftYear.Year}'] .changes-since-publication summary")!.Text().ShouldBe("2 figure changes since it was last published", "the test data's row added, then the approver's change");
         page.QuerySelector($"tr[data-year='{DraftYear.Year}'] .changes-since-publication li")!.Text().ShouldContain("Result 40 → 45");
         await MoveAsync(approver, "Publish", DraftYear.Year);
 

@@ -42,7 +42,7 @@ public class HealthChecksTests
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var check = (await ReadAsync(ready)).GetProperty("checks").EnumerateArray().ShouldHaveSingleItem();
         check.GetProperty("status").GetString().ShouldBe("Unhealthy");
-        check.GetProperty("description").GetString().ShouldBe($"{migrations} migration(s) not applied.");
+        check.GetProperty("description").GetString().ShouldBe(migrations == 1 ? "1 migration not applied." : $"{migrations} migrations not applied.");
         live.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

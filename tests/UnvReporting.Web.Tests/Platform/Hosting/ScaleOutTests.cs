@@ -81,7 +81,7 @@ public class ScaleOutTests
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect, await confirm.Content.ReadAsStringAsync());
 
         // B's "Imported" message travels in a TempData cookie, which A reads.
-        (await onA.GetDocumentAsync(confirm.Location()!)).QuerySelector("#import-message")!.Text().ShouldContain("1 row(s) changed");
+        (await onA.GetDocumentAsync(confirm.Location()!)).QuerySelector("#import-message")!.Text().ShouldContain("1 row changed");
         await using var scope = pair.App.CreateDbScope();
         (await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == DraftYear.Year)).Result.ShouldBe(45m);
     }

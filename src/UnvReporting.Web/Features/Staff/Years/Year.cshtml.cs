@@ -105,7 +105,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         switch (outcome)
         {
             case YearOutcome.Saved:
-                Message = $"Saved {edits.Count} indicator(s).";
+                Message = string.Format(CultureInfo.InvariantCulture, Plural.Of(edits.Count, "Saved {0} indicator.", "Saved {0} indicators."), edits.Count);
                 return RedirectToPage(new { year });
             case YearOutcome.Conflict conflict:
                 foreach (var current in conflict.Rows.Cast<CurrentValues>())

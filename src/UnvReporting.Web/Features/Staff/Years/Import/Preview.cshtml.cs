@@ -7,6 +7,7 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
@@ -73,7 +74,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
         {
             case YearOutcome.Saved:
                 security.Imported(User.Identity!.Name!, year, pending!.FileName, plan!.RowsChanged);
-                Message = $"Imported {pending.FileName}: {plan.RowsChanged} row(s) changed, {plan.Changes.Count} value(s) in all.";
+                Message = $"Imported {pending.FileName}: {Plural.Of(plan.RowsChanged, "1 row", $"{plan.RowsChanged} rows")} changed, {Plural.Of(plan.Changes.Count, "1 value", $"{plan.Changes.Count} values")} in all.";
                 return RedirectToPage("Index", new { year });
             case YearOutcome.NotFound:
                 return NotFound();

@@ -112,7 +112,7 @@ public class ImportTests
         var confirm = await client.PostFormAsync($"{preview}?handler=Confirm", new Dictionary<string, string>(), pagePath: preview);
 
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await client.GetDocumentAsync(confirm.Location()!)).QuerySelector("#import-message")!.Text().ShouldContain("1 row(s) changed");
+        (await client.GetDocumentAsync(confirm.Location()!)).QuerySelector("#import-message")!.Text().ShouldContain("1 row changed");
         await using (var scope = app.CreateDbScope())
         {
             (await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == 2020)).Result.ShouldBe(45m);
