@@ -19,6 +19,7 @@ public class YearTests(SeededApps apps) : IClassFixture<SeededApps>
         page.QuerySelector("h1")!.Text().ShouldBe("Results 2019");
         page.QuerySelector(".summary-sentence")!.Text().ShouldBe("Of 14 indicators: 9 green, 5 yellow, 0 red, 0 grey.");
         page.QuerySelector(".stated-summary")!.Text().ShouldBe("As the report states: 9 green, 5 yellow, 0 red, 0 grey (DP/2020/14 para 3).");
+        page.QuerySelector("a.framework-link")!.GetAttribute("href").ShouldBe("/frameworks/2018-2021", "the year leads to its framework's progress");
     }
 
     [Theory, BothProviders]
