@@ -87,9 +87,13 @@ public sealed class Indicator
     /// <summary>
     /// Sets the framework's plan for the indicator. <paramref name="framework"/> is the indicator's
     /// own framework: a baseline may come from before it began but not after it ends. Figures
-    /// follow the definition's unit. Nothing changes when a rule is broken.
+    /// follow the definition's unit. <paramref name="milestones"/>, when given, plans (a value) or
+    /// takes back (null) the milestone of each year it names, judged with the new unit; planned
+    /// milestones of other years must fit that unit too. Nothing changes when a rule is broken.
     /// </summary>
-    public void Plan(StrategicFramework framework, IndicatorDefinition definition, decimal? baselineValue, int? baselineYear, decimal? endTarget, string? dataSource)
+    public void Plan(
+        StrategicFramework framework, IndicatorDefinition definition, decimal? baselineValue, int? baselineYear, decimal? endTarget, string? dataSource,
+        IReadOnlyDictionary<int, decimal?>? milestones = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(definition);
@@ -108,9 +112,15 @@ public sealed class Indicator
 
         var target = endTarget is { } t ? definition.Unit.Check(t, nameof(EndTarget), "End target") : (decimal?)null;
         var source = Guard.Optional(dataSource, nameof(DataSource), "Data source", MaxDataSourceLength);
-        foreach (var milestone in _milestones)
+        var changes = milestones ?? new Dictionary<int, decimal?>();
+        foreach (var (milestoneYear, value) in changes)
         {
-            definition.Unit.Check(milestone.Value, nameof(Milestones), $"Milestone {milestone.Year}");
+            CheckMilestone(framework, milestoneYear, value, definition.Unit);
+        }
+
+        foreach (var kept in _milestones.Where(m => !changes.ContainsKey(m.Year)))
+        {
+            definition.Unit.Check(kept.Value, nameof(Milestones), $"Milestone {kept.Year}");
         }
 
         Definition = definition;
@@ -118,12 +128,26 @@ public sealed class Indicator
         BaselineYear = baselineYear;
         EndTarget = target;
         DataSource = source;
+        foreach (var (milestoneYear, value) in changes)
+        {
+            SetMilestone(milestoneYear, value);
+        }
     }
 
     /// <summary>Plans the milestone of one framework year (replacing a planned one); the definition's unit applies.</summary>
     public void PlanMilestone(StrategicFramework framework, int year, decimal value)
     {
         ArgumentNullException.ThrowIfNull(framework);
+        var unit = Definition?.Unit
+            ?? throw new DomainException(nameof(Definition), $"Indicator {Key} needs its framework-level definition (unit) before milestones are planned.");
+        SetMilestone(year, CheckMilestone(framework, year, value, unit));
+    }
+
+    /// <summary>Takes back the planned milestone of <paramref name="year"/>, if there is one.</summary>
+    public void ClearMilestone(int year) => _milestones.RemoveAll(m => m.Year == year);
+
+    private static decimal? CheckMilestone(StrategicFramework framework, int year, decimal? value, Unit unit)
+    {
         if (!framework.Covers(year))
         {
             throw new DomainException(
@@ -131,19 +155,23 @@ public sealed class Indicator
                 $"A milestone can be planned only for a year of the {framework.Code} framework ({framework.StartYear} to {framework.EndYear}; got {year}).");
         }
 
-        var unit = Definition?.Unit
-            ?? throw new DomainException(nameof(Definition), $"Indicator {Key} needs its framework-level definition (unit) before milestones are planned.");
-        var checkedValue = unit.Check(value, nameof(Milestones), $"Milestone {year}");
-        if (_milestones.FirstOrDefault(m => m.Year == year) is { } planned)
+        return value is { } v ? unit.Check(v, nameof(Milestones), $"Milestone {year}") : null;
+    }
+
+    private void SetMilestone(int year, decimal? value)
+    {
+        var planned = _milestones.FirstOrDefault(m => m.Year == year);
+        if (value is not { } v)
         {
-            planned.Change(checkedValue);
+            ClearMilestone(year);
+        }
+        else if (planned is not null)
+        {
+            planned.Change(v);
         }
         else
         {
-            _milestones.Add(new IndicatorMilestone(year, checkedValue));
+            _milestones.Add(new IndicatorMilestone(year, v));
         }
     }
-
-    /// <summary>Takes back the planned milestone of <paramref name="year"/>, if there is one.</summary>
-    public void ClearMilestone(int year) => _milestones.RemoveAll(m => m.Year == year);
 }

@@ -113,4 +113,28 @@ public class IndicatorPlanTests
     [Fact]
     public void Refuses_a_data_source_over_500_characters() =>
         Refusal.Of("DataSource", () => TestData.Indicator().Plan(Framework, TestData.Definition(), null, null, null, new string('x', 501)));
+
+    [Fact]
+    public void Changes_the_unit_together_with_the_milestones_it_names()
+    {
+        var indicator = TestData.Indicator();
+        indicator.Plan(Framework, TestData.Definition(Unit.Count), null, null, null, null, new Dictionary<int, decimal?> { [2022] = 500, [2023] = 600 });
+
+        indicator.Plan(Framework, TestData.Definition(Unit.Percent), null, null, null, null, new Dictionary<int, decimal?> { [2022] = 50, [2023] = null });
+
+        indicator.Definition!.Unit.ShouldBe(Unit.Percent);
+        indicator.PlannedMilestone(2022).ShouldBe(50);
+        indicator.PlannedMilestone(2023).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Refuses_a_plan_whose_milestones_fall_outside_the_framework_and_changes_nothing()
+    {
+        var indicator = TestData.Indicator();
+
+        Refusal.Of("Milestones", () => indicator.Plan(Framework, TestData.Definition(), null, null, null, null, new Dictionary<int, decimal?> { [2026] = 1 }));
+
+        indicator.Definition.ShouldBeNull();
+        indicator.Milestones.ShouldBeEmpty();
+    }
 }

@@ -18,6 +18,7 @@ public class AccessTests
         url.Framework("2018-2021"),
         url.Areas("2018-2021"),
         url.FrameworkIndicators("2018-2021"),
+        url.FrameworkImport("2018-2021"),
         url.Definitions(2019),
         url.Audit(),
     ];
