@@ -19,6 +19,7 @@ public class AccessTests
         url.Areas("2018-2021"),
         url.FrameworkIndicators("2018-2021"),
         url.FrameworkImport("2018-2021"),
+        url.Page("/Admin/Frameworks/Start", new { code = "2022-2025" }),
         url.Definitions(2019),
         url.Audit(),
     ];

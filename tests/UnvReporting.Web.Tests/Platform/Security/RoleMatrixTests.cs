@@ -76,6 +76,8 @@ public class RoleMatrixTests
         ["POST /admin/frameworks/{code}/import/{id:guid}?handler=Confirm"] = StaffRole.Admin,
         ["POST /admin/frameworks/{code}/import/{id:guid}?handler=Discard"] = StaffRole.Admin,
         ["GET /admin/frameworks/{code}/template.{format}"] = StaffRole.Admin,
+        ["GET /admin/frameworks/{code}/start"] = StaffRole.Admin,
+        ["POST /admin/frameworks/{code}/start"] = StaffRole.Admin,
         ["GET /admin/years/{year:int}/definitions"] = StaffRole.Admin,
         ["POST /admin/years/{year:int}/definitions?handler=Redefine"] = StaffRole.Admin,
         ["POST /admin/years/{year:int}/definitions?handler=Add"] = StaffRole.Admin,

@@ -76,4 +76,68 @@ public class FrameworkPlanTests
         line.QuerySelector(".baseline")!.Text().ShouldBe("Baseline: 90 (2029)");
         line.GetAttribute("data-rating").ShouldBe("red");
     }
+
+    [Theory, BothProviders]
+    public async Task A_new_framework_starts_from_chosen_continuing_indicators_of_an_earlier_one_without_their_figures(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await FrameworkFiles.CreateFrameworkAsync(app);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var start = app.Url.Page("/Admin/Frameworks/Start", new { code = FrameworkFiles.Code });
+        (await admin.GetDocumentAsync($"{start}?from=2018-2021")).QuerySelectorAll("#picks tbody tr").Length.ShouldBe(14);
+
+        var response = await admin.PostFormAsync(start, new Dictionary<string, string>
+        {
+            ["From"] = "2018-2021",
+            ["Picks[0].SourceKey"] = "1.1",
+            ["Picks[0].Continue"] = "true",
+            ["Picks[0].NewKey"] = "1.1",
+            ["Picks[0].AreaCode"] = "1",
+            ["Picks[1].SourceKey"] = "1.1.1",
+            ["Picks[1].Continue"] = "true",
+            ["Picks[1].NewKey"] = "1.1.9",
+            ["Picks[1].AreaCode"] = "1.1",
+            ["Picks[2].SourceKey"] = "1.2",
+            ["Picks[2].NewKey"] = "1.2",
+            ["Picks[2].AreaCode"] = "1",
+        }, $"{start}?from=2018-2021");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        await using var scope = app.CreateDbScope();
+        var framework = await scope.Db.Frameworks.SingleAsync(f => f.Code == FrameworkFiles.Code);
+        var copied = await scope.Db.Indicators.Include(i => i.Area).ThenInclude(a => a.Parent).Include(i => i.Milestones)
+            .Where(i => i.FrameworkId == framework.Id).ToListAsync();
+        copied.Select(i => (i.Key, i.Area.Code, i.Area.Parent?.Code)).ShouldBe([("1.1", "1", null), ("1.1.9", "1.1", "1")], ignoreOrder: true);
+        var latest = await scope.Db.IndicatorYears.Where(iy => iy.Year == 2021 && iy.Indicator.Key == "1.1.1").Select(iy => iy.Definition).SingleAsync();
+        copied.Single(i => i.Key == "1.1.9").Definition.ShouldBe(latest);
+        copied.ShouldAllBe(i => i.Milestones.Count == 0 && i.BaselineValue == null && i.EndTarget == null);
+        (await scope.Db.IndicatorYears.CountAsync(iy => iy.Indicator.FrameworkId == framework.Id)).ShouldBe(0);
+        (await scope.Db.AuditEntries.CountAsync(a => a.Reason == "Started from framework 2018-2021")).ShouldBe(4);
+    }
+
+    [Theory, BothProviders]
+    public async Task Starting_from_an_earlier_framework_refuses_a_key_the_new_one_has_and_copies_nothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await FrameworkFiles.CreateFrameworkAsync(app);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        var start = app.Url.Page("/Admin/Frameworks/Start", new { code = FrameworkFiles.Code });
+
+        var response = await admin.PostFormAsync(start, new Dictionary<string, string>
+        {
+            ["From"] = "2018-2021",
+            ["Picks[0].SourceKey"] = "1.1",
+            ["Picks[0].Continue"] = "true",
+            ["Picks[0].NewKey"] = "1.1",
+            ["Picks[1].SourceKey"] = "1.2",
+            ["Picks[1].Continue"] = "true",
+            ["Picks[1].NewKey"] = "1.1",
+        }, $"{start}?from=2018-2021");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.DocumentAsync()).QuerySelector("#start-errors")!.Text().ShouldContain("Indicator 1.1 is in 2030-2033 already (or chosen twice).");
+        await using var scope = app.CreateDbScope();
+        (await scope.Db.Indicators.CountAsync(i => scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code))).ShouldBe(0);
+        (await scope.Db.ResultAreas.CountAsync(a => scope.Db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == FrameworkFiles.Code))).ShouldBe(0);
+    }
 }
