@@ -42,6 +42,7 @@ builder.Services.AddScoped<IndicatorEntry>();
 builder.Services.AddSettings<ImportLimits>(ImportLimits.Section);
 builder.Services.AddSettings<WorkflowOptions>(WorkflowOptions.Section);
 builder.Services.AddScoped<SpreadsheetImport>();
+builder.Services.AddScoped<UnvReporting.Web.Features.Admin.Frameworks.Import.FrameworkImport>();
 
 // Chinese text is written as characters, not as &#x...; entities: pages stay readable and a
 // third of the size. Markup characters are still encoded.

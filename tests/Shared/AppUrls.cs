@@ -75,6 +75,10 @@ public sealed class AppUrls(IServiceProvider services)
 
     public string FrameworkIndicators(string code) => Page("/Admin/Frameworks/Indicators", new { code });
 
+    public string FrameworkImport(string code) => Page("/Admin/Frameworks/Import/Index", new { code });
+
+    public string FrameworkTemplate(string code, string format) => Page("/Admin/Frameworks/Import/Template", new { code, format });
+
     private static string Describe(object? values) =>
         values is null ? "no values" : string.Join(", ", new RouteValueDictionary(values).Select(v => $"{v.Key}={v.Value}"));
 }

@@ -64,6 +64,9 @@ public sealed partial class ResultArea
         TitleZh = zh;
     }
 
+    /// <summary>Changes the area's place in the framework's lists; its code, kind and parent stay.</summary>
+    public void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CodePattern();
 }

@@ -21,14 +21,15 @@ public sealed record IndicatorProgress(int? TargetYear, decimal? EndTarget, int?
 public static class ProgressCalculator
 {
     /// <summary>
-    /// The end target is the milestone the framework sets for its last year: the reports set a
+    /// The end target is the one the framework's plan sets (<paramref name="plannedTarget"/>);
+    /// without a plan, the milestone the framework sets for its last year: the reports set a
     /// milestone for each year, and the last one is where the framework means to arrive. The
     /// latest result is the most recent year that has one; for a cumulative indicator it is
     /// already the running total since the framework began. Grey when either is missing.
     /// </summary>
-    public static IndicatorProgress Toward(IReadOnlyCollection<ProgressYear> years, int endYear, Direction direction, RatingBands bands)
+    public static IndicatorProgress Toward(IReadOnlyCollection<ProgressYear> years, int endYear, Direction direction, RatingBands bands, decimal? plannedTarget = null)
     {
-        var target = years.FirstOrDefault(y => y.Year == endYear)?.Milestone;
+        var target = plannedTarget ?? years.FirstOrDefault(y => y.Year == endYear)?.Milestone;
         var latest = years.Where(y => y.Result is not null).MaxBy(y => y.Year);
         var score = ScoreCalculator.Calculate(target, latest?.Result, direction, bands);
         return new IndicatorProgress(target is null ? null : endYear, target, latest?.Year, latest?.Result, score);

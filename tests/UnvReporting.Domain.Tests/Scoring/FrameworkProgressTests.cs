@@ -70,4 +70,14 @@ public class FrameworkProgressTests
 
         ProgressCalculator.Summarize([green, yellow, grey, green]).ShouldBe(new RatingCounts(2, 1, 0, 1));
     }
+
+    [Fact]
+    public void The_planned_end_target_stands_before_the_last_years_milestone()
+    {
+        var progress = ProgressCalculator.Toward([new(2020, 10, 30), new(2021, 50, null)], 2021, Direction.HigherIsBetter, Bands, plannedTarget: 60);
+
+        progress.EndTarget.ShouldBe(60);
+        progress.TargetYear.ShouldBe(2021);
+        progress.Score.WholePercent.ShouldBe(50);
+    }
 }

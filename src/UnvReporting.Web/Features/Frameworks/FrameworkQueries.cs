@@ -22,8 +22,11 @@ public sealed record ReviewFigure(int FromYear, int ToYear, int PublishedPercent
     public bool Differs => Computed?.WholePercent is { } computed && computed != PublishedPercent;
 }
 
-/// <summary>One indicator of a framework: its visible years, its progress to the end target and the review's figures.</summary>
-public sealed record IndicatorTrack(IReadOnlyList<ScoredIndicatorYear> Years, IndicatorProgress Progress, IReadOnlyList<ReviewFigure> Reviews)
+/// <summary>What the framework's plan sets for an indicator before any year: its baseline and end target.</summary>
+public sealed record IndicatorPlanFigures(string Key, decimal? Baseline, int? BaselineYear, decimal? EndTarget);
+
+/// <summary>One indicator of a framework: its visible years, its progress to the end target, the review's figures and its plan (if any).</summary>
+public sealed record IndicatorTrack(IReadOnlyList<ScoredIndicatorYear> Years, IndicatorProgress Progress, IReadOnlyList<ReviewFigure> Reviews, IndicatorPlanFigures? Plan = null)
 {
     /// <summary>The latest year's row: the indicator's title, unit and place as they stand now.</summary>
     public IndicatorYearRow Latest => Years[^1].Figures;
@@ -42,9 +45,9 @@ public sealed record FrameworkProgressView(
 }
 
 /// <summary>
-/// Reads a framework's progress: three projected queries (heading, indicator-years, review
-/// figures with the ambitions) whatever the number of years or indicators; the arithmetic is the
-/// domain's <see cref="ProgressCalculator"/>.
+/// Reads a framework's progress: five projected queries (heading, indicator-years, review
+/// figures, ambitions, the plan's baselines and end targets) whatever the number of years or
+/// indicators; the arithmetic is the domain's <see cref="ProgressCalculator"/>.
 /// </summary>
 public static class FrameworkQueries
 {
@@ -94,17 +97,24 @@ public static class FrameworkQueries
             .OrderBy(a => a.SortOrder)
             .ToListAsync(cancellationToken);
 
+        // The plan is as public as the framework: the framework document sets it out.
+        var plans = await db.Indicators.AsNoTracking()
+            .Where(i => i.FrameworkId == heading.Id && (i.EndTarget != null || i.BaselineValue != null))
+            .Select(i => new IndicatorPlanFigures(i.Key, i.BaselineValue, i.BaselineYear, i.EndTarget))
+            .ToDictionaryAsync(p => p.Key, cancellationToken);
+
         var tracks = rows.GroupBy(r => r.Figures.Key).Select(group =>
         {
             var years = group.ToList();
             var latest = years[^1].Figures;
             var figures = years.Select(y => new ProgressYear(y.Figures.Year, y.Figures.Milestone, y.Figures.Result)).ToList();
-            var progress = ProgressCalculator.Toward(figures, heading.EndYear, latest.Direction, heading.Bands);
+            var plan = plans.GetValueOrDefault(group.Key);
+            var progress = ProgressCalculator.Toward(figures, heading.EndYear, latest.Direction, heading.Bands, plan?.EndTarget);
             var review = reviews.Where(r => r.Key == group.Key).OrderBy(r => r.FromYear).ThenBy(r => r.ToYear)
                 .Select(r => new ReviewFigure(r.FromYear, r.ToYear, r.PercentOfTarget, $"{r.DocumentSymbol} {r.Locator}",
                     ProgressCalculator.Cumulative(figures, r.FromYear, r.ToYear, latest.IsCumulative, latest.Direction, heading.Bands)))
                 .ToList();
-            return new IndicatorTrack(years, progress, review);
+            return new IndicatorTrack(years, progress, review, plan);
         }).ToList();
 
         var reported = rows.Select(r => r.Figures.Year).Distinct().Order().ToList();

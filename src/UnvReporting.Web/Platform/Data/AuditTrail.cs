@@ -125,6 +125,14 @@ internal static class AuditTrail
                 return ("result-area", $"{await FrameworkCodeAsync(db, area.FrameworkId, cancellationToken)} {area.Code}", null, null);
             case Indicator definition:
                 return ("indicator", $"{await FrameworkCodeAsync(db, definition.FrameworkId, cancellationToken)} {definition.Key}", null, definition.Key);
+            case IndicatorMilestone milestone:
+                // A milestone planned with a new indicator has no indicator id before the save.
+                var planned = db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity).FirstOrDefault(i => i.Milestones.Contains(milestone))
+                    ?? await db.Indicators.FindAsync([milestone.IndicatorId], cancellationToken);
+                var code = planned is null ? string.Empty : await FrameworkCodeAsync(db, planned.FrameworkId, cancellationToken);
+
+                // No year: a planned milestone belongs to the framework, not to a year's figures.
+                return ("indicator-milestone", $"{code} {planned?.Key} {milestone.Year}", null, planned?.Key);
             default:
                 var name = entry.Metadata.ClrType.Name;
                 var keys = entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)) ?? [];

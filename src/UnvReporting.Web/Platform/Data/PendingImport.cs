@@ -8,9 +8,19 @@ namespace UnvReporting.Web.Platform.Data;
 /// </summary>
 public sealed class PendingImport
 {
+    /// <summary>A year's figures (<see cref="Year"/> says which).</summary>
+    public const string Results = "results";
+
+    /// <summary>A framework's result areas and indicator plan (<see cref="FrameworkCode"/> says which; <see cref="Year"/> is 0).</summary>
+    public const string Framework = "framework";
+
     public Guid Id { get; set; }
 
+    public string Kind { get; set; } = Results;
+
     public int Year { get; set; }
+
+    public string? FrameworkCode { get; set; }
 
     public string UserId { get; set; } = string.Empty;
 

@@ -54,6 +54,8 @@ public abstract class UnvDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Indicator> Indicators => Set<Indicator>();
 
+    public DbSet<IndicatorMilestone> IndicatorMilestones => Set<IndicatorMilestone>();
+
     public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
 
     public DbSet<IndicatorYear> IndicatorYears => Set<IndicatorYear>();

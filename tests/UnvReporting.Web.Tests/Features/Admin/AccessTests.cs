@@ -18,6 +18,8 @@ public class AccessTests
         url.Framework("2018-2021"),
         url.Areas("2018-2021"),
         url.FrameworkIndicators("2018-2021"),
+        url.FrameworkImport("2018-2021"),
+        url.Page("/Admin/Frameworks/Start", new { code = "2022-2025" }),
         url.Definitions(2019),
         url.Audit(),
     ];

@@ -157,7 +157,7 @@ public class IndicatorXlsxExportTests
         var csv = ExportFiles.CsvRows(await app.Client.CsvAsync("/export/2021/indicators.csv?culture=zh-Hans"));
 
         chinese.SheetNames().ShouldBe(["2021", "注释"]);
-        var rows = chinese.TableRows("2021").ToDictionary(r => r.Get("编号")!);
+        var rows = chinese.TableRows("2021").ToDictionary(r => r.Get("指标编号")!);
         var englishRows = english.TableRows("2021").ToDictionary(r => r.Get("Key")!);
         rows.Keys.ShouldBe(englishRows.Keys);
         rows["1.2.2"].Get("颜色").ShouldBe("红色");

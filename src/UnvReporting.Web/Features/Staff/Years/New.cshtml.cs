@@ -16,9 +16,11 @@ using UnvReporting.Web.Platform.Security;
 namespace UnvReporting.Web.Features.Staff.Years;
 
 /// <summary>
-/// Opens a new reporting year as a draft, empty or with the previous year's indicators of the same
-/// framework: same indicators, codes and definitions, and nothing else, because milestones,
-/// results and narratives belong to the year they were reported for.
+/// Opens a new reporting year as a draft, empty or with the framework's indicators: an indicator
+/// the framework plans (imported from the framework spreadsheet) starts with the plan's definition
+/// and the milestone it plans for the year; any other starts as it was in the previous year of the
+/// same framework, with its code and definition and nothing else, because milestones, results and
+/// narratives belong to the year they were reported for.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
 public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
@@ -70,7 +72,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
 
         db.ReportingYears.Add(reportingYear);
-        var copied = Input.StartFromPrevious ? await CopyPreviousAsync(framework.Id, year, cancellationToken) : 0;
+        var (planned, copied) = Input.StartFromPrevious ? await StartIndicatorsAsync(framework.Id, year, cancellationToken) : (0, 0);
         try
         {
             await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
@@ -87,18 +89,45 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             throw;
         }
 
-        Message = copied > 0
+        Message = planned > 0
+            ? $"Year {year} is open as a draft with the {planned + copied} indicators of the {framework.Code} framework: {planned} with the framework's definition and planned milestone{(copied > 0 ? $", {copied} as in {year - 1}" : string.Empty)}; results and narratives are empty."
+            : copied > 0
             ? $"Year {year} is open as a draft with the {copied} indicators of {year - 1}, their codes and definitions; milestones, results and narratives are empty."
             : $"Year {year} is open as a draft with no indicators{(Input.StartFromPrevious ? $": the {framework.Code} framework has no year {year - 1} with indicators to start from" : string.Empty)}. An Admin adds indicators under /admin/years/{year}/definitions.";
         return RedirectToPage("/Staff/Index");
     }
 
-    /// <summary>Copies year-1's indicator-years of the same framework, without figures; the number copied.</summary>
-    private async Task<int> CopyPreviousAsync(int frameworkId, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds an indicator-year for each planned indicator of the framework (its plan's definition and
+    /// milestone) and copies year-1's other indicator-years of the same framework without figures;
+    /// how many of each.
+    /// </summary>
+    private async Task<(int Planned, int Copied)> StartIndicatorsAsync(int frameworkId, int year, CancellationToken cancellationToken)
     {
-        // Tracked on purpose: the copies refer to the same Indicator rows, which must stay unchanged.
+        // Tracked on purpose: the new rows refer to the same Indicator rows, which must stay unchanged.
+        var plans = (await db.Indicators.Include(i => i.Milestones)
+            .Where(i => i.FrameworkId == frameworkId)
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Key)
+            .ToListAsync(cancellationToken))
+            .Where(i => i.Definition is not null)
+            .ToList();
+        foreach (var indicator in plans)
+        {
+            var definition = indicator.Definition!;
+            db.IndicatorYears.Add(new IndicatorYear(
+                indicator,
+                year,
+                indicator.Key,
+                new IndicatorDefinition(definition.TitleEn, definition.TitleZh, definition.Unit, definition.IsCumulative, definition.Direction),
+                milestone: indicator.PlannedMilestone(year),
+                result: null,
+                SourceReference.EnteredHere));
+        }
+
+        var plannedIds = plans.Select(i => i.Id).ToList();
         var previous = await db.IndicatorYears.Include(iy => iy.Indicator)
             .Where(iy => iy.Year == year - 1 && db.ReportingYears.Any(y => y.Year == year - 1 && y.FrameworkId == frameworkId))
+            .Where(iy => !plannedIds.Contains(iy.IndicatorId))
             .OrderBy(iy => iy.Id)
             .ToListAsync(cancellationToken);
         foreach (var row in previous)
@@ -114,7 +143,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
                 SourceReference.EnteredHere));
         }
 
-        return previous.Count;
+        return (plans.Count, previous.Count);
     }
 
     private string? ReadSymbol()

@@ -29,7 +29,26 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.HasIndex(i => new { i.FrameworkId, i.Key }).IsUnique();
         builder.HasOne<StrategicFramework>().WithMany().HasForeignKey(i => i.FrameworkId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Area).WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.NoAction);
+
+        // The framework's plan: optional, since the indicators of the reports are defined per year.
+        builder.ComplexProperty(i => i.Definition, definition =>
+        {
+            definition.Property(d => d.TitleEn).HasColumnName("TitleEn").HasMaxLength(IndicatorDefinition.MaxTitleLength);
+            definition.Property(d => d.TitleZh).HasColumnName("TitleZh").HasMaxLength(IndicatorDefinition.MaxTitleLength);
+            definition.Property(d => d.Unit).HasColumnName("Unit");
+            definition.Property(d => d.IsCumulative).HasColumnName("IsCumulative");
+            definition.Property(d => d.Direction).HasColumnName("Direction");
+        });
+        builder.Property(i => i.DataSource).HasMaxLength(Indicator.MaxDataSourceLength);
+        builder.HasMany(i => i.Milestones).WithOne().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Milestones).HasField("_milestones").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
+}
+
+public sealed class IndicatorMilestoneConfiguration : IEntityTypeConfiguration<IndicatorMilestone>
+{
+    public void Configure(EntityTypeBuilder<IndicatorMilestone> builder) =>
+        builder.HasIndex(m => new { m.IndicatorId, m.Year }).IsUnique();
 }
 
 public sealed class IndicatorYearConfiguration : IEntityTypeConfiguration<IndicatorYear>

@@ -16,6 +16,8 @@ public sealed class PendingImportConfiguration : IEntityTypeConfiguration<Pendin
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.Property(p => p.FileName).HasMaxLength(260);
         builder.Property(p => p.Format).HasMaxLength(10);
+        builder.Property(p => p.Kind).HasMaxLength(20).HasDefaultValue(PendingImport.Results);
+        builder.Property(p => p.FrameworkCode).HasMaxLength(9);
         builder.HasIndex(p => p.UploadedAt);
     }
 }

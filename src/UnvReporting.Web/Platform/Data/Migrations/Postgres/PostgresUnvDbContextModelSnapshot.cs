@@ -444,6 +444,21 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("AreaId")
                         .HasColumnType("integer");
 
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("EndTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<int>("FrameworkId")
                         .HasColumnType("integer");
 
@@ -461,6 +476,37 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "UnvReporting.Domain.Results.Indicator.Definition#IndicatorDefinition", b1 =>
+                        {
+                            b1.Property<string>("Direction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Direction");
+
+                            b1.Property<bool>("IsCumulative")
+                                .HasColumnType("boolean")
+                                .HasColumnName("IsCumulative");
+
+                            b1.Property<string>("TitleEn")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("TitleZh")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("character varying(400)")
+                                .HasColumnName("TitleZh");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("Unit");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -469,6 +515,32 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorMilestones");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorYear", b =>
@@ -886,6 +958,17 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("results");
+
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -904,7 +987,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("UnvReporting.Web.Platform.Data.ReferenceData.ReferenceDataLoad", b =>
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.ReferenceDataLoad", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1122,6 +1205,15 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorMilestone", b =>
+                {
+                    b.HasOne("UnvReporting.Domain.Results.Indicator", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorYear", b =>
                 {
                     b.HasOne("UnvReporting.Domain.Results.Indicator", "Indicator")
@@ -1185,6 +1277,11 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UnvReporting.Domain.Results.Indicator", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Statistics.Dimension", b =>

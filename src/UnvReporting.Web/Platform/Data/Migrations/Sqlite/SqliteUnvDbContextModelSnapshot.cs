@@ -425,6 +425,21 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                     b.Property<int>("AreaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BaselineYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EndTarget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
                     b.Property<int>("FrameworkId")
                         .HasColumnType("INTEGER");
 
@@ -442,6 +457,37 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0u);
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Definition", "UnvReporting.Domain.Results.Indicator.Definition#IndicatorDefinition", b1 =>
+                        {
+                            b1.Property<string>("Direction")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Direction");
+
+                            b1.Property<bool>("IsCumulative")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("IsCumulative");
+
+                            b1.Property<string>("TitleEn")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleEn");
+
+                            b1.Property<string>("TitleZh")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleZh");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Unit");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaId");
@@ -450,6 +496,30 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorMilestones");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorYear", b =>
@@ -859,6 +929,17 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FrameworkCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("results");
+
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
 
@@ -877,7 +958,7 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("PendingImports");
                 });
 
-            modelBuilder.Entity("UnvReporting.Web.Platform.Data.ReferenceData.ReferenceDataLoad", b =>
+            modelBuilder.Entity("UnvReporting.Web.Platform.Data.ReferenceDataLoad", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1093,6 +1174,15 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorMilestone", b =>
+                {
+                    b.HasOne("UnvReporting.Domain.Results.Indicator", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("UnvReporting.Domain.Results.IndicatorYear", b =>
                 {
                     b.HasOne("UnvReporting.Domain.Results.Indicator", "Indicator")
@@ -1156,6 +1246,11 @@ namespace UnvReporting.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("UnvReporting.Domain.Results.Indicator", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("UnvReporting.Domain.Statistics.Dimension", b =>

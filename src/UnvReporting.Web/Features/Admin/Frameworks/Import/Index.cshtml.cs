@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using UnvReporting.Web.Features.Staff.Years.Import;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Security;
+
+namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
+
+/// <summary>
+/// The framework spreadsheet page: the template to download and the upload form. A file refused
+/// whole, or with errors in its rows, is shown here and not kept; a clean file waits as a pending
+/// import and is previewed before anything is written.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Administer)]
+[UploadLimits]
+public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProvider clock) : PageModel
+{
+    public string Code { get; private set; } = string.Empty;
+
+    public IReadOnlyList<int> Years { get; private set; } = [];
+
+    public ImportLimits Limits => import.Uploads.Limits;
+
+    public string? Refusal { get; private set; }
+
+    public ImportPlan? Plan { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Refusal = TempData[UploadLimitsAttribute.RefusalKey] as string;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(string code, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Refusal = "Choose a filled framework template (.xlsx or .csv) to upload.";
+            return Page();
+        }
+
+        FileName = Path.GetFileName(file.FileName);
+        try
+        {
+            var content = await import.Uploads.ReadUploadAsync(file, cancellationToken);
+            var format = SpreadsheetReader.Sniff(content);
+            Plan = await import.PreviewAsync(code, content, format, cancellationToken);
+            if (!Plan.CanConfirm)
+            {
+                return Page();
+            }
+
+            var now = clock.GetUtcNow();
+            var uploads = await db.PendingImports.AsNoTracking().Select(p => new { p.Id, p.UploadedAt }).ToListAsync(cancellationToken);
+            var stale = uploads.Where(p => p.UploadedAt < now.AddDays(-1)).Select(p => p.Id).ToList();
+            if (stale.Count > 0)
+            {
+                await db.PendingImports.Where(p => stale.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            var pending = new PendingImport
+            {
+                Id = Guid.NewGuid(),
+                Kind = PendingImport.Framework,
+                FrameworkCode = code,
+                UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                FileName = FileName.Length > 200 ? FileName[..200] : FileName,
+                Format = format,
+                Content = content,
+                UploadedAt = now,
+            };
+            db.PendingImports.Add(pending);
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToPage("Preview", new { code, id = pending.Id });
+        }
+        catch (SpreadsheetRefusedException refused)
+        {
+            Plan = null;
+            Refusal = refused.Message;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var framework = await db.Frameworks.AsNoTracking().Where(f => f.Code == code)
+            .Select(f => new { f.StartYear, f.EndYear }).SingleOrDefaultAsync(cancellationToken);
+        if (framework is null)
+        {
+            return false;
+        }
+
+        Code = code;
+        Years = Enumerable.Range(framework.StartYear, framework.EndYear - framework.StartYear + 1).ToList();
+        return true;
+    }
+}
