@@ -32,7 +32,7 @@ public class ScreenWidthTests
         () => {
           const width = document.documentElement.clientWidth;
           const scrolling = [...document.querySelectorAll('body *')]
-            .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && e.clientWidth > 0)
+            .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible' && e.clientWidth > 1)
             .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : ''));
           const offscreen = [...document.querySelectorAll('.rating')]
             .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > width + 1); })
@@ -82,5 +82,12 @@ public class ScreenWidthTests
         (middles.Max() - middles.Min()).ShouldBeLessThan(12, $"every item of the menu on one line (middles at {string.Join(", ", middles.Select(m => Math.Round(m)))} px)");
     }
 
-    private sealed record Overflow(int Page, string[] Scrolling, string[] Offscreen);
+    private sealed class Overflow
+    {
+        public int Page { get; set; }
+
+        public string[] Scrolling { get; set; } = [];
+
+        public string[] Offscreen { get; set; } = [];
+    }
 }
