@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -30,8 +31,8 @@ public abstract record YearOutcome
 public static class YearOutcomePages
 {
     /// <summary>
-    /// The page's answer to a refused change: 404, 403, or the page again with each message next to
-    /// its input. <paramref name="inputOf"/> names the form field of a refusal's field key.
+    /// The page's answer to a refused change: 404, or the page again with each message next to its
+    /// input (as 403 when the role may not make the change). <paramref name="inputOf"/> names the form field of a refusal's field key.
     /// </summary>
     public static IActionResult Refused(this PageModel page, YearOutcome outcome, Func<string, string> inputOf)
     {
@@ -39,8 +40,13 @@ public static class YearOutcomePages
         {
             case YearOutcome.NotFound:
                 return page.NotFound();
-            case YearOutcome.Forbidden:
-                return page.Forbid();
+            case YearOutcome.Forbidden forbidden:
+                // The page again with why, still as 403: the rule can only be known once the
+                // change is seen (a figure given a published report as its source, a year that
+                // moved on while the form was open), so the form could not have said it before.
+                page.ModelState.AddModelError(string.Empty, forbidden.Message);
+                page.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return page.Page();
             case YearOutcome.Invalid invalid:
                 foreach (var error in invalid.Errors)
                 {
