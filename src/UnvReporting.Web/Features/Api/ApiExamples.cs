@@ -32,7 +32,7 @@ public static class ApiExamples
           "title":"{{Title}}",
           "unit":"percent","direction":"higher","cumulative":false,
           "target":45,"result":53,"score":117.78,"scorePercent":118,"rating":"green","notRateable":null,
-          "publishedScorePercent":118,"publishedRating":"green","flags":[],
+          "publishedScorePercent":118,"publishedRating":"green","flags":[],"missingDataReason":null,
           "narrative":"Of the 47 voluntary national reviews presented at the 2019 high-level political forum, 28 acknowledged what volunteering contributes to the SDGs (para 4).",
           "source":"DP/2020/14 outcome 1 table",
           "note":"Paragraph 4 counts 28 of 47 reviews (60%) acknowledging volunteering; the table's result is 53%. The report does not say how the two relate."},

@@ -83,7 +83,7 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
                 var printedRule = reportingYear.EditRuleFor(role, printedIn);
                 if (!printedRule.Allowed)
                 {
-                    return (new YearOutcome.Forbidden(printedRule.Refusal!), false);
+                    return (new YearOutcome.Forbidden(printedRule.Refusal!) { OfPrintedFigure = true }, false);
                 }
 
                 change.RequireReason(printedRule, reportingYear.CheckEdit(role, reason, printedIn), printed.Select(p => p.Row));
