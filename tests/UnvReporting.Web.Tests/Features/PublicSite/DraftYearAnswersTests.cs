@@ -110,7 +110,7 @@ public partial class DraftYearAnswersTests
         // 2018 shows only what DP/2020/14 printed of it, as while it was no reporting year.
         var draft2018 = await app.Client.GetDocumentAsync("/statistics/compare?a=2018&b=2019");
         var rows = draft2018.QuerySelectorAll(".compare-table tbody tr").Select(r => r.Text()).ToList();
-        rows.ShouldContain("Volunteer months 53,194 DP/2020/14 para 31");
+        rows.ShouldContain(r => r.StartsWith("Volunteer months 53,194 months DP/2020/14 para 31", StringComparison.Ordinal));
         rows.ShouldNotContain(r => r.Contains("7,777", StringComparison.Ordinal));
 
         // 2022 has nothing public: its column is empty, as 2023's is.
@@ -125,7 +125,7 @@ public partial class DraftYearAnswersTests
 
     private static string Path(string address, int year) => string.Format(CultureInfo.InvariantCulture, address, year);
 
-    /// <summary>The status and what a reader gets: a page's main text, or a file's or JSON answer's bytes (an XLSX holds its creation time, so its status only).</summary>
+    /// <summary>The status and what a reader gets: a page's main text, or a file's or JSON answer's text (an XLSX holds its creation time, so its status only).</summary>
     private static async Task<Answer> AnswerAsync(TestApp app, string path)
     {
         using var response = await app.Client.GetAsync(path);
@@ -142,7 +142,8 @@ public partial class DraftYearAnswersTests
         }
         else
         {
-            body = await response.Content.ReadAsStringAsync();
+            // A problem's traceId names the request, not the answer.
+            body = TraceId().Replace(await response.Content.ReadAsStringAsync(), string.Empty);
         }
 
         return new Answer(response.StatusCode, body);
@@ -152,4 +153,7 @@ public partial class DraftYearAnswersTests
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"""traceId"":""[^""]*""")]
+    private static partial Regex TraceId();
 }
