@@ -112,8 +112,19 @@ public sealed class ReportingYear
     /// returns it to draft to change it); a published year is corrected by Approvers and Admins
     /// only, with a reason the public indicator page shows.
     /// </summary>
-    public EditRule EditRuleFor(StaffRole role) => Status switch
+    public EditRule EditRuleFor(StaffRole role) => EditRuleFor(role, printedIn: null);
+
+    /// <summary>
+    /// The rule for one row of the year. A row printed in a published report
+    /// (<paramref name="printedIn"/> names it) is what the public read, whatever the year's own
+    /// status: in a draft it is corrected as a published year is, by Approvers and Admins with a
+    /// reason. A submitted year stays frozen for every row.
+    /// </summary>
+    public EditRule EditRuleFor(StaffRole role, string? printedIn) => Status switch
     {
+        ReportingStatus.Draft when printedIn is not null && role.CanReview() => EditRule.WithReason,
+        ReportingStatus.Draft when printedIn is not null => EditRule.Closed(
+            $"This figure of {Year} is printed in {printedIn}, a published report; only Approvers and Admins can change it, with a reason."),
         ReportingStatus.Draft when role.CanEnterData() => EditRule.Open,
         ReportingStatus.Published when role.CanReview() => EditRule.WithReason,
         ReportingStatus.Draft => EditRule.Closed($"A {role} cannot change figures; Editors, Approvers and Admins can."),
@@ -121,10 +132,13 @@ public sealed class ReportingYear
         _ => EditRule.Closed($"Year {Year} is published; only Approvers and Admins can correct it, with a reason."),
     };
 
-    /// <summary>Checks an edit against <see cref="EditRuleFor"/> and returns the trimmed reason.</summary>
-    public string? CheckEdit(StaffRole role, string? reason)
+    /// <summary>Checks an edit against <see cref="EditRuleFor(StaffRole)"/> and returns the trimmed reason.</summary>
+    public string? CheckEdit(StaffRole role, string? reason) => CheckEdit(role, reason, printedIn: null);
+
+    /// <summary>Checks an edit of rows printed in <paramref name="printedIn"/> (or of none, when null) and returns the trimmed reason.</summary>
+    public string? CheckEdit(StaffRole role, string? reason, string? printedIn)
     {
-        var rule = EditRuleFor(role);
+        var rule = EditRuleFor(role, printedIn);
         if (!rule.Allowed)
         {
             throw new DomainException(nameof(Status), rule.Refusal!);
@@ -133,7 +147,9 @@ public sealed class ReportingYear
         var trimmed = Guard.Optional(reason, ReasonField, "Reason", MaxReasonLength);
         if (rule.NeedsReason && trimmed is null)
         {
-            throw new DomainException(ReasonField, $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).");
+            throw new DomainException(ReasonField, Status == ReportingStatus.Published
+                ? $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason)."
+                : $"This figure of {Year} is printed in {printedIn}, a published report: say why it is being corrected.");
         }
 
         return trimmed;

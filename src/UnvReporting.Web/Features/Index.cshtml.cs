@@ -11,8 +11,9 @@ using UnvReporting.Web.Platform.Text;
 namespace UnvReporting.Web.Features;
 
 /// <summary>
-/// The home page: the latest published year at a glance (colour summary, headline volunteer
-/// figures), then every published year, the frameworks and the reports the figures come from.
+/// The home page: the latest published year with indicators at a glance (colour summary, headline
+/// volunteer figures), then every published year, the public frameworks and the reports the
+/// figures come from. Every count is of what the public may see.
 /// </summary>
 [OutputCache(PolicyName = PublishedCache.Policy)]
 public sealed class IndexModel(UnvDbContext db) : PageModel
@@ -39,33 +40,33 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
                 y.Year,
                 y.Framework.Code,
                 y.DocumentSymbol,
-                db.IndicatorYears.Count(i => i.Year == y.Year),
+                db.VisibleIndicatorYears(YearVisibility.PublishedOnly).Count(i => i.Year == y.Year),
 
                 // Whether, not how many: counting a year's facts reads every one of them, and the
                 // home page would slow down with each year of history.
-                db.StatisticFacts.Any(f => f.Year == y.Year),
+                db.VisibleFacts(YearVisibility.PublishedOnly).Any(f => f.Year == y.Year),
                 y.StatedSummary))
             .ToListAsync(cancellationToken);
 
-        if (Years.Count > 0)
+        // A year published without indicators (statistics only) would lead with "0 of 0 indicators".
+        if (Years.FirstOrDefault(y => y.Indicators > 0) is { Year: var latest })
         {
-            var latest = Years[0].Year;
             Latest = await db.LoadYearTableAsync(latest, cancellationToken);
-            var facts = await db.StatisticFacts.AsNoTracking()
+            var facts = await db.VisibleFacts(YearVisibility.PublishedOnly)
                 .Where(f => f.Year == latest && f.Dimension == null && HeadlineMetrics.Contains(f.MetricKey))
                 .Join(db.Metrics, f => f.MetricKey, m => m.Key, (f, m) => new Headline(m.Key, m.NameEn, m.NameZh, m.Unit, f.Value, f.Source.DocumentSymbol + " " + f.Source.Locator))
                 .ToListAsync(cancellationToken);
             Headlines = facts.OrderBy(h => Array.IndexOf(HeadlineMetrics, h.Key)).ToList();
         }
 
-        Frameworks = await db.Frameworks.AsNoTracking()
+        Frameworks = await db.PublicFrameworks().AsNoTracking()
             .OrderBy(f => f.StartYear)
             .Select(f => new FrameworkRow(
                 f.Code,
                 f.DocumentSymbol,
                 f.Bands.GreenFrom,
                 f.Bands.YellowFrom,
-                db.Indicators.Count(i => i.FrameworkId == f.Id),
+                db.Indicators.Count(i => i.FrameworkId == f.Id && db.VisibleIndicatorYears(YearVisibility.PublishedOnly).Any(iy => iy.IndicatorId == i.Id)),
                 db.FrameworkAmbitions.Where(a => a.FrameworkId == f.Id).OrderBy(a => a.SortOrder).Select(a => new Bilingual(a.TextEn, a.TextZh)).ToList()))
             .ToListAsync(cancellationToken);
 

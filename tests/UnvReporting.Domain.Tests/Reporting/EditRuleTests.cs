@@ -63,4 +63,35 @@ public class EditRuleTests
     public void A_submitted_year_is_frozen_with_a_message_saying_how_to_change_it() =>
         Refusal.Of("Status", () => Year(ReportingStatus.Submitted).CheckEdit(StaffRole.Editor, null))
             .Message.ShouldBe("Year 2021 is submitted for review and cannot be changed; an Approver can return it to draft.");
+
+    [Theory]
+    [InlineData(ReportingStatus.Draft, StaffRole.Viewer, false, false)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Editor, false, false)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Approver, true, true)]
+    [InlineData(ReportingStatus.Draft, StaffRole.Admin, true, true)]
+    [InlineData(ReportingStatus.Submitted, StaffRole.Approver, false, false)]
+    [InlineData(ReportingStatus.Submitted, StaffRole.Admin, false, false)]
+    [InlineData(ReportingStatus.Published, StaffRole.Editor, false, false)]
+    [InlineData(ReportingStatus.Published, StaffRole.Approver, true, true)]
+    public void A_figure_printed_in_a_published_report_is_changed_as_in_a_published_year(ReportingStatus status, StaffRole role, bool allowed, bool needsReason)
+    {
+        var rule = Year(status).EditRuleFor(role, printedIn: "DP/2022/24");
+
+        rule.Allowed.ShouldBe(allowed);
+        rule.NeedsReason.ShouldBe(needsReason);
+    }
+
+    [Fact]
+    public void An_editor_is_told_that_a_printed_figure_needs_an_approver() =>
+        Refusal.Of("Status", () => Year(ReportingStatus.Draft).CheckEdit(StaffRole.Editor, "Typo.", printedIn: "DP/2022/24"))
+            .Message.ShouldBe("This figure of 2021 is printed in DP/2022/24, a published report; only Approvers and Admins can change it, with a reason.");
+
+    [Fact]
+    public void A_printed_figure_in_a_draft_needs_a_reason() =>
+        Refusal.Of(ReportingYear.ReasonField, () => Year(ReportingStatus.Draft).CheckEdit(StaffRole.Approver, null, printedIn: "DP/2022/24"))
+            .Message.ShouldBe("This figure of 2021 is printed in DP/2022/24, a published report: say why it is being corrected.");
+
+    [Fact]
+    public void A_printed_figure_is_corrected_with_its_reason() =>
+        Year(ReportingStatus.Draft).CheckEdit(StaffRole.Approver, " The report's table was misread. ", printedIn: "DP/2022/24").ShouldBe("The report's table was misread.");
 }

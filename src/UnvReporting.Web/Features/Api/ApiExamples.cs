@@ -32,7 +32,7 @@ public static class ApiExamples
           "title":"{{Title}}",
           "unit":"percent","direction":"higher","cumulative":false,
           "target":45,"result":53,"score":117.78,"scorePercent":118,"rating":"green","notRateable":null,
-          "publishedScorePercent":118,"publishedRating":"green","flags":[],
+          "publishedScorePercent":118,"publishedRating":"green","flags":[],"missingDataReason":null,
           "narrative":"Of the 47 voluntary national reviews presented at the 2019 high-level political forum, 28 acknowledged what volunteering contributes to the SDGs (para 4).",
           "source":"DP/2020/14 outcome 1 table",
           "note":"Paragraph 4 counts 28 of 47 reviews (60%) acknowledging volunteering; the table's result is 53%. The report does not say how the two relate."},
@@ -70,7 +70,7 @@ public static class ApiExamples
          "unit":"percent","direction":"higher","cumulative":false,
          "target":47,"result":61,"score":129.79,"scorePercent":130,"rating":"green","notRateable":null,
          "publishedScorePercent":126,"publishedRating":"green",
-         "flags":[{"code":"score-differs-from-published","computed":130,"published":126}],
+         "flags":[{"code":"score-differs-from-published","computed":130,"published":126}],"missingDataReason":null,
          {{IndicatorYearTexts}},
          "status":"published","version":"42","revisedOn":"2026-03-02","revisionReason":"Paragraph 4 gives 61%."}
         """;
@@ -80,7 +80,7 @@ public static class ApiExamples
          "detail":"Indicator 1.1 changed since the version you sent (approver@unv.org saved at 2026-03-02 10:15:00Z). Nothing was saved: compare with the current values and send the edit again with version 42.",
          "current":{"target":47,"result":61,
                     "narrativeEn":"42 voluntary national reviews were presented in 2021, and UNV gave 22 Member States technical help with collecting and analysing data (para 4).",
-                    "narrativeZh":"2021 年共提交 42 份自愿国别评估；UNV 为 22 个会员国的数据收集和分析提供了技术援助(第 4 段)。","version":"42",
+                    "narrativeZh":"2021 年共提交 42 份自愿国别评估；UNV 为 22 个会员国的数据收集和分析提供了技术援助(第 4 段)。","missingDataReason":null,"version":"42",
                     "changedBy":"approver@unv.org","changedAt":"2026-03-02T10:15:00+00:00"}}
         """;
 
@@ -97,7 +97,7 @@ public static class ApiExamples
          "unit":"percent","direction":"higher","cumulative":false,
          "target":47,"result":63,"score":134.04,"scorePercent":134,"rating":"green","notRateable":null,
          "publishedScorePercent":126,"publishedRating":"green",
-         "flags":[{"code":"score-differs-from-published","computed":134,"published":126}]
+         "flags":[{"code":"score-differs-from-published","computed":134,"published":126}],"missingDataReason":null
         """;
 
     private const string IndicatorYearTexts = """

@@ -36,6 +36,7 @@ public static class IndicatorExport
         new("Narrative (English)", ColumnKind.Text, 60),
         new("Narrative (Chinese)", ColumnKind.Text, 40),
         new("Note", ColumnKind.Text, 40),
+        new("No data: reason", ColumnKind.Text, 40),
     ];
 
     public static object?[] Row(ScoredIndicatorYear item)
@@ -64,6 +65,7 @@ public static class IndicatorExport
             f.NarrativeEn,
             f.NarrativeZh,
             f.Note,
+            f.MissingDataReason,
         ];
     }
 

@@ -51,23 +51,9 @@ public sealed record FrameworkProgressView(
 /// </summary>
 public static class FrameworkQueries
 {
-    /// <summary>
-    /// A visitor sees a framework once one of its years is published, or once a published report
-    /// presents it (DP/2022/24 sets out the 2022-2025 ambitions): never merely because an Admin
-    /// created it. Staff see every framework.
-    /// </summary>
-    public static IQueryable<StrategicFramework> VisibleFrameworks(this UnvDbContext db, YearVisibility visibility)
-    {
-        if (visibility == YearVisibility.Everything)
-        {
-            return db.Frameworks.AsNoTracking();
-        }
-
-        var published = db.ReportingYears.VisibleTo(YearVisibility.PublishedOnly);
-        return db.Frameworks.AsNoTracking().Where(f =>
-            published.Any(y => y.FrameworkId == f.Id)
-            || db.Set<FrameworkAmbition>().Any(a => a.FrameworkId == f.Id && published.Any(y => y.DocumentSymbol == a.Source.DocumentSymbol)));
-    }
+    /// <summary>Staff see every framework; a visitor those the public may read about (<see cref="Visibility.PublicFrameworks"/>).</summary>
+    public static IQueryable<StrategicFramework> VisibleFrameworks(this UnvDbContext db, YearVisibility visibility) =>
+        visibility == YearVisibility.Everything ? db.Frameworks.AsNoTracking() : db.PublicFrameworks().AsNoTracking();
 
     public static Task<List<FrameworkHeading>> VisibleFrameworkHeadingsAsync(this UnvDbContext db, YearVisibility visibility, CancellationToken cancellationToken) =>
         db.VisibleFrameworks(visibility)

@@ -8,8 +8,9 @@ namespace UnvReporting.Web.Features.Indicators;
 /// <summary>
 /// The read queries that pages and the API share. Each is one projected, no-tracking SQL query
 /// whatever the number of years or indicators; scoring happens afterwards, in the domain.
-/// Visitors see published years only; staff (<see cref="YearVisibility.Everything"/>) also see
-/// draft and submitted years (<see cref="Visibility"/>).
+/// Visitors see published years, and the figures of other years that a published report prints;
+/// staff (<see cref="YearVisibility.Everything"/>) also see draft and submitted years
+/// (<see cref="Visibility"/>).
 /// </summary>
 public static class IndicatorQueries
 {
@@ -71,8 +72,8 @@ public static class IndicatorQueries
 
     // The filter goes in before the projection: EF cannot see through the row's constructor.
     private static IQueryable<IndicatorYearRow> Rows(this UnvDbContext db, Expression<Func<IndicatorYear, bool>> filter, YearVisibility visibility) =>
-        from iy in db.IndicatorYears.AsNoTracking().Where(filter)
-        join year in db.ReportingYears.VisibleTo(visibility) on iy.Year equals year.Year
+        from iy in db.VisibleIndicatorYears(visibility).Where(filter)
+        join year in db.ReportingYears on iy.Year equals year.Year
         join framework in db.Frameworks on iy.Indicator.FrameworkId equals framework.Id
         select new IndicatorYearRow(
             iy.Year,
@@ -110,6 +111,7 @@ public static class IndicatorQueries
             Status = year.Status,
             RevisedOn = iy.RevisedOn,
             RevisionReason = iy.RevisionReason,
+            MissingDataReason = iy.MissingDataReason,
             Version = EF.Property<uint>(iy, ConcurrencyVersion.PropertyName),
         };
 }

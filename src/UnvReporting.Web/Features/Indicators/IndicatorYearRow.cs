@@ -52,6 +52,9 @@ public sealed record IndicatorYearRow(
 
     public string? RevisionReason { get; init; }
 
+    /// <summary>Why the year has no result, as staff stated it ("no data: ..."); the row rates grey and shows this.</summary>
+    public string? MissingDataReason { get; init; }
+
     /// <summary>The row's concurrency version (<see cref="Data.ConcurrencyVersion"/>): staff API readers get it to send back with an edit.</summary>
     public uint Version { get; init; }
 

@@ -105,8 +105,14 @@ public record IndicatorYearDto(
             item.Score.NotRateable is { } reason ? Words.NotRateable(reason) : null,
             f.PublishedScorePercent,
             f.PublishedRating is { } published ? Words.Rating(published) : null,
-            item.Flags.Select(FlagDto.From).ToList());
+            item.Flags.Select(FlagDto.From).ToList())
+        {
+            MissingDataReason = f.MissingDataReason,
+        };
     }
+
+    /// <summary>Why there is no result, as staff stated it ("no data: ..."); null when there is a result or nothing was stated.</summary>
+    public string? MissingDataReason { get; init; }
 }
 
 /// <summary>One indicator-year with its narrative (in the request's language), source paragraph and note.</summary>

@@ -51,7 +51,7 @@ public static class StaffApi
             .RequireAuthorization(StaffPolicies.EnterData)
             .WithName("editIndicatorYear")
             .WithSummary("Edit an indicator-year")
-            .WithDescription("Changes an indicator-year's target, result or narratives (omitted fields stay as they are, null clears); answers the indicator-year with its new score, colour and version.")
+            .WithDescription("Changes an indicator-year's target, result, narratives or reason for missing data (omitted fields stay as they are, null clears; a result clears the reason); answers the indicator-year with its new score, colour and version.")
             .Accepts<IndicatorYearEditDto>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

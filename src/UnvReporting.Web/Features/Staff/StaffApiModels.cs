@@ -20,13 +20,13 @@ public sealed record TokenRequestDto(string Email, string Password);
 /// endpoint reads the JSON itself, because an omitted field (unchanged) and a null one (cleared)
 /// mean different things.
 /// </summary>
-public sealed record IndicatorYearEditDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version, string? Reason);
+public sealed record IndicatorYearEditDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string? MissingDataReason, string Version, string? Reason);
 
 /// <summary>What an indicator-year holds now, in the 409 answer to an edit based on an older version.</summary>
-public sealed record CurrentValuesDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version, string? ChangedBy, DateTimeOffset? ChangedAt)
+public sealed record CurrentValuesDto(decimal? Target, decimal? Result, string? NarrativeEn, string? NarrativeZh, string? MissingDataReason, string Version, string? ChangedBy, DateTimeOffset? ChangedAt)
 {
     public static CurrentValuesDto From(CurrentValues current) =>
-        new(current.Milestone, current.Result, current.NarrativeEn, current.NarrativeZh, current.Version, current.ChangedBy, current.ChangedAt);
+        new(current.Milestone, current.Result, current.NarrativeEn, current.NarrativeZh, current.MissingDataReason, current.Version, current.ChangedBy, current.ChangedAt);
 }
 
 /// <summary>The 409 answer to an edit based on an older version (for the OpenAPI document; the endpoint writes it as problem details with a <c>current</c> member).</summary>
@@ -46,10 +46,11 @@ public static class EditFields
     public const string Result = "result";
     public const string NarrativeEn = "narrativeEn";
     public const string NarrativeZh = "narrativeZh";
+    public const string MissingDataReason = "missingDataReason";
     public const string Version = "version";
     public const string Reason = "reason";
 
-    public static readonly IReadOnlyList<string> All = [Target, Result, NarrativeEn, NarrativeZh, Version, Reason];
+    public static readonly IReadOnlyList<string> All = [Target, Result, NarrativeEn, NarrativeZh, MissingDataReason, Version, Reason];
 
     /// <summary>"Milestone" is the reports' word; the API calls it target, as the read API does. "Definition.TitleEn" becomes "definition.titleEn".</summary>
     public static string ApiName(string field) => field switch

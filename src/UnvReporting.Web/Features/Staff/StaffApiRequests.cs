@@ -109,6 +109,7 @@ internal static class StaffApiRequests
         Set<decimal?>? result = null;
         Set<string?>? narrativeEn = null;
         Set<string?>? narrativeZh = null;
+        Set<string?>? missingDataReason = null;
         Set<string?>? version = null;
         Set<string?>? reason = null;
         foreach (var property in Properties(body, EditFields.All, errors))
@@ -127,6 +128,9 @@ internal static class StaffApiRequests
                 case EditFields.NarrativeZh:
                     narrativeZh = Text(property, errors);
                     break;
+                case EditFields.MissingDataReason:
+                    missingDataReason = StatedText(property, errors);
+                    break;
                 case EditFields.Version:
                     version = Text(property, errors);
                     break;
@@ -142,7 +146,7 @@ internal static class StaffApiRequests
         }
 
         return errors.Count == 0
-            ? (new IndicatorEdit(key, version!.Value.Value, target, result, narrativeEn, narrativeZh), reason?.Value)
+            ? (new IndicatorEdit(key, version!.Value.Value, target, result, narrativeEn, narrativeZh, missingDataReason), reason?.Value)
             : null;
     }
 
@@ -203,6 +207,22 @@ internal static class StaffApiRequests
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// A statement that must say something when given: text, or null to withdraw it. A blank
+    /// string would read as a reason to a client and as none to the domain, so it is refused.
+    /// </summary>
+    private static Set<string?>? StatedText(JsonProperty property, Dictionary<string, string[]> errors)
+    {
+        var text = Text(property, errors);
+        if (text is { Value: { } value } && string.IsNullOrWhiteSpace(value))
+        {
+            errors[property.Name] = [$"{property.Name} must say why there is no data; send null to withdraw it."];
+            return null;
+        }
+
+        return text;
     }
 
     private static Set<string?>? Text(JsonProperty property, Dictionary<string, string[]> errors)

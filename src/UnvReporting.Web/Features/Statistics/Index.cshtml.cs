@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Statistics;
 
-/// <summary>The statistics of the latest published reporting year, the figures a reader most likely wants.</summary>
+/// <summary>
+/// The statistics of the latest published year that has some, the figures a reader most likely
+/// wants. Every page links here, so with none published yet it says so rather than answer 404.
+/// </summary>
 public sealed class IndexModel(UnvDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var latest = await db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
-            .MaxAsync(y => (int?)y.Year, cancellationToken);
-        if (latest is not { } year)
+        var latest = await db.PublishedStatisticsYearsAsync(1, cancellationToken);
+        if (latest is not [var year])
         {
-            return NotFound();
+            return Page();
         }
 
         // The query (a language, a chart's options) goes along to the year's page.

@@ -45,6 +45,19 @@ public static class StatisticQueries
             .Select(Row(db))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The published years that have statistics of their own, newest first: where the Statistics
+    /// link leads and what compare starts from. A published year without statistics is left out,
+    /// so that neither answers an empty page while an earlier year has figures.
+    /// </summary>
+    public static Task<List<int>> PublishedStatisticsYearsAsync(this UnvDbContext db, int count, CancellationToken cancellationToken) =>
+        db.ReportingYears.AsNoTracking().VisibleTo(YearVisibility.PublishedOnly)
+            .Where(y => db.VisibleFacts(YearVisibility.PublishedOnly).Any(f => f.Year == y.Year))
+            .OrderByDescending(y => y.Year)
+            .Select(y => y.Year)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+
     /// <summary>True when the year has a fact the reader may see.</summary>
     public static Task<bool> HasVisibleFactsAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
         db.VisibleFacts(visibility).AnyAsync(f => f.Year == year, cancellationToken);

@@ -22,8 +22,8 @@ public sealed record MetricHistoryDto(string Metric, string Name, string Unit, I
 
 /// <summary>
 /// The yearly volunteer statistics as tidy facts (docs/api.md; metric keys in
-/// docs/data-model.md). Visitors see the facts of published years and of years that are not
-/// reporting years (comparisons and history from published reports); a staff token sees all.
+/// docs/data-model.md). Visitors see the facts of published years and every figure a published
+/// report prints, whatever its year (comparisons, history); a staff token sees all.
 /// </summary>
 public static class StatisticsApi
 {
@@ -48,7 +48,7 @@ public static class StatisticsApi
         }
 
         var visibility = await StaffReader.VisibilityAsync(context);
-        if (!await db.MaySeeYearAsync(year, visibility, cancellationToken) || !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
+        if (!await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, "Unknown year", $"There are no statistics for {year}.");
         }

@@ -19,6 +19,9 @@ public sealed class YearModel(UnvDbContext db, IStringLocalizer<SharedResource> 
 
     public YearFigures Figures { get; private set; } = null!;
 
+    /// <summary>False for a published year that has no statistics (the page says so).</summary>
+    public bool HasStatistics { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken) =>
         await LoadAsync(year, cancellationToken) ? Page() : NotFound();
 
@@ -35,17 +38,19 @@ public sealed class YearModel(UnvDbContext db, IStringLocalizer<SharedResource> 
 
     private async Task<bool> LoadAsync(int year, CancellationToken cancellationToken)
     {
-        // A reporting year a visitor may not see has no visible facts, so the two checks below
-        // answer 404 for it without a query of their own.
+        // A published year without statistics has a page that says so; a year the reader may not
+        // see, or one that does not exist, has no visible facts and is not a visible reporting
+        // year, so it answers 404 the same either way.
         var visibility = await StaffReader.VisibilityAsync(HttpContext);
         var facts = await db.StatisticsOfYearsAsync([year, year - 1], YearFigures.Drawn, visibility, cancellationToken);
-        if (!facts.Any(f => f.Year == year) && !await db.HasVisibleFactsAsync(year, visibility, cancellationToken))
+        if (!facts.Any(f => f.Year == year) && !await db.HasVisibleStatisticsYearAsync(year, visibility, cancellationToken))
         {
             return false;
         }
 
         Year = year;
         Figures = new YearFigures(year, facts, await StatisticNames.LoadAsync(db, cancellationToken), text);
+        HasStatistics = facts.Any(f => f.Year == year) || await db.HasVisibleFactsAsync(year, visibility, cancellationToken);
         return true;
     }
 }

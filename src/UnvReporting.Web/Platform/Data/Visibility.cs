@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Frameworks;
 using UnvReporting.Domain.Reporting;
+using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Data;
@@ -27,45 +28,67 @@ public enum YearVisibility
 public static class Visibility
 {
     /// <summary>A year visitors may read.</summary>
-    public static Expression<Func<ReportingYear, bool>> PublicYear { get; } = OnStatus(ReportingYear.PublicStatus, negate: false);
-
-    /// <summary>A year visitors may not read yet (draft, or under review).</summary>
-    public static Expression<Func<ReportingYear, bool>> HiddenYear { get; } = OnStatus(ReportingYear.PublicStatus, negate: true);
+    public static Expression<Func<ReportingYear, bool>> PublicYear { get; } = OnStatus(ReportingYear.PublicStatus);
 
     /// <summary>The years the reader may see.</summary>
     public static IQueryable<ReportingYear> VisibleTo(this IQueryable<ReportingYear> years, YearVisibility visibility) =>
         visibility == YearVisibility.Everything ? years : years.Where(PublicYear);
 
     /// <summary>
-    /// The statistic facts the reader may see: all for staff; for visitors, every fact except
-    /// those of a reporting year that is not public yet. Facts of years that are not reporting
-    /// years (the prior-year comparisons and the fifty-year history the reports give) come from
-    /// published reports and are public.
+    /// The reports the public has read: the document symbols of the published years (DP/2020/14,
+    /// DP/2022/24). A figure whose source is one of them is a printed figure.
+    /// </summary>
+    public static IQueryable<string> PublishedReports(this UnvDbContext db) =>
+        db.ReportingYears.Where(PublicYear).Where(y => y.DocumentSymbol != null).Select(y => y.DocumentSymbol!);
+
+    /// <summary>
+    /// The statistic facts the reader may see: all for staff; for visitors, the facts of a
+    /// published year and every printed figure, whatever its year. What the public saw stays:
+    /// opening 2020 as a draft does not take back the 2020 figures DP/2022/24 prints beside 2021,
+    /// nor the fifty-year history. A figure entered for a year not yet published stays staff-only.
     /// </summary>
     public static IQueryable<StatisticFact> VisibleFacts(this UnvDbContext db, YearVisibility visibility) =>
         visibility == YearVisibility.Everything
             ? db.StatisticFacts.AsNoTracking()
-            : db.StatisticFacts.AsNoTracking().Where(f => !db.ReportingYears.Where(HiddenYear).Any(y => y.Year == f.Year));
-
-    /// <summary>False for a year whose figures the reader may not see: for a visitor, a reporting year that is not public yet.</summary>
-    public static async Task<bool> MaySeeYearAsync(this UnvDbContext db, int year, YearVisibility visibility, CancellationToken cancellationToken) =>
-        visibility == YearVisibility.Everything
-        || !await db.ReportingYears.Where(HiddenYear).AnyAsync(y => y.Year == year, cancellationToken);
+            : db.StatisticFacts.AsNoTracking().Where(f => db.ReportingYears.Where(PublicYear)
+                .Any(y => y.Year == f.Year || y.DocumentSymbol == f.Source.DocumentSymbol));
 
     /// <summary>
-    /// The frameworks visitors may read about: those with a public year. Anything that shows a
-    /// framework's figures, or whose change the public would notice (new bands recolour its
-    /// published years), asks this.
+    /// The indicator-years the reader may see: all for staff; for visitors, those of a published
+    /// year and those printed in a published report (the same rule as <see cref="VisibleFacts"/>).
+    /// A year's own table, summary and exports are still shown only for a published year
+    /// (<see cref="VisibleTo"/>); this rule is for what crosses years: an indicator's history, a
+    /// framework's progress.
+    /// </summary>
+    public static IQueryable<IndicatorYear> VisibleIndicatorYears(this UnvDbContext db, YearVisibility visibility) =>
+        visibility == YearVisibility.Everything
+            ? db.IndicatorYears.AsNoTracking()
+            : db.IndicatorYears.AsNoTracking().Where(iy => db.ReportingYears.Where(PublicYear)
+                .Any(y => y.Year == iy.Year || y.DocumentSymbol == iy.Source.DocumentSymbol));
+
+    /// <summary>True when <paramref name="documentSymbol"/> is a published report, so that a figure it sources is printed.</summary>
+    public static Task<bool> IsPublishedReportAsync(this UnvDbContext db, string? documentSymbol, CancellationToken cancellationToken) =>
+        documentSymbol is null
+            ? Task.FromResult(false)
+            : db.ReportingYears.Where(PublicYear).AnyAsync(y => y.DocumentSymbol == documentSymbol, cancellationToken);
+
+    /// <summary>
+    /// The frameworks visitors may read about: one of its years is published, or a published
+    /// report presents it (DP/2022/24 sets out the 2022-2025 ambitions). Never merely because an
+    /// Admin created it. Anything that shows a framework's figures, or whose change the public
+    /// would notice (new bands recolour its published years), asks this.
     /// </summary>
     public static IQueryable<StrategicFramework> PublicFrameworks(this UnvDbContext db) =>
-        db.Frameworks.Where(f => db.ReportingYears.Where(PublicYear).Any(y => y.FrameworkId == f.Id));
+        db.Frameworks.Where(f =>
+            db.ReportingYears.Where(PublicYear).Any(y => y.FrameworkId == f.Id)
+            || db.FrameworkAmbitions.Any(a => a.FrameworkId == f.Id && db.ReportingYears.Where(PublicYear).Any(y => y.DocumentSymbol == a.Source.DocumentSymbol)));
 
     /// <summary>"year => rule(year.Status)", so that the years are filtered in SQL by the domain's rule on statuses.</summary>
-    private static Expression<Func<ReportingYear, bool>> OnStatus(Expression<Func<ReportingStatus, bool>> rule, bool negate)
+    private static Expression<Func<ReportingYear, bool>> OnStatus(Expression<Func<ReportingStatus, bool>> rule)
     {
         var year = Expression.Parameter(typeof(ReportingYear), "year");
         var body = new ReplaceParameter(rule.Parameters[0], Expression.Property(year, nameof(ReportingYear.Status))).Visit(rule.Body);
-        return Expression.Lambda<Func<ReportingYear, bool>>(negate ? Expression.Not(body) : body, year);
+        return Expression.Lambda<Func<ReportingYear, bool>>(body, year);
     }
 
     private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -2,15 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain;
 using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
+using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Staff;
+using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Platform.Data;
 
 /// <summary>
 /// The one way staff change a year's data (figures, definitions, statistics, imports): checks the
-/// role's edit rule for the year, lets the caller apply its change, marks corrected rows of a
-/// published year revised, and saves the change with its audit entries while holding the year,
+/// role's edit rule for the year, lets the caller apply its change, checks the stricter rule for
+/// any row it touched that a published report prints, marks corrected public rows revised, and saves the change with its audit entries while holding the year,
 /// all in one transaction. A refusal comes back as a <see cref="YearOutcome"/>, never as an
 /// exception, and leaves nothing tracked, so the caller can read the page again.
 /// </summary>
@@ -73,6 +75,20 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
                 return (refusal, false);
             }
 
+            // Which rows a change touches is known only now, whatever page or endpoint made it: a
+            // figure printed in a published report is changed as in a published year.
+            if (!rule.NeedsReason && await change.PrintedRowsAsync(cancellationToken) is { Count: > 0 } printed)
+            {
+                var printedIn = printed[0].Symbol;
+                var printedRule = reportingYear.EditRuleFor(role, printedIn);
+                if (!printedRule.Allowed)
+                {
+                    return (new YearOutcome.Forbidden(printedRule.Refusal!) { OfPrintedFigure = true }, false);
+                }
+
+                change.RequireReason(printedRule, reportingYear.CheckEdit(role, reason, printedIn), printed.Select(p => p.Row));
+            }
+
             change.MarkRevised();
             db.HoldYear(reportingYear);
             await db.SaveAuditedAsync(actor, change.AuditReason, clock.GetUtcNow(), cancellationToken);
@@ -116,6 +132,7 @@ public sealed class YearChange
     private readonly UnvDbContext _db;
     private readonly List<FieldError> _errors = [];
     private readonly List<object> _stale = [];
+    private HashSet<object>? _printedRows;
     private bool _refused;
     private string? _missing;
 
@@ -128,10 +145,11 @@ public sealed class YearChange
         Today = today;
     }
 
-    public EditRule Rule { get; }
+    /// <summary>The year's rule, or the stricter one for a printed figure once the change touched one.</summary>
+    public EditRule Rule { get; private set; }
 
-    /// <summary>The reason as checked by the year's rule: required for a published year, else optional.</summary>
-    public string? Reason { get; }
+    /// <summary>The reason as checked by the rule: required for a published year or a printed figure, else optional.</summary>
+    public string? Reason { get; private set; }
 
     /// <summary>What the audit entries record as the reason; the reason unless the change words it otherwise.</summary>
     public string? AuditReason { get; set; }
@@ -180,6 +198,50 @@ public sealed class YearChange
         }
     }
 
+    /// <summary>
+    /// The statistic facts and indicator-years the change adds, modifies or deletes whose source,
+    /// before or after the change, is a published report, with that report. Giving a new figure a
+    /// published report as its source makes it public at once, so it counts as much as changing
+    /// one already printed.
+    /// </summary>
+    internal async Task<IReadOnlyList<(object Row, string Symbol)>> PrintedRowsAsync(CancellationToken cancellationToken)
+    {
+        var touched = new List<(object Row, string Symbol)>();
+        foreach (var entry in _db.ChangeTracker.Entries()
+            .Where(e => e.Entity is StatisticFact or IndicatorYear && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var symbol = entry.ComplexProperty(nameof(StatisticFact.Source)).Property(nameof(SourceReference.DocumentSymbol));
+            if (entry.State != EntityState.Added && symbol.OriginalValue is string before)
+            {
+                touched.Add((entry.Entity, before));
+            }
+
+            if (entry.State != EntityState.Deleted && symbol.CurrentValue is string after)
+            {
+                touched.Add((entry.Entity, after));
+            }
+        }
+
+        if (touched.Count == 0)
+        {
+            return [];
+        }
+
+        var symbols = touched.Select(t => t.Symbol).Distinct().ToList();
+        var published = await _db.PublishedReports().Where(r => symbols.Contains(r)).ToListAsync(cancellationToken);
+        return touched.Where(t => published.Contains(t.Symbol)).ToList();
+    }
+
+    /// <summary>The change touched printed figures: it is held to <paramref name="rule"/>, with the reason checked for it.</summary>
+    internal void RequireReason(EditRule rule, string? reason, IEnumerable<object> printedRows)
+    {
+        // A change that worded its own audit reason (an import names its file) keeps its words.
+        AuditReason = AuditReason == Reason ? reason : $"{reason} ({AuditReason})";
+        Rule = rule;
+        Reason = reason;
+        _printedRows = printedRows.ToHashSet(ReferenceEqualityComparer.Instance);
+    }
+
     internal YearOutcome? Refusal() =>
         _missing is not null ? new YearOutcome.NotFound(_missing)
         : _errors.Count > 0 || _refused ? new YearOutcome.Invalid(_errors)
@@ -187,8 +249,9 @@ public sealed class YearChange
         : null;
 
     /// <summary>
-    /// A corrected figure of a published year says so on the public page, with the reason: every
-    /// indicator row the change modified is marked revised.
+    /// A corrected figure the public has read says so on the public page, with the reason: every
+    /// indicator row the change modified in a published year, or every printed one it modified in
+    /// a draft (the draft's other rows are not public yet).
     /// </summary>
     internal void MarkRevised()
     {
@@ -197,7 +260,8 @@ public sealed class YearChange
             return;
         }
 
-        foreach (var entry in _db.ChangeTracker.Entries<IndicatorYear>().Where(e => e.State is EntityState.Modified or EntityState.Added).ToList())
+        foreach (var entry in _db.ChangeTracker.Entries<IndicatorYear>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Added && (_printedRows is null || _printedRows.Contains(e.Entity))).ToList())
         {
             entry.Entity.MarkRevised(Today, Reason!);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,8 +18,15 @@ public abstract record YearOutcome
     /// <summary>Nothing saved: the year or a row does not exist.</summary>
     public sealed record NotFound(string Message) : YearOutcome;
 
-    /// <summary>Nothing saved: the role may not change the year in its current status.</summary>
-    public sealed record Forbidden(string Message) : YearOutcome;
+    /// <summary>Nothing saved: the role may not change the year in its current status, or a figure a published report prints.</summary>
+    public sealed record Forbidden(string Message) : YearOutcome
+    {
+        /// <summary>
+        /// The change touched a figure a published report prints. Only the change shows that (a
+        /// new figure given a published report as its source), so the form could not have said so.
+        /// </summary>
+        public bool OfPrintedFigure { get; init; }
+    }
 
     /// <summary>Nothing saved: the messages by field (none when the caller had already shown its own).</summary>
     public sealed record Invalid(IReadOnlyList<FieldError> Errors) : YearOutcome;
@@ -31,7 +39,7 @@ public static class YearOutcomePages
 {
     /// <summary>
     /// The page's answer to a refused change: 404, 403, or the page again with each message next to
-    /// its input. <paramref name="inputOf"/> names the form field of a refusal's field key.
+    /// its input (as 403 for a printed figure the role may not change). <paramref name="inputOf"/> names the form field of a refusal's field key.
     /// </summary>
     public static IActionResult Refused(this PageModel page, YearOutcome outcome, Func<string, string> inputOf)
     {
@@ -39,6 +47,11 @@ public static class YearOutcomePages
         {
             case YearOutcome.NotFound:
                 return page.NotFound();
+            case YearOutcome.Forbidden { OfPrintedFigure: true } printed:
+                // The page again with why, still as 403: the person can change what they typed.
+                page.ModelState.AddModelError(string.Empty, printed.Message);
+                page.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return page.Page();
             case YearOutcome.Forbidden:
                 return page.Forbid();
             case YearOutcome.Invalid invalid:

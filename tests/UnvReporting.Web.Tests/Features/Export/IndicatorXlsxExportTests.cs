@@ -57,7 +57,7 @@ public class IndicatorXlsxExportTests
         var pane = sheet.Descendants<Pane>().Single();
         pane.State!.Value.ShouldBe(PaneStateValues.Frozen);
         pane.TopLeftCell!.Value.ShouldBe("A2");
-        sheet.GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:U{rows.Count + 1}");
+        sheet.GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:V{rows.Count + 1}");
         var styles = workbook.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
         var formats = styles.CellFormats!.Elements<CellFormat>().ToList();
         var fills = styles.Fills!.Elements<Fill>().ToList();
@@ -207,7 +207,7 @@ public class IndicatorXlsxExportTests
         all.Select(r => r.Get("Year")).Distinct().ShouldBe(["2019", "2021"]);
         all.Where(r => r.Get("Year") == "2021").Select(r => r.Get("Colour")).ShouldBe(workbook.TableRows("2021").Select(r => r.Get("Colour")));
         staff.SheetNames().ShouldBe(["All years", "2019", "2020", "2021", "Notes", "Change log"]);
-        staff.Worksheet("All years").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:U{staff.TableRows("All years").Count + 1}", "the filter covers every visible year's rows");
+        staff.Worksheet("All years").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:V{staff.TableRows("All years").Count + 1}", "the filter covers every visible year's rows");
         new OpenXmlValidator().Validate(staff).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty("the workbook follows the Open XML schema, so Excel opens it without repairs");
     }
 }

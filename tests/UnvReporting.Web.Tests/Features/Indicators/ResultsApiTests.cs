@@ -106,7 +106,8 @@ public class ResultsApiTests
               "unit": "months", "direction": "higher", "cumulative": false,
               "target": 57827, "result": 65014, "score": 112.43, "scorePercent": 112,
               "rating": "green", "notRateable": null,
-              "publishedScorePercent": 112, "publishedRating": "green", "flags": []
+              "publishedScorePercent": 112, "publishedRating": "green", "flags": [],
+              "missingDataReason": null
             }
             """));
         var outcomeIndicator = indicators.EnumerateArray().First();
@@ -179,7 +180,7 @@ public class ResultsApiTests
         [
             "year", "framework", "key", "code", "level", "outcome", "output", "title", "unit", "direction", "cumulative",
             "target", "result", "score", "scorePercent", "rating", "notRateable", "publishedScorePercent", "publishedRating", "flags",
-            "narrative", "source", "note",
+            "missingDataReason", "narrative", "source", "note",
         ]);
         detail.Raw("key").ShouldBe("\"2.1.1b\"");
         detail.Raw("target").ShouldBe("2357");

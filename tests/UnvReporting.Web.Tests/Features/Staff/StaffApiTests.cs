@@ -52,7 +52,7 @@ public class StaffApiTests
 
         var problem = await response.ShouldBeProblemAsync(409);
         var current = problem.GetProperty("current");
-        current.PropertyNames().ShouldBe(["target", "result", "narrativeEn", "narrativeZh", "version", "changedBy", "changedAt"]);
+        current.PropertyNames().ShouldBe(["target", "result", "narrativeEn", "narrativeZh", "missingDataReason", "version", "changedBy", "changedAt"]);
         current.Raw("target").ShouldBe("50");
         current.Raw("result").ShouldBe("45");
         current.GetProperty("version").GetString().ShouldBe(first.GetProperty("version").GetString());

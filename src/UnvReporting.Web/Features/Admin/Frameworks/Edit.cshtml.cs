@@ -53,7 +53,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
 
                 // New bands recolour every year of the framework, published ones included: the
                 // Board has seen those colours, so the change must say why (the audit keeps it).
-                if (reason is null && await db.PublicFrameworks().AnyAsync(f => f.Id == framework.Id, cancellationToken))
+                if (reason is null && await db.ReportingYears.Where(Visibility.PublicYear).AnyAsync(y => y.FrameworkId == framework.Id, cancellationToken))
                 {
                     throw new DomainException("Reason", $"{code} has published years whose colours these bands decide: say why they change.");
                 }

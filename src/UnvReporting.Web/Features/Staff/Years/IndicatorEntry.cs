@@ -17,13 +17,15 @@ public sealed record IndicatorEdit(
     Set<decimal?>? Milestone = null,
     Set<decimal?>? Result = null,
     Set<string?>? NarrativeEn = null,
-    Set<string?>? NarrativeZh = null);
+    Set<string?>? NarrativeZh = null,
+    Set<string?>? MissingDataReason = null);
 
 /// <summary>What a row holds now, for the editor whose save was refused because someone else saved first.</summary>
-public sealed record CurrentValues(string Key, decimal? Milestone, decimal? Result, string? NarrativeEn, string? NarrativeZh, string Version, string? ChangedBy, DateTimeOffset? ChangedAt);
+public sealed record CurrentValues(string Key, decimal? Milestone, decimal? Result, string? NarrativeEn, string? NarrativeZh, string? MissingDataReason, string Version, string? ChangedBy, DateTimeOffset? ChangedAt);
 
 /// <summary>
-/// Saves staff edits of a year's milestones, results and narratives: the same rules for the entry
+/// Saves staff edits of a year's milestones, results, narratives and reasons for missing data
+/// ("no data: ..."): the same rules for the entry
 /// page and the write API, through <see cref="YearChanges"/>. All edits are checked first and saved
 /// together, or nothing is saved. A refusal of a value is keyed "KEY.Field" ("1.1.Milestone"), or
 /// "Reason"; a conflict lists the <see cref="CurrentValues"/> of the rows that changed meanwhile.
@@ -49,11 +51,17 @@ public sealed class IndicatorEntry(UnvDbContext db, YearChanges changes)
                 var row = rows[edit.Key];
                 if (change.Expect(row, edit.Version))
                 {
-                    change.Try(() => row.Enter(
+                    // The figures first: entering a result clears a stated reason, and a reason
+                    // sent with a result is refused by the domain rather than kept beside it.
+                    if (change.Try(() => row.Enter(
                         edit.Milestone is { } m ? m.Value : row.Milestone,
                         edit.Result is { } r ? r.Value : row.Result,
                         edit.NarrativeEn is { } en ? en.Value : row.NarrativeEn,
-                        edit.NarrativeZh is { } zh ? zh.Value : row.NarrativeZh), $"{edit.Key}.");
+                        edit.NarrativeZh is { } zh ? zh.Value : row.NarrativeZh), $"{edit.Key}.")
+                        && edit.MissingDataReason is { } missing)
+                    {
+                        change.Try(() => row.StateMissingData(missing.Value), $"{edit.Key}.");
+                    }
                 }
             }
         }, cancellationToken);
@@ -74,13 +82,14 @@ public sealed class IndicatorEntry(UnvDbContext db, YearChanges changes)
                 iy.Result,
                 iy.NarrativeEn,
                 iy.NarrativeZh,
+                iy.MissingDataReason,
                 Version = EF.Property<uint>(iy, ConcurrencyVersion.PropertyName),
                 Last = db.AuditEntries.Where(a => a.Year == year && a.IndicatorKey == iy.Indicator.Key && a.Subject == "indicator-year")
                     .OrderByDescending(a => a.Id).Select(a => new { a.UserName, a.At }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return new YearOutcome.Conflict(current
-            .Select(c => new CurrentValues(c.Key, c.Milestone.WithoutTrailingZeros(), c.Result.WithoutTrailingZeros(), c.NarrativeEn, c.NarrativeZh,
+            .Select(c => new CurrentValues(c.Key, c.Milestone.WithoutTrailingZeros(), c.Result.WithoutTrailingZeros(), c.NarrativeEn, c.NarrativeZh, c.MissingDataReason,
                 ConcurrencyVersion.Format(c.Version), c.Last?.UserName, c.Last?.At))
             .ToList<object>());
     }

@@ -26,6 +26,15 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 
     public EditRule Rule { get; private set; } = EditRule.Closed(string.Empty);
 
+    /// <summary>The rule of each row the year's rule does not cover: rows a published report prints (<see cref="ReportingYear.EditRuleFor(UnvReporting.Domain.Staff.StaffRole, string?)"/>).</summary>
+    public Dictionary<string, EditRule> PrintedRules { get; } = [];
+
+    /// <summary>The rule for one row: its printed-figure rule, or the year's.</summary>
+    public EditRule RuleFor(string key) => PrintedRules.TryGetValue(key, out var rule) ? rule : Rule;
+
+    /// <summary>True when saving may need a reason: a published year, or a row the public has read.</summary>
+    public bool AsksReason => Rule.NeedsReason || PrintedRules.Values.Any(r => r.NeedsReason);
+
     public IReadOnlyList<ScoredIndicatorYear> Scored { get; private set; } = [];
 
     [BindProperty]
@@ -76,6 +85,11 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
             var row = Rows[i];
             var unit = units[row.Key];
 
+            if (!RuleFor(row.Key).Allowed && row.ChangedFromOriginal())
+            {
+                ModelState.AddModelError($"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", RuleFor(row.Key).Refusal!);
+            }
+
             var milestone = Read(row.Milestone, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Milestone)}", "Milestone");
             var result = Read(row.Result, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", "Result");
             // Only the fields the editor changed are sent: a field they left alone keeps whatever
@@ -86,7 +100,8 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
                     Milestone: EntryRow.Same(row.Milestone, row.OriginalMilestone) ? null : new Set<decimal?>(milestone),
                     Result: EntryRow.Same(row.Result, row.OriginalResult) ? null : new Set<decimal?>(result),
                     NarrativeEn: EntryRow.Same(row.NarrativeEn, row.OriginalNarrativeEn) ? null : new Set<string?>(row.NarrativeEn),
-                    NarrativeZh: EntryRow.Same(row.NarrativeZh, row.OriginalNarrativeZh) ? null : new Set<string?>(row.NarrativeZh)));
+                    NarrativeZh: EntryRow.Same(row.NarrativeZh, row.OriginalNarrativeZh) ? null : new Set<string?>(row.NarrativeZh),
+                    MissingDataReason: EntryRow.Same(row.MissingDataReason, row.OriginalMissingDataReason) ? null : new Set<string?>(row.MissingDataReason)));
             }
         }
 
@@ -120,6 +135,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
                     row.OriginalResult = Text(current.Result);
                     row.OriginalNarrativeEn = current.NarrativeEn;
                     row.OriginalNarrativeZh = current.NarrativeZh;
+                    row.OriginalMissingDataReason = current.MissingDataReason;
                 }
 
                 ModelState.AddModelError(string.Empty, "Someone else saved some of these indicators after you opened the page. Nothing was saved. Their values are shown against each row; yours are still in the form. Save again to replace theirs.");
@@ -196,8 +212,16 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 
         Heading = heading;
         var reportingYear = await db.ReportingYears.AsNoTracking().SingleAsync(y => y.Year == year, cancellationToken);
-        Rule = reportingYear.EditRuleFor(User.CurrentRole());
+        var role = User.CurrentRole();
+        Rule = reportingYear.EditRuleFor(role);
         Scored = (await db.LoadYearTableAsync(heading, cancellationToken, YearVisibility.Everything)).Indicators;
+        var symbols = Scored.Select(s => s.Figures.SourceSymbol).Distinct().ToList();
+        var printedIn = await db.PublishedReports().Where(r => symbols.Contains(r)).ToListAsync(cancellationToken);
+        foreach (var row in Scored.Where(s => printedIn.Contains(s.Figures.SourceSymbol)))
+        {
+            PrintedRules[row.Figures.Key] = reportingYear.EditRuleFor(role, row.Figures.SourceSymbol);
+        }
+
         return true;
     }
 }
@@ -217,6 +241,9 @@ public sealed class EntryRow
 
     public string? NarrativeZh { get; set; }
 
+    /// <summary>"No data: ..." — why the year has no result; empty when there is none to state.</summary>
+    public string? MissingDataReason { get; set; }
+
     public string? OriginalMilestone { get; set; }
 
     public string? OriginalResult { get; set; }
@@ -224,6 +251,8 @@ public sealed class EntryRow
     public string? OriginalNarrativeEn { get; set; }
 
     public string? OriginalNarrativeZh { get; set; }
+
+    public string? OriginalMissingDataReason { get; set; }
 
     public static EntryRow From(IndicatorYearRow figures, DisplayFormat format)
     {
@@ -237,17 +266,20 @@ public sealed class EntryRow
             Result = result,
             NarrativeEn = figures.NarrativeEn,
             NarrativeZh = figures.NarrativeZh,
+            MissingDataReason = figures.MissingDataReason,
             OriginalMilestone = milestone,
             OriginalResult = result,
             OriginalNarrativeEn = figures.NarrativeEn,
             OriginalNarrativeZh = figures.NarrativeZh,
+            OriginalMissingDataReason = figures.MissingDataReason,
         };
     }
 
     /// <summary>Text compared as typed (trimmed); "53" and "53.0" count as a change, which only costs an unneeded save.</summary>
     public bool ChangedFromOriginal() =>
         !Same(Milestone, OriginalMilestone) || !Same(Result, OriginalResult) ||
-        !Same(NarrativeEn, OriginalNarrativeEn) || !Same(NarrativeZh, OriginalNarrativeZh);
+        !Same(NarrativeEn, OriginalNarrativeEn) || !Same(NarrativeZh, OriginalNarrativeZh) ||
+        !Same(MissingDataReason, OriginalMissingDataReason);
 
     public static bool Same(string? a, string? b) =>
         string.Equals((a ?? string.Empty).Trim().ReplaceLineEndings("\n"), (b ?? string.Empty).Trim().ReplaceLineEndings("\n"), StringComparison.Ordinal);

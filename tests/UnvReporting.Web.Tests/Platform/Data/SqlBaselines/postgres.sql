@@ -5,32 +5,30 @@ INNER JOIN "Frameworks" AS f ON r."FrameworkId" = f."Id"
 WHERE r."Status" = 'Published' AND r."Year" = @year
 LIMIT 2;
 
-SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i.xmin
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
 FROM "IndicatorYears" AS i
-INNER JOIN (
-    SELECT r."Year", r."Status"
-    FROM "ReportingYears" AS r
-    WHERE r."Status" = 'Published'
-) AS r0 ON i."Year" = r0."Year"
+INNER JOIN "ReportingYears" AS r0 ON i."Year" = r0."Year"
 INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
 INNER JOIN "Frameworks" AS f ON i0."FrameworkId" = f."Id"
 INNER JOIN "ResultAreas" AS r1 ON i0."AreaId" = r1."Id"
 LEFT JOIN "ResultAreas" AS r2 ON r1."ParentId" = r2."Id"
-WHERE i."Year" = @heading_Year;
+WHERE EXISTS (
+    SELECT 1
+    FROM "ReportingYears" AS r
+    WHERE r."Status" = 'Published' AND (r."Year" = i."Year" OR r."DocumentSymbol" = i."SourceDocument")) AND i."Year" = @heading_Year;
 
 -- indicator history, PublishedOnly
-SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i.xmin
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
 FROM "IndicatorYears" AS i
 INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
-INNER JOIN (
-    SELECT r."Year", r."Status"
-    FROM "ReportingYears" AS r
-    WHERE r."Status" = 'Published'
-) AS r0 ON i."Year" = r0."Year"
+INNER JOIN "ReportingYears" AS r0 ON i."Year" = r0."Year"
 INNER JOIN "Frameworks" AS f ON i0."FrameworkId" = f."Id"
 INNER JOIN "ResultAreas" AS r1 ON i0."AreaId" = r1."Id"
 LEFT JOIN "ResultAreas" AS r2 ON r1."ParentId" = r2."Id"
-WHERE i0."Key" = @key;
+WHERE EXISTS (
+    SELECT 1
+    FROM "ReportingYears" AS r
+    WHERE r."Status" = 'Published' AND (r."Year" = i."Year" OR r."DocumentSymbol" = i."SourceDocument")) AND i0."Key" = @key;
 
 -- statistics of a year, PublishedOnly
 SELECT s."Year", s."MetricKey", s."Dimension", s."Member", s."Value", (
@@ -39,10 +37,10 @@ SELECT s."Year", s."MetricKey", s."Dimension", s."Member", s."Value", (
     WHERE m."Key" = s."MetricKey"
     LIMIT 1), s."Qualifier", s."SourceDocument", s."SourceLocator", s."Note"
 FROM "StatisticFacts" AS s
-WHERE NOT EXISTS (
+WHERE EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = @year
+    WHERE r."Status" = 'Published' AND (r."Year" = s."Year" OR r."DocumentSymbol" = s."SourceDocument")) AND s."Year" = @year
 ORDER BY s."MetricKey", s."Dimension", s."Member";
 
 -- statistics of years, PublishedOnly
@@ -52,10 +50,10 @@ SELECT s."Year", s."MetricKey", s."Dimension", s."Member", s."Value", (
     WHERE m."Key" = s."MetricKey"
     LIMIT 1), s."Qualifier", s."SourceDocument", s."SourceLocator", s."Note"
 FROM "StatisticFacts" AS s
-WHERE NOT EXISTS (
+WHERE EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = ANY (@years)
+    WHERE r."Status" = 'Published' AND (r."Year" = s."Year" OR r."DocumentSymbol" = s."SourceDocument")) AND s."Year" = ANY (@years)
 ORDER BY s."MetricKey", s."Dimension", s."Member", s."Year";
 
 -- drawn statistics of years, PublishedOnly
@@ -65,10 +63,10 @@ SELECT s."Year", s."MetricKey", s."Dimension", s."Member", s."Value", (
     WHERE m."Key" = s."MetricKey"
     LIMIT 1), s."Qualifier", s."SourceDocument", s."SourceLocator", s."Note"
 FROM "StatisticFacts" AS s
-WHERE NOT EXISTS (
+WHERE EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."Year" = ANY (@years) AND s."MetricKey" = ANY (@metrics)
+    WHERE r."Status" = 'Published' AND (r."Year" = s."Year" OR r."DocumentSymbol" = s."SourceDocument")) AND s."Year" = ANY (@years) AND s."MetricKey" = ANY (@metrics)
 ORDER BY s."MetricKey", s."Dimension", s."Member", s."Year";
 
 -- statistics of a metric, PublishedOnly
@@ -78,10 +76,10 @@ SELECT s."Year", s."MetricKey", s."Dimension", s."Member", s."Value", (
     WHERE m."Key" = s."MetricKey"
     LIMIT 1), s."Qualifier", s."SourceDocument", s."SourceLocator", s."Note"
 FROM "StatisticFacts" AS s
-WHERE NOT EXISTS (
+WHERE EXISTS (
     SELECT 1
     FROM "ReportingYears" AS r
-    WHERE r."Status" <> 'Published' AND r."Year" = s."Year") AND s."MetricKey" = @metric
+    WHERE r."Status" = 'Published' AND (r."Year" = s."Year" OR r."DocumentSymbol" = s."SourceDocument")) AND s."MetricKey" = @metric
 ORDER BY s."Year", s."Dimension", s."Member";
 
 -- year table, Everything
@@ -91,7 +89,7 @@ INNER JOIN "Frameworks" AS f ON r."FrameworkId" = f."Id"
 WHERE r."Year" = @year
 LIMIT 2;
 
-SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r0."Kind", r0."Code", r0."TitleEn", r0."TitleZh", r0."SortOrder", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r."Status", i."RevisedOn", i."RevisionReason", i.xmin
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r0."Kind", r0."Code", r0."TitleEn", r0."TitleZh", r0."SortOrder", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
 FROM "IndicatorYears" AS i
 INNER JOIN "ReportingYears" AS r ON i."Year" = r."Year"
 INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
@@ -101,7 +99,7 @@ LEFT JOIN "ResultAreas" AS r1 ON r0."ParentId" = r1."Id"
 WHERE i."Year" = @heading_Year;
 
 -- indicator history, Everything
-SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r0."Kind", r0."Code", r0."TitleEn", r0."TitleZh", r0."SortOrder", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r."Status", i."RevisedOn", i."RevisionReason", i.xmin
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r0."Kind", r0."Code", r0."TitleEn", r0."TitleZh", r0."SortOrder", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
 FROM "IndicatorYears" AS i
 INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
 INNER JOIN "ReportingYears" AS r ON i."Year" = r."Year"

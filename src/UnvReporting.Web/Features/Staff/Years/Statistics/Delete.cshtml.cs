@@ -108,7 +108,7 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageMode
         }
 
         Year = year;
-        Rule = reportingYear!.EditRuleFor(role);
+        Rule = reportingYear!.EditRuleFor(role, fact.PrintedIn);
         Fact = fact;
         return null;
     }

@@ -102,7 +102,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
         }
 
         Year = year;
-        Rule = reportingYear!.EditRuleFor(role);
+        Rule = reportingYear!.EditRuleFor(role, fact.PrintedIn);
         Fact = fact;
         return null;
     }

@@ -5,7 +5,11 @@ using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
-/// <summary>A statistic as the staff pages show it: the metric's name and unit, the breakdown's name, the figure, its source, its version.</summary>
+/// <summary>
+/// A statistic as the staff pages show it: the metric's name and unit, the breakdown's name, the
+/// figure, its source, its version, and the published report that prints it (null when none does),
+/// which decides who may change it (<see cref="UnvReporting.Domain.Reporting.ReportingYear.EditRuleFor(UnvReporting.Domain.Staff.StaffRole, string?)"/>).
+/// </summary>
 public sealed record FactSummary(
     long Id,
     string MetricKey,
@@ -18,7 +22,8 @@ public sealed record FactSummary(
     Qualifier Qualifier,
     string Source,
     string? Note,
-    string Version)
+    string Version,
+    string? PrintedIn)
 {
     public string Breakdown => StatisticText.Breakdown(DimensionName, MemberName);
 
@@ -41,7 +46,8 @@ public sealed record FactSummary(
             f.Qualifier,
             f.Source.DocumentSymbol + " " + f.Source.Locator,
             f.Note,
-            ConcurrencyVersion.Format(EF.Property<uint>(f, ConcurrencyVersion.PropertyName)));
+            ConcurrencyVersion.Format(EF.Property<uint>(f, ConcurrencyVersion.PropertyName)),
+            db.PublishedReports().Contains(f.Source.DocumentSymbol) ? f.Source.DocumentSymbol : null);
 
     public static Task<FactSummary?> FindAsync(UnvDbContext db, int year, long id, CancellationToken cancellationToken) =>
         Query(db, db.StatisticFacts.Where(f => f.Year == year && f.Id == id)).SingleOrDefaultAsync(cancellationToken);

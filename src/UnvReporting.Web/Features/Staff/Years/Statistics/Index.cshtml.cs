@@ -19,6 +19,12 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 
     public EditRule Rule { get; private set; } = EditRule.Open;
 
+    private ReportingYear? _reportingYear;
+
+    /// <summary>The rule for one figure: stricter than the year's when a published report prints it.</summary>
+    public EditRule RuleFor(FactSummary fact) =>
+        fact.PrintedIn is null || _reportingYear is null ? Rule : _reportingYear.EditRuleFor(User.CurrentRole(), fact.PrintedIn);
+
     public IReadOnlyList<IGrouping<string, FactSummary>> Metrics { get; private set; } = [];
 
     [TempData]
@@ -34,6 +40,7 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
 
         Year = year;
         Status = reportingYear.Status;
+        _reportingYear = reportingYear;
         Rule = reportingYear.EditRuleFor(User.CurrentRole());
         var facts = await FactSummary.Query(db, db.StatisticFacts.Where(f => f.Year == year)).ToListAsync(cancellationToken);
         Metrics = facts.GroupBy(f => f.MetricKey).ToList();

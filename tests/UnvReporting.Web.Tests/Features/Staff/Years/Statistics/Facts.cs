@@ -14,12 +14,12 @@ internal static class Facts
 
     public const string Share = "women_share";
 
-    /// <summary>A total of volunteers_deployed for the year (a draft year has none in the reference data).</summary>
-    public static async Task<long> AddAsync(TestApp app, int year, decimal value)
+    /// <summary>A total of a metric for the year (volunteers_deployed unless said; a draft year has none in the reference data), sourced to a report not published.</summary>
+    public static async Task<long> AddAsync(TestApp app, int year, decimal value, string metricKey = Count)
     {
         var fact = await app.Services.SaveAsync(async db =>
         {
-            var metric = await db.Metrics.SingleAsync(m => m.Key == Count);
+            var metric = await db.Metrics.SingleAsync(m => m.Key == metricKey);
             return db.StatisticFacts.Add(new StatisticFact(year, metric, null, value, Qualifier.Exact, SourceReference.Parse("DP/2021/36 para 12"), null)).Entity;
         });
         return fact.Id;
