@@ -76,10 +76,11 @@ public class ScreenWidthTests
         await session.OpenAsync("/?culture=" + culture);
 
         // The middle of every item of the menu, in pixels from the top: one line has them all within a few pixels.
-        var middles = await session.Page.EvaluateAsync<double[]>(
-            "() => [...document.querySelectorAll('header nav .nav-link, header nav .navbar-brand, header nav button')].map(e => e.getBoundingClientRect()).filter(r => r.height > 0).map(r => (r.top + r.bottom) / 2)");
-        middles.Length.ShouldBeGreaterThan(5);
-        (middles.Max() - middles.Min()).ShouldBeLessThan(12, $"every item of the menu on one line (middles at {string.Join(", ", middles.Select(m => Math.Round(m)))} px)");
+        var items = await session.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('header nav .nav-link, header nav .navbar-brand, header nav button')].map(e => [e, e.getBoundingClientRect()]).filter(([, r]) => r.height > 0).map(([e, r]) => `${(r.top + r.bottom) / 2}|${e.textContent.trim()} at ${Math.round(r.left)}-${Math.round(r.right)}, ${Math.round(r.top)}-${Math.round(r.bottom)}`)");
+        var middles = items.Select(i => double.Parse(i.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        middles.Count.ShouldBeGreaterThan(5);
+        (middles.Max() - middles.Min()).ShouldBeLessThan(12, $"every item of the menu on one line: {string.Join("; ", items.Select(i => i.Split('|')[1]))}");
     }
 
     private sealed class Overflow
