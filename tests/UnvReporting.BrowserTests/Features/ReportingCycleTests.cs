@@ -8,7 +8,7 @@ namespace UnvReporting.BrowserTests.Features;
 
 /// <summary>
 /// The yearly cycle of a new framework as its people live it, each in a window of their own:
-/// an Admin sets up the 2022-2025 framework, an Editor opens 2022 and enters it, the Editor
+/// an Admin imports the 2022-2025 framework from a spreadsheet, an Editor opens 2022 and enters it, the Editor
 /// cannot publish their own work, an Approver returns it, the Editor corrects it, the Approver
 /// publishes it, a visitor sees it, and the Approver withdraws it. The screenshots of the staff
 /// guide's walkthrough (docs/staff-guide.md) are taken here when UNV_SCREENSHOTS is set.
@@ -48,9 +48,8 @@ public class ReportingCycleTests
         await session.SignInAsync(StaffRole.Editor, editor);
         await session.SignInAsync(StaffRole.Approver, approver);
 
-        await SetUpFrameworkThroughAdminPagesAsync(session, admin);
+        await ImportFrameworkAsync(session, admin);
         await OpenYearAsync(session, editor);
-        await DefineYearThroughAdminPagesAsync(session, admin);
         await EnterFiguresAsync(session, editor);
 
         await SubmitAsync(session, editor);
@@ -74,42 +73,43 @@ public class ReportingCycleTests
     }
 
     /// <summary>
-    /// Step 1: result areas and indicators of the 2022-2025 framework (the reference data holds the
-    /// framework itself, as DP/2022/24 presents it), through the Admin's forms one at a time.
-    /// The framework spreadsheet upload replaces this step and <see cref="DefineYearThroughAdminPagesAsync"/>.
+    /// Step 1: the Admin brings the 2022-2025 framework's result areas and indicators in from one
+    /// spreadsheet (the reference data holds the framework itself, as DP/2022/24 presents it):
+    /// upload, preview, confirm. The plan gives each indicator its definition and its 2022
+    /// milestone, so the year opens with both.
     /// </summary>
-    private static async Task SetUpFrameworkThroughAdminPagesAsync(AppInBrowser session, IPage admin)
+    private static async Task ImportFrameworkAsync(AppInBrowser session, IPage admin)
     {
-        await session.OpenAsync(admin, session.Url.Areas(Framework));
-        await AddAreaAsync(admin, "1", "Outcome", null, "Volunteering is integrated into national development plans", "志愿服务纳入国家发展计划");
-        await AddAreaAsync(admin, "1.1", "Output", "1", "Governments are supported to measure volunteering", "支持各国政府衡量志愿服务");
-        await Browser.SaveScreenshotAsync(admin, "cycle-01-result-areas");
-
-        await session.OpenAsync(admin, session.Url.FrameworkIndicators(Framework));
+        const string Header = "Type,Code,Parent,Title EN,Title ZH,Order,Key,Result area,Unit,Direction,Is cumulative,Baseline,Baseline year,Milestone 2022,Milestone 2023,Milestone 2024,Milestone 2025,End target,Data source";
+        var lines = new List<string>
+        {
+            Header,
+            "outcome,1,,Volunteering is integrated into national development plans,志愿服务纳入国家发展计划,10,,,,,,,,,,,,,",
+            "output,1.1,1,Governments are supported to measure volunteering,支持各国政府衡量志愿服务,11,,,,,,,,,,,,,",
+        };
         for (var i = 0; i < Indicators.Length; i++)
         {
             var indicator = Indicators[i];
-            await admin.Locator("#Input_Key").FillAsync(indicator.Key);
-            await admin.Locator("#Input_AreaCode").SelectOptionAsync(indicator.Area);
-            await admin.Locator("#Input_SortOrder").FillAsync((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await admin.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
-            await ExpectMessageAsync(admin, $"Indicator {indicator.Key} added under {indicator.Area}.");
+            var milestone = indicator.Milestone.Replace(",", string.Empty, StringComparison.Ordinal);
+            lines.Add($"indicator,,,\"{indicator.TitleEn}\",{indicator.TitleZh},{i + 1},{indicator.Key},{indicator.Area},{indicator.Unit.ToLowerInvariant()},higher,no,,,{milestone},,,,{milestone},UNV annual survey");
         }
+
+        await session.OpenAsync(admin, session.Url.FrameworkImport(Framework));
+        await admin.Locator("#file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "framework-2022-2025.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"),
+        });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        var confirm = admin.Locator("#confirm-form button");
+        await confirm.WaitForAsync();
+        await Browser.SaveScreenshotAsync(admin, "cycle-01-framework-import");
+        await confirm.ClickAsync();
+        await ExpectMessageAsync(admin, "Imported framework-2022-2025.csv: 4 rows changed");
     }
 
-    private static async Task AddAreaAsync(IPage admin, string code, string kind, string? parent, string titleEn, string titleZh)
-    {
-        await admin.Locator("#Input_Code").FillAsync(code);
-        await admin.Locator("#Input_Kind").SelectOptionAsync(kind);
-        await admin.Locator("#Input_ParentCode").SelectOptionAsync(parent ?? string.Empty);
-        await admin.Locator("#Input_SortOrder").FillAsync(code == "1" ? "10" : "11");
-        await admin.Locator("#Input_TitleEn").FillAsync(titleEn);
-        await admin.Locator("#Input_TitleZh").FillAsync(titleZh);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Add result area" }).ClickAsync();
-        await ExpectMessageAsync(admin, $"Result area {code} added.");
-    }
-
-    /// <summary>Step 2: the Editor opens 2022; the framework has no earlier year to copy indicators from.</summary>
+    /// <summary>Step 2: the Editor opens 2022 with the framework's indicators, their definitions and planned milestones.</summary>
     private static async Task OpenYearAsync(AppInBrowser session, IPage editor)
     {
         await session.OpenAsync(editor, session.Url.NewYear);
@@ -117,25 +117,8 @@ public class ReportingCycleTests
         await editor.Locator("#Input_Year").FillAsync(Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await editor.GetByRole(AriaRole.Button, new() { Name = "Open the year" }).ClickAsync();
         await editor.WaitForURLAsync("**" + session.Url.Staff);
-        await Assertions.Expect(editor.Locator(".alert-info")).ToContainTextAsync($"Year {Year} is open as a draft with no indicators");
+        await Assertions.Expect(editor.Locator(".alert-info")).ToContainTextAsync($"Year {Year} is open as a draft with the 2 indicators of the {Framework} framework: 2 with the framework's definition and planned milestone");
         (await StatusOfYearAsync(editor)).ShouldBe("Draft");
-    }
-
-    /// <summary>What each indicator measures in 2022 (titles, unit, direction), one form per indicator on the year's definitions page.</summary>
-    private static async Task DefineYearThroughAdminPagesAsync(AppInBrowser session, IPage admin)
-    {
-        await session.OpenAsync(admin, session.Url.Definitions(Year));
-        foreach (var indicator in Indicators)
-        {
-            await admin.Locator("#add-key").SelectOptionAsync(indicator.Key);
-            await admin.Locator("#add-unit").SelectOptionAsync(indicator.Unit);
-            await admin.Locator("#add-en").FillAsync(indicator.TitleEn);
-            await admin.Locator("#add-zh").FillAsync(indicator.TitleZh);
-            await admin.GetByRole(AriaRole.Button, new() { Name = "Add indicator" }).ClickAsync();
-            await ExpectMessageAsync(admin, $"Indicator {indicator.Key} of {Year} saved.");
-        }
-
-        await Browser.SaveScreenshotAsync(admin, "cycle-02-definitions", admin.Locator("#definitions"));
     }
 
     /// <summary>Step 2 continued: milestones and results, the score shown as they are typed, and one statistic.</summary>

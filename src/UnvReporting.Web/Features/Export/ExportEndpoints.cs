@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using UnvReporting.Web.Features.Frameworks;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
@@ -9,6 +10,7 @@ using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Files;
 using UnvReporting.Web.Platform.Http;
 using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 
@@ -43,6 +45,19 @@ public static class ExportEndpoints
         YearFile(exports, "/{year}/statistics.xlsx", StatisticsXlsxAsync, Xlsx, "exportYearStatisticsXlsx",
             "Statistics of a year as XLSX",
             "Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.");
+
+        exports.MapGet("/frameworks/{code}.csv", FrameworkCsvAsync)
+            .WithName("exportFrameworkCsv")
+            .WithSummary("Progress of a framework as CSV")
+            .WithDescription("One row per indicator of the framework: baseline, each published year's milestone, result and colour, the end target, progress toward it and the mid-term review's percentages, unv-framework-{code}.csv.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/frameworks/{code}.xlsx", FrameworkXlsxAsync)
+            .WithName("exportFrameworkXlsx")
+            .WithSummary("Progress of a framework as XLSX")
+            .WithDescription("The framework's progress table as a workbook with a Notes sheet, unv-framework-{code}.xlsx.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The whole-history files read every year, so a client fetching them in a loop would keep
         // the server's cores busy. Visitors get them from the output cache, like the pages: one
@@ -132,8 +147,51 @@ public static class ExportEndpoints
             await xlsx.AddTableAsync(SheetName(heading.Year), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
         }
 
+        // Then each framework's progress to its end, for the frameworks with indicators the reader may see.
+        foreach (var framework in await db.VisibleFrameworkHeadingsAsync(visibility, cancellationToken))
+        {
+            if (await db.LoadProgressAsync(framework.Code, visibility, cancellationToken) is { } view && view.Indicators.Any(i => i.Years.Count > 0))
+            {
+                await AddFrameworkAsync(xlsx, view, text, cancellationToken);
+            }
+        }
+
         await AddNotesAsync(xlsx, db, years, symbols, visibility, year: null, text, cancellationToken);
         return await xlsx.ToResultAsync("unv-indicators.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> FrameworkCsvAsync(string code, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
+    {
+        var view = await db.LoadProgressAsync(code, await StaffReader.VisibilityAsync(context), cancellationToken);
+        if (view is null)
+        {
+            return UnknownFramework(code);
+        }
+
+        await CsvExport.WriteAsync(context.Response, $"unv-framework-{view.Heading.Code}.csv", FrameworkExport.Columns(view, Words.English), FrameworkExport.Rows(view).ToAsyncEnumerable(), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> FrameworkXlsxAsync(string code, HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    {
+        var visibility = await StaffReader.VisibilityAsync(context);
+        var view = await db.LoadProgressAsync(code, visibility, cancellationToken);
+        if (view is null)
+        {
+            return UnknownFramework(code);
+        }
+
+        await using var xlsx = await XlsxExport.StartAsync(text, cancellationToken);
+        await AddFrameworkAsync(xlsx, view, text, cancellationToken);
+        var years = (await db.VisibleYearsAsync(visibility, cancellationToken)).Where(y => view.ReportedYears.Contains(y.Year)).ToList();
+        await xlsx.AddTextSheetAsync(text["Notes"], NotesWidths, await ExportNotes.RowsAsync(db, years, [], text, cancellationToken), cancellationToken);
+        return await xlsx.ToResultAsync($"unv-framework-{view.Heading.Code}.xlsx", cancellationToken);
+    }
+
+    private static Task AddFrameworkAsync(XlsxExport xlsx, FrameworkProgressView view, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
+    {
+        var rows = FrameworkExport.Rows(view).ToList();
+        return xlsx.AddTableAsync(text["Framework {0}", view.Heading.Code], FrameworkExport.Columns(view, text), rows.Count, rows, cancellationToken);
     }
 
     private static async Task<IResult> StatisticsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
@@ -244,6 +302,9 @@ public static class ExportEndpoints
         !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year)
             ? ApiProblems.Problem(StatusCodes.Status400BadRequest, "Invalid year", "A year is a whole number such as 2021.")
             : ApiProblems.CheckYear(year);
+
+    private static IResult UnknownFramework(string code) =>
+        ApiProblems.Problem(StatusCodes.Status404NotFound, "No such framework", $"'{code}' is not a framework you may see (for example 2018-2021).");
 
     private static IResult UnknownYear(int year) =>
         ApiProblems.Problem(StatusCodes.Status404NotFound, "No such year", $"{year} is not a reporting year you may see, or it has no figures.");

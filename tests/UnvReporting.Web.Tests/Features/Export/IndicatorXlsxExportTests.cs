@@ -143,7 +143,7 @@ public class IndicatorXlsxExportTests
         }
 
         var titles = workbook.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Where(n => n.Name == "_xlnm.Print_Titles").Select(n => n.Text).ToList();
-        titles.ShouldBe(["'All years'!$1:$1", "'2019'!$1:$1", "'2021'!$1:$1"], "each table repeats its header row; the notes have none");
+        titles.ShouldBe(["'All years'!$1:$1", "'2019'!$1:$1", "'2021'!$1:$1", "'Framework 2018-2021'!$1:$1"], "each table repeats its header row; the notes have none");
         new OpenXmlValidator().Validate(workbook).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
     }
 
@@ -201,12 +201,12 @@ public class IndicatorXlsxExportTests
         using var workbook = ExportFiles.OpenXlsx(await app.Client.XlsxAsync("/export/indicators.xlsx"));
         using var staff = ExportFiles.OpenXlsx(await viewer.Client.XlsxAsync("/export/indicators.xlsx"));
 
-        workbook.SheetNames().ShouldBe(["All years", "2019", "2021", "Notes"]);
+        workbook.SheetNames().ShouldBe(["All years", "2019", "2021", "Framework 2018-2021", "Notes"]);
         var all = workbook.TableRows("All years");
         all.Count.ShouldBe(workbook.TableRows("2019").Count + workbook.TableRows("2021").Count);
         all.Select(r => r.Get("Year")).Distinct().ShouldBe(["2019", "2021"]);
         all.Where(r => r.Get("Year") == "2021").Select(r => r.Get("Colour")).ShouldBe(workbook.TableRows("2021").Select(r => r.Get("Colour")));
-        staff.SheetNames().ShouldBe(["All years", "2019", "2020", "2021", "Notes", "Change log"]);
+        staff.SheetNames().ShouldBe(["All years", "2019", "2020", "2021", "Framework 2018-2021", "Notes", "Change log"]);
         staff.Worksheet("All years").GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldBe($"A1:V{staff.TableRows("All years").Count + 1}", "the filter covers every visible year's rows");
         new OpenXmlValidator().Validate(staff).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty("the workbook follows the Open XML schema, so Excel opens it without repairs");
     }

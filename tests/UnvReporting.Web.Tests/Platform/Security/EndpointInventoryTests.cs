@@ -42,6 +42,8 @@ public class EndpointInventoryTests
         ["GET /export/{year}/statistics.csv"] = "public downloads",
         ["GET /export/{year}/statistics.xlsx"] = "public downloads",
         ["GET /export/indicators.xlsx"] = "public downloads",
+        ["GET /export/frameworks/{code}.csv"] = "public downloads",
+        ["GET /export/frameworks/{code}.xlsx"] = "public downloads",
         ["GET /export/statistics.csv"] = "public downloads",
         ["GET /openapi/{documentName}.json"] = "the public API's description",
         ["GET /api/reference"] = "the API reference page, which renders that description",

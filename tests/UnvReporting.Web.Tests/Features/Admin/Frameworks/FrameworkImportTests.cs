@@ -22,7 +22,7 @@ public class FrameworkImportTests
 
         var page = await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
 
-        page.QuerySelector("#import-message")!.Text().ShouldContain("27 row(s) changed");
+        page.QuerySelector("#import-message")!.Text().ShouldContain("27 rows changed");
         await ShouldHoldTheFrameworkAsync(app);
     }
 
@@ -35,7 +35,7 @@ public class FrameworkImportTests
 
         var page = await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Csv(), "framework.csv");
 
-        page.QuerySelector("#import-message")!.Text().ShouldContain("27 row(s) changed");
+        page.QuerySelector("#import-message")!.Text().ShouldContain("27 rows changed");
         await ShouldHoldTheFrameworkAsync(app);
     }
 
@@ -114,7 +114,7 @@ public class FrameworkImportTests
 
         // A Chinese template with a changed end target: the change is read through the Chinese headers.
         var changed = Workbooks.SetCell(xlsx, "Indicators", "N2", 999m);
-        (await admin.ImportAsync(FrameworkFiles.Code, changed, "框架.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("1 row(s) changed");
+        (await admin.ImportAsync(FrameworkFiles.Code, changed, "框架.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("1 row changed");
         await using var scope = app.CreateDbScope();
         var first = Workbooks.ReadSheet(xlsx, "Indicators")[1][0];
         (await scope.Db.Indicators.SingleAsync(i => i.Key == first && scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code)))

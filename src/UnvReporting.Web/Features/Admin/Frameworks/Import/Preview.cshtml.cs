@@ -7,6 +7,7 @@ using UnvReporting.Web.Features.Staff.Years.Import;
 using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.Auditing;
 using UnvReporting.Web.Platform.Security;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 
@@ -69,7 +70,7 @@ public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimePr
                 : await ShowAsync(code, id, "The framework changed while the file was being imported; nothing was imported. Here is the file against the framework as it is now.", cancellationToken);
         }
 
-        TempData["Message"] = $"Imported {pending.FileName}: {plan.RowsChanged} row(s) changed, {plan.Changes.Count} value(s) in all.";
+        TempData["Message"] = $"Imported {pending.FileName}: {Plural.Of(plan.RowsChanged, "1 row", $"{plan.RowsChanged} rows")} changed, {Plural.Of(plan.Changes.Count, "1 value", $"{plan.Changes.Count} values")} in all.";
         return RedirectToPage("Index", new { code });
     }
 
