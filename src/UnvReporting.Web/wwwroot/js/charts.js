@@ -31,6 +31,19 @@
     }
   };
 
+  // On a phone a long label would push the bars off the canvas: it is shortened on the axis and
+  // given whole in the tooltip and the table.
+  const shortLabel = (canvas) => function (value) {
+    const label = this.getLabelForValue(value);
+    // Half the canvas for the labels, at about 7 px a Latin letter and twice that a Chinese character.
+    let room = Math.max(12, Math.floor(canvas.clientWidth / 2 / 7));
+    let end = 0;
+    for (; end < label.length && room > 0; end++) {
+      room -= /[\u2e80-\u9fff\uff00-\uffef]/.test(label[end]) ? 2 : 1;
+    }
+    return end < label.length ? `${label.slice(0, Math.max(1, end - 1))}…` : label;
+  };
+
   const oneSeries = (type) => (data, canvas) => {
     const horizontal = type === "bar" && data.labels.length > 6;
     if (horizontal) {
@@ -54,7 +67,7 @@
         plugins: { legend: { display: type === "doughnut", position: "bottom" }, tooltip: wordedTooltip(data) },
         scales: type === "doughnut" ? {} : {
           x: horizontal ? { grace: "5%", ticks: { callback: percentTick(data) } } : {},
-          y: horizontal ? {} : { beginAtZero: true, grace: "5%", ticks: { callback: percentTick(data) } },
+          y: horizontal ? { ticks: { callback: shortLabel(canvas) } } : { beginAtZero: true, grace: "5%", ticks: { callback: percentTick(data) } },
         },
       },
     };
@@ -168,7 +181,8 @@
         }],
       },
       options: {
-        plugins: { legend: { position: "bottom" }, title: { display: true, text: data.title } },
+        // The page gives the title beside the chart, and the PNG above it.
+        plugins: { legend: { position: "bottom" } },
       },
     }),
     "indicator-history": (data) => ({
@@ -198,7 +212,6 @@
       options: {
         maintainAspectRatio: false,
         plugins: {
-          title: { display: true, text: data.title },
           legend: {
             labels: {
               usePointStyle: true,
@@ -208,7 +221,7 @@
               generateLabels: (chart) => {
                 const shown = new Set(data.ratings.filter((_, i) => data.results[i] !== null));
                 const results = ratingOrder.filter((rating) => shown.has(rating)).map((rating) => ({
-                  text: `${data.resultLabel}: ${data.ratingNames[data.ratings.indexOf(rating)]}`,
+                  text: data.resultLegends[data.ratings.indexOf(rating)],
                   fillStyle: ratingColour(rating),
                   strokeStyle: ratingColour(rating),
                   lineWidth: 0,
