@@ -80,6 +80,7 @@ public class ChartTests
               return { type: chart.scales.x.type, x1980: points[1980], x1995: points[1995], x2019: points[2019], x2021: points[2021] };
             }
             """);
+        await Browser.SaveScreenshotAsync(page, "chart-trends", page.Locator(".statistic-chart figure"));
         axis.Type.ShouldBe("linear");
         ((axis.X2019 - axis.X1995) / (axis.X1995 - axis.X1980)).ShouldBe(24.0 / 15, 0.01);
         ((axis.X2021 - axis.X2019) / (axis.X1995 - axis.X1980)).ShouldBe(2.0 / 15, 0.01);
@@ -96,7 +97,6 @@ public class ChartTests
             """);
         tooltip.ShouldBe(["1980", "more than 600"]);
 
-        await Browser.SaveScreenshotAsync(page, "chart-trends", page.Locator(".statistic-chart figure"));
         session.Failures.All.ShouldBeEmpty();
     }
 

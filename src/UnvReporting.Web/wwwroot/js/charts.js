@@ -36,12 +36,18 @@
   const shortLabel = (canvas) => function (value) {
     const label = this.getLabelForValue(value);
     // Half the canvas for the labels, at about 7 px a Latin letter and twice that a Chinese character.
-    let room = Math.max(12, Math.floor(canvas.clientWidth / 2 / 7));
-    let end = 0;
-    for (; end < label.length && room > 0; end++) {
-      room -= /[\u2e80-\u9fff\uff00-\uffef]/.test(label[end]) ? 2 : 1;
+    const room = Math.max(12, Math.floor(canvas.clientWidth / 2 / 7));
+    const units = [...label].map((c) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1));
+    if (units.reduce((a, b) => a + b, 0) <= room) {
+      return label;
     }
-    return end < label.length ? `${label.slice(0, Math.max(1, end - 1))}…` : label;
+    let used = 1;
+    let end = 0;
+    while (used + units[end] <= room) {
+      used += units[end];
+      end++;
+    }
+    return `${[...label].slice(0, end).join("")}…`;
   };
 
   const oneSeries = (type) => (data, canvas) => {
