@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using UnvReporting.Domain;
 using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Data;
@@ -13,9 +15,10 @@ namespace UnvReporting.Web.Features.Statistics;
 /// Two years' statistics side by side, each figure with its source and, where both years have
 /// it, the change: <c>/statistics/compare?a=2019&amp;b=2021</c>. Without years, the latest two
 /// published years that have statistics; with only the second, such a year before it.
+/// Beside the table, a chart of the change of every count and amount that both years give, with its CSV.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "a", "b" })]
-public sealed class CompareModel(UnvDbContext db) : PageModel
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "a", "b", "handler" })]
+public sealed class CompareModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? A { get; set; }
@@ -25,7 +28,18 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
 
     public IReadOnlyList<Line> Lines { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The change of each count and amount from the first year to the second; shares change in points and stay in the table.</summary>
+    public StatisticChart Chart { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken)
+            ? File(Chart.Csv("comparison", $"{A}-{B}"), "text/csv; charset=utf-8", $"unv-statistics-compare-{A}-{B}.csv")
+            : NotFound();
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         if (A is null || B is null)
         {
@@ -37,7 +51,7 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
         int a = A.Value, b = B!.Value;
         if (a is < StatisticFact.MinYear or > StatisticFact.MaxYear || b is < StatisticFact.MinYear or > StatisticFact.MaxYear)
         {
-            return NotFound();
+            return false;
         }
 
         // Only the facts decide the answer, never whether a year is a reporting year: a draft
@@ -46,7 +60,7 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
         var facts = await db.StatisticsOfYearsAsync([a, b], visibility, cancellationToken);
         if (facts.Count == 0)
         {
-            return NotFound();
+            return false;
         }
 
         var names = await StatisticNames.LoadAsync(db, cancellationToken);
@@ -60,7 +74,18 @@ public sealed class CompareModel(UnvDbContext db) : PageModel
             .OrderBy(l => l.Name, StringComparer.CurrentCulture)
             .ThenBy(l => l.Breakdown is not null).ThenBy(l => l.Breakdown, StringComparer.CurrentCulture)
             .ToList();
-        return Page();
+        Chart = new StatisticChart("compare", text["Change from {0} to {1}", a, b], "bar", Unit.PercentChange, Lines
+            .Where(l => l.Unit is not (Unit.Percent or Unit.PercentChange) && l.InA is { Value: not 0 } && l.InB is not null)
+            .Select(l => new ChartRow(
+                l.Breakdown is null ? l.Name : $"{l.Name}: {l.Breakdown}",
+                decimal.Round((l.InB!.Value - l.InA!.Value) / l.InA.Value * 100, 1, MidpointRounding.AwayFromZero),
+
+                // A change between two approximate figures is itself approximate.
+                l.InA.Qualifier == Qualifier.Exact && l.InB.Qualifier == Qualifier.Exact ? Qualifier.Exact : Qualifier.Approximate,
+                $"{l.InA.Source}; {l.InB.Source}"))
+            .OrderByDescending(r => r.Value)
+            .ToList());
+        return true;
     }
 
     /// <summary>One statistic, overall or for one breakdown, in the two years; either may be missing.</summary>

@@ -23,6 +23,14 @@ public sealed record StatisticChart(string Id, string Title, string Kind, Unit U
     public bool HasPrior => Rows.Any(r => r.Prior is not null);
 
     /// <summary>
+    /// A breakdown in shares whose parts fall well short of the whole: the report names only some
+    /// groups (UN Volunteers under 30 and over 60, nothing between), and the page must say so
+    /// rather than let two bars pass for the whole. Rounded shares of a full breakdown add up to
+    /// 99-101, hence the margin.
+    /// </summary>
+    public bool GivesOnlySome => Kind == "bar" && Unit == Unit.Percent && Rows.Count > 0 && Rows.Sum(r => r.Value) < 98;
+
+    /// <summary>
     /// The chart's rows as CSV: UTF-8 with a byte order mark (so Excel reads Chinese names),
     /// RFC 4180 quoting, raw numbers, and text that a spreadsheet would run as a formula
     /// prefixed with an apostrophe.

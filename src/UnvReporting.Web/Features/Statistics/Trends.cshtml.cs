@@ -69,7 +69,7 @@ public sealed class TrendsModel(UnvDbContext db, IStringLocalizer<SharedResource
         var title = chosen.Key.Length == 0
             ? text["{0}, year by year", metric.Name].Value
             : text["{0} ({1}), year by year", metric.Name, chosen.Label].Value;
-        Chart = new StatisticChart("trend", title, "bar", metric.Unit, facts
+        Chart = new StatisticChart("trend", title, "trend", metric.Unit, facts
             .Where(f => SeriesKey(f.Dimension, f.Member) == chosen.Key)
             .Select(f => new ChartRow(f.Year.ToString(CultureInfo.InvariantCulture), f.Value, f.Qualifier, f.Source))
             .ToList());

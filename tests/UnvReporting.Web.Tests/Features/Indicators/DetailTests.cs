@@ -75,6 +75,10 @@ public class DetailTests
         Numbers(chart.RootElement, "milestones").ShouldBe([147500m, 1000000m]);
         chart.RootElement.Raw("ratings").ShouldBe("""["green","green"]""");
         page.QuerySelector("canvas#indicator-chart")!.GetAttribute("data-chart-source").ShouldBe("indicator-chart-data");
+        // The legend's words for each bar and the PNG's source line.
+        chart.RootElement.GetProperty("resultLegends").EnumerateArray().Select(l => l.GetString()).ShouldBe(["Result: Green", "Result: Green"]);
+        chart.RootElement.GetProperty("source").GetString().ShouldBe("Source: DP/2020/14 outcome 1 table; DP/2022/24 outcome 1 table");
+        page.QuerySelector("[data-action='download-png'][data-chart='indicator-chart']")!.GetAttribute("data-filename").ShouldBe("unv-indicator-2021-1.2.png");
     }
 
     // Fails today on PostgreSQL: the chart writes 493811.0000 (numeric(18,4)) where SQLite gives
