@@ -11,10 +11,7 @@ using UnvReporting.Web.Features.Staff.Years.Import;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
 using UnvReporting.Web.Platform.Configuration;
-using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Hosting;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Platform.Caching;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features;
 

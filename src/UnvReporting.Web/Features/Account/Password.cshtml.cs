@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Account;
 

@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Http;
 
 namespace UnvReporting.Web.Features.Api;
 

@@ -2,16 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Scoring;
-using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff;
 using UnvReporting.Web.Features.Statistics;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Api;
 

@@ -1,16 +1,8 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Features.Frameworks;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Statistics;
 using UnvReporting.Web.Platform.Caching;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Http;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 

@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain.Auditing;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Features.Frameworks;
-using UnvReporting.Web.Platform.Files;
 
 namespace UnvReporting.Web.Features.Export;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 

@@ -1,10 +1,5 @@
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Features.Statistics;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Export;
 

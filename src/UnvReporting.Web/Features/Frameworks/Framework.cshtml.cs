@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using UnvReporting.Web.Platform.Caching;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Frameworks;
 

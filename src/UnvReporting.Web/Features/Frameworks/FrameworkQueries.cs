@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Frameworks;
 

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Results;
 using UnvReporting.Web.Platform.Caching;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Indicators;
 

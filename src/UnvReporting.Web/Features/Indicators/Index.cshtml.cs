@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Indicators;
 
 /// <summary>"/indicators" opens the latest published year's table; with none published, the home page says so.</summary>

@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Results;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Indicators;
 

@@ -1,10 +1,3 @@
-using UnvReporting.Domain;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Scoring;
-using UnvReporting.Web.Platform.Text;
-
 namespace UnvReporting.Web.Features.Indicators;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using UnvReporting.Domain.Results;
 using UnvReporting.Web.Features.Staff;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Http;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Indicators;
 

@@ -1,7 +1,4 @@
 using System.Text.Json.Serialization;
-using UnvReporting.Domain.Scoring;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Indicators;
 

@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Platform.Caching;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Indicators;
 

@@ -1,16 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff;
 

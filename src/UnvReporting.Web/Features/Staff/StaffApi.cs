@@ -2,15 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Http;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Staff;
 

@@ -1,9 +1,6 @@
 using System.Text.Json.Serialization;
-using UnvReporting.Domain.Auditing;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff;
 

@@ -1,10 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using UnvReporting.Domain;
 using UnvReporting.Web.Features.Indicators;
 using UnvReporting.Web.Features.Staff.Years;
-using UnvReporting.Web.Platform.Http;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Staff;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Staff;
 
 /// <summary>Settings of the reporting cycle (section <c>Workflow</c>).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Statistics;
 
 /// <summary>

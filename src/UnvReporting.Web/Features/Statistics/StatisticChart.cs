@@ -1,10 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Statistics;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
-
 namespace UnvReporting.Web.Features.Statistics;
 
 /// <summary>

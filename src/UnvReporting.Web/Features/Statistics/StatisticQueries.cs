@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Statistics;
 
 /// <summary>One statistic fact as the API, exports and pages read it, with its metric's unit.</summary>

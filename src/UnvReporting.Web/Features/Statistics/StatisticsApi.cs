@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Statistics;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Http;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Statistics;
 

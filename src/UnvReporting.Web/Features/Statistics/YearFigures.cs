@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-
 namespace UnvReporting.Web.Features.Statistics;
 
 /// <summary>A headline figure of the year, with the year before when a report gives it, and the change a report states.</summary>

@@ -1,10 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using UnvReporting.Web.Platform.Configuration;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Caching;
 

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Caching;
 

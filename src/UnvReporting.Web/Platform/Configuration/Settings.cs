@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Reflection;
-using Microsoft.Extensions.Options;
 
 namespace UnvReporting.Web.Platform.Configuration;
 

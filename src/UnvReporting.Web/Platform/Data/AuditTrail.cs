@@ -1,12 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Platform.Data;
 

@@ -1,14 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Platform.Data;
 

@@ -1,9 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Data;
 

@@ -1,11 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Platform.Data;
 

@@ -1,6 +1,3 @@
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
-
 namespace UnvReporting.Web.Platform.Files;
 
 /// <summary>How a column's values are written: text (guarded against formulas), or a number with a display format, or a colour.</summary>

@@ -1,8 +1,6 @@
 using System.Drawing;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
 
 namespace UnvReporting.Web.Platform.Files;
 

@@ -1,11 +1,6 @@
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Files;
 

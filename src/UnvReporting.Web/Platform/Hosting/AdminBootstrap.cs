@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Platform.Hosting;
 

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Hosting;
 

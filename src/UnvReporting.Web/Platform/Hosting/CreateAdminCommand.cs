@@ -1,6 +1,3 @@
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
-
 namespace UnvReporting.Web.Platform.Hosting;
 
 /// <summary>

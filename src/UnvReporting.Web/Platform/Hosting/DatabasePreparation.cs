@@ -1,13 +1,9 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using UnvReporting.Web.Platform.Configuration;
-using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Platform.Data.ReferenceData;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Platform.Hosting;
 

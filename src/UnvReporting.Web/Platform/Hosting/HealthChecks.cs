@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Platform.Hosting;
 

@@ -1,5 +1,3 @@
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Platform.Hosting;
 
 internal static class MigrateCommand

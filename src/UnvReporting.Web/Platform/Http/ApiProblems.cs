@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Http;
 

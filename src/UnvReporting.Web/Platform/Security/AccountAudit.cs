@@ -1,7 +1,3 @@
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-
 namespace UnvReporting.Web.Platform.Security;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using UnvReporting.Web.Platform.Configuration;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
 

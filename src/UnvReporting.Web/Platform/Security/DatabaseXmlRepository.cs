@@ -1,8 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Platform.Security;
 

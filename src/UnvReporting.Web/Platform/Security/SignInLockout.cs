@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Platform.Security;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using UnvReporting.Web.Platform.Configuration;
 
 namespace UnvReporting.Web.Platform.Security;

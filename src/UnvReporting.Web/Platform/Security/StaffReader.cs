@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Platform.Security;
 
 /// <summary>Which years a reader sees, in pages and the API: a current staff account every year, anyone else the published ones.</summary>

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using UnvReporting.Web.Platform.Data;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace UnvReporting.Web.Platform.Security;
 

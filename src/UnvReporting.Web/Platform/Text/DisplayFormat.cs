@@ -1,10 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Html;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Scoring;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Text;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using UnvReporting.Web.Platform.Configuration;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Platform.Text;
 

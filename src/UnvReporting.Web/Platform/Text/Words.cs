@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Scoring;
-
 namespace UnvReporting.Web.Platform.Text;
 
 /// <summary>

@@ -40,6 +40,8 @@ public class OpenApiTests
         ["GET /export/{year}/indicators.xlsx"] = [200, 400, 404, 503],
         ["GET /export/{year}/statistics.csv"] = [200, 400, 404, 503],
         ["GET /export/{year}/statistics.xlsx"] = [200, 400, 404, 503],
+        ["GET /export/frameworks/{code}.csv"] = [200, 404, 503],
+        ["GET /export/frameworks/{code}.xlsx"] = [200, 404, 503],
         ["GET /export/indicators.xlsx"] = [200, 503],
         ["GET /export/statistics.csv"] = [200, 503],
     };

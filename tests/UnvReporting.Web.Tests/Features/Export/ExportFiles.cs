@@ -25,7 +25,8 @@ public static class ExportFiles
     }
 
     /// <summary>/export/2021/indicators.xlsx is served as unv-2021-indicators.xlsx; /export/indicators.xlsx as unv-indicators.xlsx.</summary>
-    public static string FileName(string path) => "unv-" + string.Join("-", path.Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1));
+    public static string FileName(string path) =>
+        "unv-" + string.Join("-", path.Split('?')[0].Replace("/frameworks/", "/framework/", StringComparison.Ordinal).Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1));
 
     public static Task<byte[]> CsvAsync(this HttpClient client, string path) => client.DownloadAsync(path, "text/csv");
 

@@ -1,4 +1,5 @@
 using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
 using UnvReporting.Web.Tests.Support;
 
 namespace UnvReporting.Web.Tests.Features.Export;

@@ -43,6 +43,7 @@ public class EndpointInventoryTests
         ["GET /export/{year}/statistics.xlsx"] = "public downloads",
         ["GET /export/indicators.xlsx"] = "public downloads",
         ["GET /export/frameworks/{code}.csv"] = "public downloads",
+        ["GET /statistics/compare?handler=Csv"] = "the compare chart's figures as CSV, published ones only",
         ["GET /export/frameworks/{code}.xlsx"] = "public downloads",
         ["GET /export/statistics.csv"] = "public downloads",
         ["GET /openapi/{documentName}.json"] = "the public API's description",

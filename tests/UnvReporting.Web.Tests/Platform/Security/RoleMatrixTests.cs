@@ -99,6 +99,8 @@ public class RoleMatrixTests
         ["GET /export/{year}/statistics.csv"] = null,
         ["GET /export/{year}/statistics.xlsx"] = null,
         ["GET /export/indicators.xlsx"] = null,
+        ["GET /export/frameworks/{code}.csv"] = null,
+        ["GET /export/frameworks/{code}.xlsx"] = null,
         ["GET /export/statistics.csv"] = null,
         ["PUT /api/v1/years/{year}/indicators/{key}"] = StaffRole.Editor,
         ["GET /api/v1/years/{year}/indicators/{key}/history"] = StaffRole.Viewer,

@@ -1,13 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Auditing;
-using UnvReporting.Domain.Results;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Admin.Audit;
 

@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>

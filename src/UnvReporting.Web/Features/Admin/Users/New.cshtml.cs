@@ -1,13 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Admin.Users;
 

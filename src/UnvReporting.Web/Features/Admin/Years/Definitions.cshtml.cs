@@ -1,13 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Admin.Years;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Staff;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years;
 

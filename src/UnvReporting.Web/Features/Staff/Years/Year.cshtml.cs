@@ -1,15 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Scoring;
 using UnvReporting.Web.Features.Indicators;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using UnvReporting.Domain.Auditing;
 
 namespace UnvReporting.Web.Platform.Data.Config;
 

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Data.ReferenceData;
 

@@ -1,9 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Platform.Data.ReferenceData;
 

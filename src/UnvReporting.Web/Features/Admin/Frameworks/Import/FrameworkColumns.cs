@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Results;
-using UnvReporting.Web.Platform.Text;
-
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 
 /// <summary>What a column of the framework spreadsheet holds.</summary>

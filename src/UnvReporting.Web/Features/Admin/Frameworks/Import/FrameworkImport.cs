@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Frameworks;
-using UnvReporting.Domain.Results;
 using UnvReporting.Web.Features.Staff.Years.Import;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 

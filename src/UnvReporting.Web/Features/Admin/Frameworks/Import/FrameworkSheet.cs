@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Features.Staff.Years.Import;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;

@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using UnvReporting.Domain.Results;
 using UnvReporting.Web.Features.Staff.Years.Import;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 

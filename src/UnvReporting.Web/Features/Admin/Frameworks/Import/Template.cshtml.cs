@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using UnvReporting.Web.Features.Staff.Years.Import;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Security;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 

@@ -1,5 +1,3 @@
-using UnvReporting.Domain.Results;
-
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
 /// <summary>A problem with one cell: the row as the spreadsheet program numbers it, the column's name, and what is wrong.</summary>

@@ -1,13 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 

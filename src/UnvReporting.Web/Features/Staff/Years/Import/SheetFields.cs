@@ -1,7 +1,3 @@
-using System.Globalization;
-using UnvReporting.Domain;
-using UnvReporting.Web.Platform.Text;
-
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
 /// <summary>How both sheets read their header and their figures.</summary>

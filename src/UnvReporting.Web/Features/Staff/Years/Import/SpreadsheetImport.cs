@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
 /// <summary>

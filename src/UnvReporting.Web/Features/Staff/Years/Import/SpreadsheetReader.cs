@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using CsvHelper;
@@ -6,7 +5,6 @@ using CsvHelper.Configuration;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using UnvReporting.Web.Platform.Files;
 
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 

@@ -1,8 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
 using UnvReporting.Domain.Sources;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data;
 
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 

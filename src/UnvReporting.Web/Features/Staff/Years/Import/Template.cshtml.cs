@@ -1,12 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Files;
-using UnvReporting.Web.Platform.Security;
-using UnvReporting.Web.Platform.Text;
-
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 
 /// <summary>The import templates of a year, pre-filled with its indicators, their figures and versions (and, in the workbook, its statistics).</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Files;
 
 namespace UnvReporting.Web.Features.Staff.Years.Import;
 

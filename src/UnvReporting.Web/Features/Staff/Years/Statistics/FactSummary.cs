@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data;
-
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Sources;
-using UnvReporting.Domain.Statistics;
 
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Security;
-
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>

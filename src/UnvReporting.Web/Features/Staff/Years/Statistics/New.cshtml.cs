@@ -1,15 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using UnvReporting.Domain;
-using UnvReporting.Domain.Reporting;
-using UnvReporting.Domain.Statistics;
-using UnvReporting.Web.Platform.Data;
-using UnvReporting.Web.Platform.Data.Auditing;
-using UnvReporting.Web.Platform.Security;
-
 namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>Adds one statistic to a year: a metric, an optional breakdown, the figure and its source.</summary>
