@@ -36,7 +36,7 @@ public class StaffEntryTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await page.WaitForSelectorAsync(".alert-success");
-        (await page.Locator(".alert-success").InnerTextAsync()).ShouldBe("Saved 1 indicator(s).");
+        (await page.Locator(".alert-success").InnerTextAsync()).ShouldBe("Saved 1 indicator.");
 
         await session.OpenAsync(session.Url.Staff);
         await page.Locator("tr[data-year='2020']").GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();

@@ -107,7 +107,7 @@ public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
 
         await db.SaveAuditedAsync(StaffActor.From(User), $"Started from framework {source.Code}", clock.GetUtcNow(), cancellationToken);
-        TempData["Message"] = $"{chosen.Count} indicator(s) of {source.Code} continue in {code}, with their definitions and result areas; no figures were copied.";
+        TempData["Message"] = $"{Plural.Of(chosen.Count, "1 indicator", $"{chosen.Count} indicators")} of {source.Code} continue in {code}, with their definitions and result areas; no figures were copied.";
         return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
     }
 
