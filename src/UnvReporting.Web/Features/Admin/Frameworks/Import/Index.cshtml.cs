@@ -62,27 +62,17 @@ public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProv
                 return Page();
             }
 
-            var now = clock.GetUtcNow();
-            var uploads = await db.PendingImports.AsNoTracking().Select(p => new { p.Id, p.UploadedAt }).ToListAsync(cancellationToken);
-            var stale = uploads.Where(p => p.UploadedAt < now.AddDays(-1)).Select(p => p.Id).ToList();
-            if (stale.Count > 0)
-            {
-                await db.PendingImports.Where(p => stale.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-            }
-
             var pending = new PendingImport
             {
-                Id = Guid.NewGuid(),
                 Kind = PendingImport.Framework,
                 FrameworkCode = code,
                 UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-                FileName = FileName.Length > 200 ? FileName[..200] : FileName,
+                FileName = FileName,
                 Format = format,
                 Content = content,
-                UploadedAt = now,
+                UploadedAt = clock.GetUtcNow(),
             };
-            db.PendingImports.Add(pending);
-            await db.SaveChangesAsync(cancellationToken);
+            await import.Uploads.KeepAsync(pending, cancellationToken);
             return RedirectToPage("Preview", new { code, id = pending.Id });
         }
         catch (SpreadsheetRefusedException refused)

@@ -71,20 +71,16 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
                 return Page();
             }
 
-            var now = clock.GetUtcNow();
-            await DeleteStaleUploadsAsync(now, cancellationToken);
             var pending = new PendingImport
             {
-                Id = Guid.NewGuid(),
                 Year = year,
                 UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-                FileName = FileName.Length > 200 ? FileName[..200] : FileName,
+                FileName = FileName,
                 Format = format,
                 Content = content,
-                UploadedAt = now,
+                UploadedAt = clock.GetUtcNow(),
             };
-            db.PendingImports.Add(pending);
-            await db.SaveChangesAsync(cancellationToken);
+            await import.KeepAsync(pending, cancellationToken);
             return RedirectToPage("Preview", new { year, id = pending.Id });
         }
         catch (SpreadsheetRefusedException refused)
@@ -92,17 +88,6 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
             Plan = null;
             Refusal = refused.Message;
             return Page();
-        }
-    }
-
-    /// <summary>Uploads never confirmed are dropped after a day. (SQLite cannot compare DateTimeOffset in SQL, hence the two steps.)</summary>
-    private async Task DeleteStaleUploadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var uploads = await db.PendingImports.AsNoTracking().Select(p => new { p.Id, p.UploadedAt }).ToListAsync(cancellationToken);
-        var stale = uploads.Where(p => p.UploadedAt < now.AddDays(-1)).Select(p => p.Id).ToList();
-        if (stale.Count > 0)
-        {
-            await db.PendingImports.Where(p => stale.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         }
     }
 

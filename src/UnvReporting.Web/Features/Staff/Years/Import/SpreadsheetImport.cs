@@ -34,6 +34,25 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// Keeps a previewed upload until its confirmation, dropping uploads never confirmed within a
+    /// day. (SQLite cannot compare DateTimeOffset in SQL, hence the stale ones are found in memory.)
+    /// </summary>
+    public async Task KeepAsync(PendingImport pending, CancellationToken cancellationToken)
+    {
+        var uploads = await db.PendingImports.AsNoTracking().Select(p => new { p.Id, p.UploadedAt }).ToListAsync(cancellationToken);
+        var stale = uploads.Where(p => p.UploadedAt < pending.UploadedAt.AddDays(-1)).Select(p => p.Id).ToList();
+        if (stale.Count > 0)
+        {
+            await db.PendingImports.Where(p => stale.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        pending.Id = Guid.NewGuid();
+        pending.FileName = pending.FileName.Length > 200 ? pending.FileName[..200] : pending.FileName;
+        db.PendingImports.Add(pending);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public SpreadsheetRefusedException TooLarge() =>
         new($"The file is larger than {Limits.MaxUploadBytes / 1024:N0} KB, the most an import accepts. Split it, or leave out what does not change.");
 
