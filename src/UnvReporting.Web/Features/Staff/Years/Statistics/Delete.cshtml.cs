@@ -5,23 +5,14 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// editor saw (and, for a published year, why). The audit entry keeps the deleted values.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageModel
+public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : FactPageModel(db)
 {
-    public int Year { get; private set; }
-
-    public EditRule Rule { get; private set; } = EditRule.Open;
-
-    public FactSummary Fact { get; private set; } = null!;
-
     [BindProperty]
     public string? Version { get; set; }
 
     [BindProperty]
     [StringLength(ReportingYear.MaxReasonLength, ErrorMessage = "The reason can be at most 500 characters.")]
     public string? Reason { get; set; }
-
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int year, long id, CancellationToken cancellationToken)
     {
@@ -49,14 +40,14 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageMode
                 return;
             }
 
-            var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
+            var fact = await Db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
             if (fact is null)
             {
                 change.Stale(id);
             }
             else if (change.Expect(fact, Version))
             {
-                db.StatisticFacts.Remove(fact);
+                Db.StatisticFacts.Remove(fact);
             }
         }, cancellationToken);
         switch (outcome)
@@ -74,7 +65,7 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageMode
     /// <summary>The figure changed (or went) since the editor read it: show what it is now, so they decide again.</summary>
     private async Task<IActionResult> RefuseStaleAsync(int year, long id, CancellationToken cancellationToken)
     {
-        if (await FactSummary.FindAsync(db, year, id, cancellationToken) is not { } current)
+        if (await FactSummary.FindAsync(Db, year, id, cancellationToken) is not { } current)
         {
             Message = "Someone else deleted this figure already.";
             return RedirectToPage("Index", new { year });
@@ -85,21 +76,5 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : PageMode
         ModelState.Remove(nameof(Version));
         ModelState.AddModelError(string.Empty, $"Someone else changed this figure: it is now {current.ValueText}, source {current.Source}. Nothing was deleted; delete again if it should still go.");
         return Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(int year, long id, CancellationToken cancellationToken)
-    {
-        var role = User.CurrentRole();
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        var fact = reportingYear is null ? null : await FactSummary.FindAsync(db, year, id, cancellationToken);
-        if (fact is null)
-        {
-            return NotFound();
-        }
-
-        Year = year;
-        Rule = reportingYear!.EditRuleFor(role, fact.PrintedIn);
-        Fact = fact;
-        return null;
     }
 }

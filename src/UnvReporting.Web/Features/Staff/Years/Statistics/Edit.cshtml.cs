@@ -6,19 +6,10 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// never silently overwrites another.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
+public sealed class EditModel(UnvDbContext db, YearChanges changes) : FactPageModel(db)
 {
-    public int Year { get; private set; }
-
-    public EditRule Rule { get; private set; } = EditRule.Open;
-
-    public FactSummary Fact { get; private set; } = null!;
-
     [BindProperty]
     public EditFactInput Input { get; set; } = new();
-
-    [TempData]
-    public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int year, long id, CancellationToken cancellationToken)
     {
@@ -55,7 +46,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
                 return;
             }
 
-            var fact = await db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
+            var fact = await Db.StatisticFacts.SingleOrDefaultAsync(f => f.Id == id, ct);
             if (fact is null)
             {
                 change.Stale(id);
@@ -64,7 +55,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
 
             if (change.Expect(fact, Input.Version))
             {
-                var metric = await db.Metrics.SingleAsync(m => m.Key == fact.MetricKey, ct);
+                var metric = await Db.Metrics.SingleAsync(m => m.Key == fact.MetricKey, ct);
                 fact.Correct(metric, figure.Value, Input.Qualifier, figure.Source, Input.Note);
                 saved = fact.Value;
             }
@@ -81,29 +72,13 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : PageModel
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(int year, long id, CancellationToken cancellationToken)
-    {
-        var role = User.CurrentRole();
-        var reportingYear = await db.ReportingYears.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        var fact = reportingYear is null ? null : await FactSummary.FindAsync(db, year, id, cancellationToken);
-        if (fact is null)
-        {
-            return NotFound();
-        }
-
-        Year = year;
-        Rule = reportingYear!.EditRuleFor(role, fact.PrintedIn);
-        Fact = fact;
-        return null;
-    }
-
     /// <summary>
     /// Someone saved (or deleted) the figure after this editor opened it. Their typed values stay in
     /// the form; the version moves to the current one, so saving again is a deliberate overwrite.
     /// </summary>
     private async Task<IActionResult> RefuseStaleAsync(int year, long id, CancellationToken cancellationToken)
     {
-        if (await FactSummary.FindAsync(db, year, id, cancellationToken) is not { } current)
+        if (await FactSummary.FindAsync(Db, year, id, cancellationToken) is not { } current)
         {
             ModelState.AddModelError(string.Empty, "Someone else deleted this figure while you were editing it; nothing was saved.");
             return Page();
