@@ -1,10 +1,8 @@
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>A framework's outcomes, outputs and institutional effectiveness: add one, or correct the titles of one.</summary>
-public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
 {
-    public string Code { get; private set; } = string.Empty;
-
     public IReadOnlyList<AreaLine> Areas { get; private set; } = [];
 
     /// <summary>A refused rename, shown in the row it was made in.</summary>
@@ -13,62 +11,36 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
     [BindProperty]
     public AreaInput Input { get; set; } = new();
 
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken)
-    {
-        var frameworkId = await db.Frameworks.Where(f => f.Code == code).Select(f => (int?)f.Id).SingleOrDefaultAsync(cancellationToken);
-        if (frameworkId is not { } id)
+    public Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken) =>
+        AddAsync(code, async id =>
         {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            try
+            var parent = string.IsNullOrWhiteSpace(Input.ParentCode) ? null
+                : await Db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == id && a.Code == Input.ParentCode, cancellationToken)
+                  ?? throw new DomainException($"There is no result area {Input.ParentCode} in {code}.");
+            var area = new ResultArea(id, Input.Code, Input.Kind!.Value, parent, Input.TitleEn, Input.TitleZh, Input.SortOrder!.Value);
+            if (await Db.ResultAreas.AnyAsync(a => a.FrameworkId == id && a.Code == area.Code, cancellationToken))
             {
-                var parent = string.IsNullOrWhiteSpace(Input.ParentCode) ? null
-                    : await db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == id && a.Code == Input.ParentCode, cancellationToken)
-                      ?? throw new DomainException($"There is no result area {Input.ParentCode} in {code}.");
-                var area = new ResultArea(id, Input.Code, Input.Kind!.Value, parent, Input.TitleEn, Input.TitleZh, Input.SortOrder!.Value);
-                if (await db.ResultAreas.AnyAsync(a => a.FrameworkId == id && a.Code == area.Code, cancellationToken))
-                {
-                    throw new DomainException($"Result area {area.Code} exists already in {code}.");
-                }
-
-                db.ResultAreas.Add(area);
-                await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
-                Message = $"Result area {area.Code} added.";
-                return RedirectToPage("/Admin/Frameworks/Areas", new { code });
+                throw new DomainException($"Result area {area.Code} exists already in {code}.");
             }
-            catch (DomainException exception)
-            {
-                ModelState.AddModelError("Input", exception.Message);
-            }
-        }
 
-        await LoadAsync(code, cancellationToken);
-        return Page();
-    }
+            Db.ResultAreas.Add(area);
+            return $"Result area {area.Code} added.";
+        }, cancellationToken);
 
     public async Task<IActionResult> OnPostRenameAsync(string code, int areaId, string? titleEn, string? titleZh, string? version, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var area = await db.ResultAreas.SingleOrDefaultAsync(a => a.Id == areaId && db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code), cancellationToken);
+        var area = await Db.ResultAreas.SingleOrDefaultAsync(a => a.Id == areaId && Db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code), cancellationToken);
         if (area is null)
         {
             return NotFound();
         }
 
-        var outcome = await db.SaveAsync(area, version, () =>
+        var outcome = await Db.SaveAsync(area, version, () =>
         {
             area.Rename(titleEn ?? string.Empty, titleZh ?? string.Empty);
             return Task.CompletedTask;
-        }, User, null, clock.GetUtcNow(), cancellationToken);
+        }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
             Message = $"Result area {area.Code} renamed.";
@@ -81,16 +53,16 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    protected override async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
         Code = code;
-        Areas = await db.ResultAreas.AsNoTracking()
-            .Where(a => db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code))
+        Areas = await Db.ResultAreas.AsNoTracking()
+            .Where(a => Db.Frameworks.Any(f => f.Id == a.FrameworkId && f.Code == code))
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Code)
             .Select(a => new AreaLine(a.Id, a.Code, a.Kind, a.Parent == null ? null : a.Parent.Code, a.TitleEn, a.TitleZh, a.SortOrder,
                 ConcurrencyVersion.Format(EF.Property<uint>(a, ConcurrencyVersion.PropertyName))))
             .ToListAsync(cancellationToken);
-        return Areas.Count > 0 || await db.Frameworks.AnyAsync(f => f.Code == code, cancellationToken);
+        return Areas.Count > 0 || await Db.Frameworks.AnyAsync(f => f.Code == code, cancellationToken);
     }
 
     public sealed record AreaLine(int Id, string Code, ResultAreaKind Kind, string? ParentCode, string TitleEn, string TitleZh, int SortOrder, string Version);

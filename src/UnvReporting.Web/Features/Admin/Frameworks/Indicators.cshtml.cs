@@ -4,10 +4,8 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// A framework's indicators: add one under a result area, or move one to another area or place.
 /// What an indicator measures is defined per year (/admin/years/{year}/definitions).
 /// </summary>
-public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
 {
-    public string Code { get; private set; } = string.Empty;
-
     public IReadOnlyList<IndicatorLine> Indicators { get; private set; } = [];
 
     public IReadOnlyList<string> AreaCodes { get; private set; } = [];
@@ -18,60 +16,34 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageM
     [BindProperty]
     public IndicatorInput Input { get; set; } = new();
 
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken)
-    {
-        var frameworkId = await db.Frameworks.Where(f => f.Code == code).Select(f => (int?)f.Id).SingleOrDefaultAsync(cancellationToken);
-        if (frameworkId is not { } id)
+    public Task<IActionResult> OnPostAddAsync(string code, CancellationToken cancellationToken) =>
+        AddAsync(code, async id =>
         {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            try
+            var key = IndicatorKey.Normalize(Input.Key);
+            var area = await AreaAsync(id, Input.AreaCode, cancellationToken);
+            if (await Db.Indicators.AnyAsync(i => i.FrameworkId == id && i.Key == key, cancellationToken))
             {
-                var key = IndicatorKey.Normalize(Input.Key);
-                var area = await AreaAsync(id, Input.AreaCode, cancellationToken);
-                if (await db.Indicators.AnyAsync(i => i.FrameworkId == id && i.Key == key, cancellationToken))
-                {
-                    throw new DomainException($"Indicator {key} exists already in {code}.");
-                }
-
-                db.Indicators.Add(new Indicator(id, key, area, Input.SortOrder!.Value));
-                await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
-                Message = $"Indicator {key} added under {area.Code}. Define it for each year at the year's definitions page.";
-                return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
+                throw new DomainException($"Indicator {key} exists already in {code}.");
             }
-            catch (DomainException exception)
-            {
-                ModelState.AddModelError("Input", exception.Message);
-            }
-        }
 
-        await LoadAsync(code, cancellationToken);
-        return Page();
-    }
+            Db.Indicators.Add(new Indicator(id, key, area, Input.SortOrder!.Value));
+            return $"Indicator {key} added under {area.Code}. Define it for each year at the year's definitions page.";
+        }, cancellationToken);
 
     public async Task<IActionResult> OnPostMoveAsync(string code, int indicatorId, string? areaCode, int? sortOrder, string? version, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Id == indicatorId && db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == code), cancellationToken);
+        var indicator = await Db.Indicators.SingleOrDefaultAsync(i => i.Id == indicatorId && Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == code), cancellationToken);
         if (indicator is null)
         {
             return NotFound();
         }
 
-        var outcome = await db.SaveAsync(indicator, version, async () =>
+        var outcome = await Db.SaveAsync(indicator, version, async () =>
         {
             var area = await AreaAsync(indicator.FrameworkId, areaCode, cancellationToken);
             indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
-        }, User, null, clock.GetUtcNow(), cancellationToken);
+        }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
             Message = $"Indicator {indicator.Key} is under {indicator.Area.Code} at place {indicator.SortOrder}.";
@@ -85,19 +57,19 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : PageM
     }
 
     private async Task<ResultArea> AreaAsync(int frameworkId, string? areaCode, CancellationToken cancellationToken) =>
-        await db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == frameworkId && a.Code == areaCode, cancellationToken)
+        await Db.ResultAreas.SingleOrDefaultAsync(a => a.FrameworkId == frameworkId && a.Code == areaCode, cancellationToken)
         ?? throw new DomainException($"Choose a result area of the framework (got '{areaCode}').");
 
-    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    protected override async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
         Code = code;
-        var framework = db.Frameworks.Where(f => f.Code == code).Select(f => f.Id);
-        AreaCodes = await db.ResultAreas.AsNoTracking().Where(a => framework.Contains(a.FrameworkId))
+        var framework = Db.Frameworks.Where(f => f.Code == code).Select(f => f.Id);
+        AreaCodes = await Db.ResultAreas.AsNoTracking().Where(a => framework.Contains(a.FrameworkId))
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Code).Select(a => a.Code).ToListAsync(cancellationToken);
-        Indicators = await db.Indicators.AsNoTracking()
+        Indicators = await Db.Indicators.AsNoTracking()
             .Where(i => framework.Contains(i.FrameworkId))
             .OrderBy(i => i.Area.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Key)
-            .Select(i => new IndicatorLine(i.Id, i.Key, i.Area.Code, i.SortOrder, db.IndicatorYears.Count(y => y.IndicatorId == i.Id),
+            .Select(i => new IndicatorLine(i.Id, i.Key, i.Area.Code, i.SortOrder, Db.IndicatorYears.Count(y => y.IndicatorId == i.Id),
                 ConcurrencyVersion.Format(EF.Property<uint>(i, ConcurrencyVersion.PropertyName))))
             .ToListAsync(cancellationToken);
         return AreaCodes.Count > 0 || await framework.AnyAsync(cancellationToken);
