@@ -126,6 +126,41 @@ public class ImportTests
     }
 
     [Theory, BothProviders]
+    public async Task An_upload_drops_the_uploads_left_unconfirmed_for_more_than_a_day_and_keeps_the_newer(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await DraftYear.AddAsync(app);
+        using var client = await app.SignedInAsync(StaffRole.Editor);
+        var abandoned = Guid.NewGuid();
+        var recent = Guid.NewGuid();
+        await using (var scope = app.CreateDbScope())
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (id, age) in new[] { (abandoned, TimeSpan.FromHours(25)), (recent, TimeSpan.FromHours(23)) })
+            {
+                scope.Db.PendingImports.Add(new PendingImport
+                {
+                    Id = id, Year = 2020, UserId = "someone", FileName = "left.csv", Format = "csv", Content = [1], UploadedAt = now - age,
+                });
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
+        var template = await client.Client.GetByteArrayAsync(app.Url.ImportTemplate(2020, "xlsx"));
+        var upload = await client.UploadAsync(2020, Workbooks.SetCell(template, "Indicators", "F2", 45m), "figures.xlsx");
+
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
+        await using (var check = app.CreateDbScope())
+        {
+            var kept = await check.Db.PendingImports.Select(p => p.Id).ToListAsync();
+            kept.Count.ShouldBe(2);
+            kept.ShouldContain(recent);
+            kept.ShouldNotContain(abandoned);
+        }
+    }
+
+    [Theory, BothProviders]
     public async Task An_import_with_one_bad_row_writes_nothing_and_lists_row_column_and_message(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
