@@ -38,49 +38,45 @@ public static class ExportEndpoints
             "Statistics of a year as XLSX",
             "Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.");
 
-        exports.MapGet("/frameworks/{code}.csv", FrameworkCsvAsync)
-            .WithName("exportFrameworkCsv")
-            .WithSummary("Progress of a framework as CSV")
-            .WithDescription("One row per indicator of the framework: baseline, each published year's milestone, result and colour, the end target, progress toward it and the mid-term review's percentages, unv-framework-{code}.csv.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+        Download(exports, "/frameworks/{code}.csv", FrameworkCsvAsync, Csv, "exportFrameworkCsv",
+                "Progress of a framework as CSV",
+                "One row per indicator of the framework: baseline, each published year's milestone, result and colour, the end target, progress toward it and the mid-term review's percentages, unv-framework-{code}.csv.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        exports.MapGet("/frameworks/{code}.xlsx", FrameworkXlsxAsync)
-            .WithName("exportFrameworkXlsx")
-            .WithSummary("Progress of a framework as XLSX")
-            .WithDescription("The framework's progress table as a workbook with a Notes sheet, unv-framework-{code}.xlsx.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+        Download(exports, "/frameworks/{code}.xlsx", FrameworkXlsxAsync, Xlsx, "exportFrameworkXlsx",
+                "Progress of a framework as XLSX",
+                "The framework's progress table as a workbook with a Notes sheet, unv-framework-{code}.xlsx.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The whole-history files read every year, so a client fetching them in a loop would keep
         // the server's cores busy. Visitors get them from the output cache, like the pages: one
         // build per change of published data (a random query string is no new key). Staff, who
         // also see drafts and the change log, are never served from it.
-        exports.MapGet("/indicators.xlsx", AllIndicatorsXlsxAsync)
-            .WithName("exportAllIndicatorsXlsx")
-            .WithSummary("Indicators of every year as XLSX")
-            .WithDescription("Every year the reader may see in one workbook: an All years sheet, a sheet per year, Notes (and Change log for staff), unv-indicators.xlsx.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Xlsx)
+        Download(exports, "/indicators.xlsx", AllIndicatorsXlsxAsync, Xlsx, "exportAllIndicatorsXlsx",
+                "Indicators of every year as XLSX",
+                "Every year the reader may see in one workbook: an All years sheet, a sheet per year, Notes (and Change log for staff), unv-indicators.xlsx.")
             .CacheOutput(PublishedCache.Policy);
 
         // The whole history as CSV only: it can pass the million rows an XLSX sheet holds.
-        exports.MapGet("/statistics.csv", AllStatisticsCsvAsync)
-            .WithName("exportAllStatisticsCsv")
-            .WithSummary("Statistics of every year as CSV")
-            .WithDescription("Every statistic fact of every year the reader may see, as one streamed CSV, unv-statistics.csv.")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), Csv)
+        Download(exports, "/statistics.csv", AllStatisticsCsvAsync, Csv, "exportAllStatisticsCsv",
+                "Statistics of every year as CSV",
+                "Every statistic fact of every year the reader may see, as one streamed CSV, unv-statistics.csv.")
             .CacheOutput(PublishedCache.Policy);
         return app;
     }
 
     /// <summary>A file of one year: answers 400 for a malformed year and 404 for one the reader may not see.</summary>
     private static void YearFile(RouteGroupBuilder exports, string pattern, Delegate handler, string contentType, string name, string summary, string description) =>
+        Download(exports, pattern, handler, contentType, name, summary, description)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    /// <summary>A file download as the API document lists it: its name, words and content type.</summary>
+    private static RouteHandlerBuilder Download(RouteGroupBuilder exports, string pattern, Delegate handler, string contentType, string name, string summary, string description) =>
         exports.MapGet(pattern, handler)
             .WithName(name)
             .WithSummary(summary)
             .WithDescription(description)
-            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType);
 
     private static async Task<IResult> IndicatorsCsvAsync(string year, HttpContext context, UnvDbContext db, CancellationToken cancellationToken)
     {
