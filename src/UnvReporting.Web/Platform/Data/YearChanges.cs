@@ -198,10 +198,14 @@ public sealed class YearChange
     /// published report as its source makes it public at once, so it counts as much as changing
     /// one already printed.
     /// </summary>
-    internal async Task<IReadOnlyList<(object Row, string Symbol)>> PrintedRowsAsync(CancellationToken cancellationToken)
+    internal Task<IReadOnlyList<(object Row, string Symbol)>> PrintedRowsAsync(CancellationToken cancellationToken) =>
+        PrintedRowsAsync(_db, cancellationToken);
+
+    /// <summary>The rows tracked by <paramref name="db"/> that a save would change in a printed report (see the instance method).</summary>
+    public static async Task<IReadOnlyList<(object Row, string Symbol)>> PrintedRowsAsync(UnvDbContext db, CancellationToken cancellationToken)
     {
         var touched = new List<(object Row, string Symbol)>();
-        foreach (var entry in _db.ChangeTracker.Entries()
+        foreach (var entry in db.ChangeTracker.Entries()
             .Where(e => e.Entity is StatisticFact or IndicatorYear && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             var symbol = entry.ComplexProperty(nameof(StatisticFact.Source)).Property(nameof(SourceReference.DocumentSymbol));
@@ -222,15 +226,15 @@ public sealed class YearChange
         }
 
         var symbols = touched.Select(t => t.Symbol).Distinct().ToList();
-        var published = await _db.PublishedReports().Where(r => symbols.Contains(r)).ToListAsync(cancellationToken);
+        var published = await db.PublishedReports().Where(r => symbols.Contains(r)).ToListAsync(cancellationToken);
         return touched.Where(t => published.Contains(t.Symbol)).ToList();
     }
 
     /// <summary>The change touched printed figures: it is held to <paramref name="rule"/>, with the reason checked for it.</summary>
     internal void RequireReason(EditRule rule, string? reason, IEnumerable<object> printedRows)
     {
-        // A change that worded its own audit reason (an import names its file) keeps its words.
-        AuditReason = AuditReason == Reason ? reason : $"{reason} ({AuditReason})";
+        // The reason was read from the same input and trimmed the same way as the year's, so a
+        // change that worded its own audit reason (an import names its file) already holds it.
         Rule = rule;
         Reason = reason;
         _printedRows = printedRows.ToHashSet(ReferenceEqualityComparer.Instance);

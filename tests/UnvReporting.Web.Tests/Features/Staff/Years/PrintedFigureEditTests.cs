@@ -189,4 +189,49 @@ public class PrintedFigureEditTests
         (await confirm.Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(Refusal));
         (await ValueAsync(app, id)).ShouldBe(237_400_000m);
     }
+
+    [Theory, BothProviders]
+    public async Task An_approvers_import_over_a_printed_statistic_asks_for_the_reason_on_the_preview_and_keeps_it(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var id = await PrintedFactAsync(app);
+        using var approver = await app.SignedInAsync(StaffRole.Approver);
+        var template = await approver.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
+        var rows = Workbooks.ReadSheet(template, "Statistics");
+        var line = rows.FindIndex(r => r[0] == "financial_value_usd") + 1;
+        var upload = await approver.UploadAsync(Draft, Workbooks.SetCell(template, "Statistics", $"D{line}", 237_500_000m), "printed.xlsx");
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
+        var preview = upload.Location()!;
+
+        var page = await approver.GetDocumentAsync(preview);
+        page.QuerySelector("label[for='reason']")!.Text().ShouldBe("Why are figures printed in DP/2022/24 being corrected?");
+        var withoutReason = await approver.PostFormAsync($"{preview}?handler=Confirm", new Dictionary<string, string>(), pagePath: preview);
+        (await withoutReason.Content.ReadAsStringAsync()).ShouldContain("say why it is being corrected");
+        (await ValueAsync(app, id)).ShouldBe(237_400_000m);
+
+        var withReason = await approver.PostFormAsync($"{preview}?handler=Confirm", new Dictionary<string, string> { ["Reason"] = "Corrigendum of para 39." }, pagePath: preview);
+
+        withReason.StatusCode.ShouldBe(HttpStatusCode.Redirect, await withReason.Content.ReadAsStringAsync());
+        (await ValueAsync(app, id)).ShouldBe(237_500_000m);
+        await using var scope = app.CreateDbScope();
+        var audit = await scope.Db.AuditEntries.ByStaff().SingleAsync(a => a.Subject == "statistic" && a.Field == "Value");
+        audit.Reason.ShouldBe("Corrigendum of para 39. (import from printed.xlsx)");
+    }
+
+    [Theory, BothProviders]
+    public async Task An_editors_preview_of_a_file_over_a_printed_statistic_says_why_it_cannot_be_confirmed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await PrintedFactAsync(app);
+        using var editor = await app.SignedInAsync(StaffRole.Editor);
+        var template = await editor.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
+        var rows = Workbooks.ReadSheet(template, "Statistics");
+        var line = rows.FindIndex(r => r[0] == "financial_value_usd") + 1;
+        var upload = await editor.UploadAsync(Draft, Workbooks.SetCell(template, "Statistics", $"D{line}", 1m), "printed.xlsx");
+
+        var page = await editor.GetDocumentAsync(upload.Location()!);
+
+        page.Body!.TextContent.ShouldContain(Refusal);
+        page.QuerySelector("#confirm-form").ShouldBeNull();
+    }
 }

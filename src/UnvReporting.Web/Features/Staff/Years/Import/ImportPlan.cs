@@ -22,6 +22,12 @@ public sealed class ImportPlan
 
     public int RowsRead { get; set; }
 
+    /// <summary>
+    /// A published report that prints a figure the file changes (set by a preview): confirming is
+    /// then held to the printed figures' rule, an Approver's reason, even in a draft year.
+    /// </summary>
+    public string? PrintedIn { get; set; }
+
     public int RowsChanged => Changes.Select(c => (c.Sheet, c.Row)).Distinct().Count();
 
     public bool CanConfirm => Errors.Count == 0 && Changes.Count > 0;

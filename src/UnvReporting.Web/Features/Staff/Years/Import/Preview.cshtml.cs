@@ -20,6 +20,9 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
 
     public string? Refusal { get; private set; }
 
+    /// <summary>The published report that prints a figure this draft-year file changes, if any.</summary>
+    public string? PrintedIn { get; private set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -103,16 +106,21 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
         Year = year;
         Pending = pending;
         Rule = reportingYear.EditRuleFor(User.CurrentRole());
-        Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
         try
         {
             Plan = await import.PreviewAsync(year, pending.Content, pending.Format, cancellationToken);
+            if (!Rule.NeedsReason && Plan.PrintedIn is { } printedIn)
+            {
+                Rule = reportingYear.EditRuleFor(User.CurrentRole(), printedIn);
+                PrintedIn = printedIn;
+            }
         }
         catch (SpreadsheetRefusedException refused)
         {
-            Refusal = refused.Message;
+            refusal = refused.Message;
         }
 
+        Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
         return Page();
     }
 

@@ -106,7 +106,10 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
     {
         try
         {
-            return await PlanAsync(year, content, format, cancellationToken);
+            var plan = await PlanAsync(year, content, format, cancellationToken);
+            var printed = await YearChange.PrintedRowsAsync(db, cancellationToken);
+            plan.PrintedIn = printed.Count > 0 ? printed[0].Symbol : null;
+            return plan;
         }
         finally
         {
