@@ -34,25 +34,19 @@ public static class StaffApi
             .WithName("issueToken")
             .WithSummary("Bearer token for a staff account")
             .WithDescription("A bearer token for a staff account, valid for an hour; lockout after 5 failed attempts applies.")
-            .Accepts<TokenRequestDto>("application/json")
-            .ProducesValidationProblem()
+            .TakesJson<TokenRequestDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapPut("/years/{year}/indicators/{key}", EditIndicatorYear)
             .RequireAuthorization(StaffPolicies.EnterData)
             .WithName("editIndicatorYear")
             .WithSummary("Edit an indicator-year")
             .WithDescription("Changes an indicator-year's target, result, narratives or reason for missing data (omitted fields stay as they are, null clears; a result clears the reason); answers the indicator-year with its new score, colour and version.")
-            .Accepts<IndicatorYearEditDto>("application/json")
-            .ProducesValidationProblem()
+            .TakesJson<IndicatorYearEditDto>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .Produces<EditConflictDto>(StatusCodes.Status409Conflict, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Produces<EditConflictDto>(StatusCodes.Status409Conflict, "application/problem+json");
         api.MapGet("/years/{year}/indicators/{key}/history", GetIndicatorYearHistory)
             .RequireAuthorization(StaffPolicies.Staff)
             .WithName("getIndicatorYearHistory")
@@ -63,6 +57,14 @@ public static class StaffApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    /// <summary>A JSON body as the document lists it, with the answers every body can get: invalid, too large, not JSON.</summary>
+    private static RouteHandlerBuilder TakesJson<TBody>(this RouteHandlerBuilder endpoint)
+        where TBody : notnull =>
+        endpoint.Accepts<TBody>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>
     /// Issues the bearer token itself instead of returning <c>Results.SignIn</c> to the bearer
