@@ -134,7 +134,7 @@ public class ChartTests
         bytes.Take(8).ShouldBe(PngSignature);
         bytes.Length.ShouldBeGreaterThan(8_000);
 
-        // Title lines, the source line and four paddings, at the canvas's pixel ratio (see charts.js).
+        // Title lines, the source line and four paddings, at the canvas's pixel ratio (see chart-png.js).
         var expected = await page.EvaluateAsync<double[]>(
             """
             canvas => {
