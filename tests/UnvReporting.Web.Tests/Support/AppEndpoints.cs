@@ -60,7 +60,8 @@ public static partial class AppEndpoints
                     continue;
                 }
 
-                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                // Handlers a shared base page model declares count too, as Razor Pages finds them.
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.DeclaringType!.Assembly == assembly))
                 {
                     if (HandlerName().Match(method.Name) is { Success: true } match)
                     {

@@ -249,7 +249,8 @@ public class RoleMatrixTests
 
                 var model = assembly.GetType("UnvReporting.Web.Features" + page.ViewEnginePath.Replace('/', '.') + "Model")
                     ?? throw new InvalidOperationException($"No page model for {page.ViewEnginePath}.");
-                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                // Handlers a shared base page model declares count too, as Razor Pages finds them.
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.DeclaringType!.Assembly == assembly))
                 {
                     var match = System.Text.RegularExpressions.Regex.Match(method.Name, "^On(Get|Post)(\\w*?)(Async)?$");
                     if (match.Success)
