@@ -38,6 +38,23 @@ public static class IndicatorQueries
     }
 
     /// <summary>
+    /// For each indicator, by key, its scored figures in the latest reporting year before
+    /// <paramref name="year"/> that has it and that the reader may see as a year (a draft year is
+    /// never a visitor's previous year, even where a published report prints its figures). One
+    /// query for the whole table, whatever the number of indicators or years.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, ScoredIndicatorYear>> LoadPreviousYearsAsync(this UnvDbContext db, int year, CancellationToken cancellationToken, YearVisibility visibility = YearVisibility.PublishedOnly)
+    {
+        var earlier = db.ReportingYears.VisibleTo(visibility).Where(y => y.Year < year).Select(y => y.Year);
+        var rows = await db.Rows(
+                iy => earlier.Contains(iy.Year)
+                    && iy.Year == db.IndicatorYears.Where(other => other.Indicator.Key == iy.Indicator.Key && earlier.Contains(other.Year)).Max(other => other.Year),
+                visibility)
+            .ToListAsync(cancellationToken);
+        return Score(rows).DistinctBy(r => r.Figures.Key).ToDictionary(r => r.Figures.Key);
+    }
+
+    /// <summary>
     /// Every visible year of the indicators with this key, oldest first. Keys are unique
     /// within a framework; across frameworks the rows carry their framework code.
     /// </summary>
