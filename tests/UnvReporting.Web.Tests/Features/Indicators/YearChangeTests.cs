@@ -56,10 +56,10 @@ public class YearChangeTests(SeededApps apps) : IClassFixture<SeededApps>
 
         var page = await app.Client.GetDocumentAsync("/indicators/2021?culture=zh-Hans");
 
-        Previous(page, "1.1").ShouldBe(("2019年：53%（得分118%）", "better", "↑ 更好"));
+        Previous(page, "1.1").ShouldBe(("2019年：53% （得分118%）", "better", "↑ 更好"));
         Previous(page, "1.2.2").Text.ShouldBe("↓ 更差");
         Previous(page, "1.2").Text.ShouldBe("定义已变更");
-        Cell(page, "1.1").GetAttribute("data-label").ShouldBe("上一年");
+        Cell(page, "1.1").GetAttribute("data-label").ShouldBe("上一报告年度");
     }
 
     [Theory, BothProviders]
