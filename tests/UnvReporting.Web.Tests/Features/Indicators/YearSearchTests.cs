@@ -70,6 +70,7 @@ public class YearSearchTests(SeededApps apps) : IClassFixture<SeededApps>
         status.QuerySelector("strong")!.Text().ShouldBe("No indicator matches “zebra”.");
         status.QuerySelector("a.clear-search")!.GetAttribute("href").ShouldBe("/indicators/2021");
         page.Body!.Text().ShouldNotContain("No indicator has this colour");
+        page.QuerySelector(".indicator-table")!.ParentElement!.HasAttribute("hidden").ShouldBeTrue("no headings over an empty table");
     }
 
     [Theory, BothProviders]
