@@ -7,13 +7,14 @@ namespace UnvReporting.BrowserTests.Features;
 
 public class AccessibilityTests
 {
-    // Every kind of page, the year with flags and the Chinese interface; last, because its
+    // Every kind of page, the year with flags, a search that finds nothing and the Chinese interface; last, because its
     // ?culture= sets the language cookie for whatever this browser opens next.
     private static readonly string[] Pages =
     [
         "/",
         "/indicators/2019",
         "/indicators/2021",
+        "/indicators/2021?q=zebra",
         "/indicators/2021/1.2",
         "/about/scoring",
         "/statistics/2021",

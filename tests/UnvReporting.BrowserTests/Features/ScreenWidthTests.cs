@@ -17,6 +17,7 @@ public class ScreenWidthTests
         "/indicators",
         "/indicators/2019",
         "/indicators/2021",
+        "/indicators/2021?q=online",
         "/indicators/2021/1.2",
         "/frameworks/2018-2021",
         "/frameworks/2022-2025",

@@ -67,10 +67,23 @@ public sealed record IndicatorYearRow(
     public Assessment Assess() => ScoreCalculator.Assess(
         Milestone, Result, Direction, new RatingBands(GreenFrom, YellowFrom), PublishedScorePercent, PublishedRating);
 
+    public IndicatorDefinition Definition => new(TitleEn, TitleZh, Unit, IsCumulative, Direction);
+
     /// <summary>True when this year's definition measures something else than <paramref name="other"/>'s (the 2020 mid-term review).</summary>
-    public bool DefinitionDiffersFrom(IndicatorYearRow other) =>
-        new IndicatorDefinition(TitleEn, TitleZh, Unit, IsCumulative, Direction)
-            .DiffersFrom(new IndicatorDefinition(other.TitleEn, other.TitleZh, other.Unit, other.IsCumulative, other.Direction));
+    public bool DefinitionDiffersFrom(IndicatorYearRow other) => Definition.DiffersFrom(other.Definition);
+
+    /// <summary>How the result moved since <paramref name="previous"/>, an earlier year of the same indicator (the domain's rule).</summary>
+    public ResultChange ChangeSince(IndicatorYearRow previous) => ResultChange.Between(previous.Definition, previous.Result, Definition, Result);
+
+    /// <summary>
+    /// True when every search term is in the code (as published or as the key: "2.1.1a" finds
+    /// "2.1.1.a") or in either title, ignoring case.
+    /// </summary>
+    public bool Matches(IReadOnlyList<string> terms) =>
+        terms.All(term => Code.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || Key.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || TitleEn.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || TitleZh.Contains(term, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>An indicator-year with its computed score, colour and flags.</summary>

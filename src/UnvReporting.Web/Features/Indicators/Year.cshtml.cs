@@ -5,11 +5,15 @@ namespace UnvReporting.Web.Features.Indicators;
 
 /// <summary>
 /// A year's indicator table (published years; staff also see draft and submitted ones), grouped as the report groups it: each outcome with its
-/// own indicators, then its outputs with theirs. <c>?rating=yellow</c> shows one colour only.
+/// own indicators, then its outputs with theirs. <c>?rating=yellow</c> shows one colour only,
+/// <c>?q=</c> the indicators whose code or title holds every word; each row sets its result
+/// beside the previous reporting year's.
 /// </summary>
-[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "rating" })]
+[OutputCache(PolicyName = PublishedCache.Policy, VaryByQueryKeys = new[] { "rating", "q" })]
 public sealed class YearModel(UnvDbContext db) : PageModel
 {
+    public const int MaxQueryLength = 100;
+
     public YearTable Table { get; private set; } = null!;
 
     public IReadOnlyList<YearHeading> Years { get; private set; } = [];
@@ -24,7 +28,13 @@ public sealed class YearModel(UnvDbContext db) : PageModel
 
     public int Shown { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int year, string? rating, CancellationToken cancellationToken)
+    /// <summary>The search as the reader typed it, trimmed; null when the table is not searched.</summary>
+    public string? Query { get; private set; }
+
+    /// <summary>Each indicator's figures in the previous reporting year that has it, by key.</summary>
+    public IReadOnlyDictionary<string, ScoredIndicatorYear> Previous { get; private set; } = new Dictionary<string, ScoredIndicatorYear>();
+
+    public async Task<IActionResult> OnGetAsync(int year, string? rating, string? q, CancellationToken cancellationToken)
     {
         var visibility = await StaffReader.VisibilityAsync(HttpContext);
         Years = await db.VisibleYearsAsync(visibility, cancellationToken);
@@ -34,6 +44,7 @@ public sealed class YearModel(UnvDbContext db) : PageModel
         }
 
         Table = await db.LoadYearTableAsync(heading, cancellationToken, visibility);
+        Previous = await db.LoadPreviousYearsAsync(year, cancellationToken, visibility);
         if (!string.IsNullOrEmpty(rating))
         {
             // Exact names only: Enum.TryParse would also take "1" or "yellow,red" (a flags sum).
@@ -42,7 +53,13 @@ public sealed class YearModel(UnvDbContext db) : PageModel
             RejectedFilter = Filter is null ? rating : null;
         }
 
-        var shown = Table.Indicators.Where(i => Filter is null || i.Rating == Filter).ToList();
+        // Searched here, in the year already read, rather than in SQL: the counts need the whole
+        // year anyway, and one comparison in .NET avoids SQLite's ASCII-only LIKE and ToLower
+        // answering differently from PostgreSQL's for the Chinese titles.
+        var typed = q?.Trim() ?? string.Empty;
+        Query = typed.Length == 0 ? null : typed[..Math.Min(typed.Length, MaxQueryLength)];
+        var terms = Query?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var shown = Table.Indicators.Where(i => (Filter is null || i.Rating == Filter) && i.Figures.Matches(terms)).ToList();
         Shown = shown.Count;
         Outcomes = OutcomeGroup.Group(shown, Table.Summary);
         return Page();

@@ -96,6 +96,9 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
         _ => string.Empty,
     };
 
+    /// <summary>"better", "worse", "same" (更好, 更差, 持平): the verdict on a result against the previous year's.</summary>
+    public string ChangeName(ChangeVerdict verdict) => Words.ChangeName(verdict, text);
+
     /// <summary>The unit in words, for a definition change ("months" before, "a count" after).</summary>
     public string UnitName(Unit unit) => Words.UnitName(unit, text);
 

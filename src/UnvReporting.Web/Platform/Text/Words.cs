@@ -104,6 +104,24 @@ public static class Words
         _ => "exact",
     }];
 
+    /// <summary>"better", "worse", "same", "definition-changed", "no-result": how a result moved since the previous year.</summary>
+    public static string Change(ChangeVerdict verdict) => Kebab(verdict.ToString());
+
+    public static string ChangeName(ChangeVerdict verdict, IStringLocalizer<SharedResource> text) => text[verdict switch
+    {
+        ChangeVerdict.Better => "better",
+        ChangeVerdict.Worse => "worse",
+        ChangeVerdict.Same => "same",
+        ChangeVerdict.DefinitionChanged => "definition changed",
+        _ => "no result to compare",
+    }];
+
+    /// <summary>
+    /// Which way the result went, whatever the verdict: a lower-is-better result that fell reads
+    /// "↓ better". The word carries the verdict; the arrow is hidden from screen readers.
+    /// </summary>
+    public static string ChangeArrow(ResultChange change) => change.Rose ? "↑" : change.Fell ? "↓" : "→";
+
     public static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 

@@ -10,7 +10,7 @@ using UnvReporting.Web.Tests.Support;
 namespace UnvReporting.Web.Tests.Platform.Data;
 
 /// <summary>
-/// The SQL of the year table and the statistics reads, pinned per provider in
+/// The SQL of the year table (with its previous years) and the statistics reads, pinned per provider in
 /// <c>SqlBaselines/</c>. The pages' speed was bought with the shape of these queries (one
 /// projected query, lists as one parameter, the visibility chosen in C#; docs/performance.md);
 /// a change to their SQL must be seen in review, not found in the next benchmark. After an
@@ -30,6 +30,7 @@ public class SqlBaselineTests
         foreach (var visibility in Enum.GetValues<YearVisibility>())
         {
             await RecordAsync(app, recorder, recorded, $"year table, {visibility}", (db, ct) => db.LoadYearTableAsync(2021, ct, visibility));
+            await RecordAsync(app, recorder, recorded, $"previous years of a year table, {visibility}", (db, ct) => db.LoadPreviousYearsAsync(2021, ct, visibility));
             await RecordAsync(app, recorder, recorded, $"indicator history, {visibility}", (db, ct) => db.LoadIndicatorHistoryAsync("1.2", ct, visibility));
             await RecordAsync(app, recorder, recorded, $"statistics of a year, {visibility}", (db, ct) => db.StatisticsOfYearAsync(2021, visibility, ct));
             await RecordAsync(app, recorder, recorded, $"statistics of years, {visibility}", (db, ct) => db.StatisticsOfYearsAsync([2021, 2019], visibility, ct));

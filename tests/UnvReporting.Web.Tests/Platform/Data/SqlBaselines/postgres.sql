@@ -17,6 +17,30 @@ WHERE EXISTS (
     FROM "ReportingYears" AS r
     WHERE r."Status" = 'Published' AND (r."Year" = i."Year" OR r."DocumentSymbol" = i."SourceDocument")) AND i."Year" = @heading_Year;
 
+-- previous years of a year table, PublishedOnly
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r2."Kind", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", r3."Code", r3."TitleEn", r3."TitleZh", r3."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r1."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
+FROM "IndicatorYears" AS i
+INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
+INNER JOIN (
+    SELECT i2."Key", max(i1."Year") AS "Year"
+    FROM "IndicatorYears" AS i1
+    INNER JOIN "Indicators" AS i2 ON i1."IndicatorId" = i2."Id"
+    WHERE i1."Year" IN (
+        SELECT r0."Year"
+        FROM "ReportingYears" AS r0
+        WHERE r0."Status" = 'Published' AND r0."Year" < @year
+    )
+    GROUP BY i2."Key"
+) AS s ON i0."Key" = s."Key" AND i."Year" = s."Year"
+INNER JOIN "ReportingYears" AS r1 ON i."Year" = r1."Year"
+INNER JOIN "Frameworks" AS f ON i0."FrameworkId" = f."Id"
+INNER JOIN "ResultAreas" AS r2 ON i0."AreaId" = r2."Id"
+LEFT JOIN "ResultAreas" AS r3 ON r2."ParentId" = r3."Id"
+WHERE EXISTS (
+    SELECT 1
+    FROM "ReportingYears" AS r
+    WHERE r."Status" = 'Published' AND (r."Year" = i."Year" OR r."DocumentSymbol" = i."SourceDocument"));
+
 -- indicator history, PublishedOnly
 SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
 FROM "IndicatorYears" AS i
@@ -97,6 +121,26 @@ INNER JOIN "Frameworks" AS f ON i0."FrameworkId" = f."Id"
 INNER JOIN "ResultAreas" AS r0 ON i0."AreaId" = r0."Id"
 LEFT JOIN "ResultAreas" AS r1 ON r0."ParentId" = r1."Id"
 WHERE i."Year" = @heading_Year;
+
+-- previous years of a year table, Everything
+SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r1."Kind", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", r2."Code", r2."TitleEn", r2."TitleZh", r2."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r0."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
+FROM "IndicatorYears" AS i
+INNER JOIN "Indicators" AS i0 ON i."IndicatorId" = i0."Id"
+INNER JOIN (
+    SELECT i2."Key", max(i1."Year") AS "Year"
+    FROM "IndicatorYears" AS i1
+    INNER JOIN "Indicators" AS i2 ON i1."IndicatorId" = i2."Id"
+    WHERE i1."Year" IN (
+        SELECT r."Year"
+        FROM "ReportingYears" AS r
+        WHERE r."Year" < @year
+    )
+    GROUP BY i2."Key"
+) AS s ON i0."Key" = s."Key" AND i."Year" = s."Year"
+INNER JOIN "ReportingYears" AS r0 ON i."Year" = r0."Year"
+INNER JOIN "Frameworks" AS f ON i0."FrameworkId" = f."Id"
+INNER JOIN "ResultAreas" AS r1 ON i0."AreaId" = r1."Id"
+LEFT JOIN "ResultAreas" AS r2 ON r1."ParentId" = r2."Id";
 
 -- indicator history, Everything
 SELECT i."Year", f."Code", i0."Key", i."CodeAsPublished", i0."SortOrder", r0."Kind", r0."Code", r0."TitleEn", r0."TitleZh", r0."SortOrder", r1."Code", r1."TitleEn", r1."TitleZh", r1."SortOrder", i."TitleEn", i."TitleZh", i."Unit", i."IsCumulative", i."Direction", i."Milestone", i."Result", i."PublishedScorePercent", i."PublishedRating", i."PublishedRatingBasis", i."SourceDocument", i."SourceLocator", i."NarrativeEn", i."NarrativeZh", i."Note", f."GreenFrom", f."YellowFrom", r."Status", i."RevisedOn", i."RevisionReason", i."MissingDataReason", i.xmin
