@@ -42,7 +42,9 @@ public static partial class SessionText
         var end = to.Month == from.Month
             ? to.Day.ToString(culture) + DaySuffix(culture)
             : to.ToString(culture.DateTimeFormat.MonthDayPattern, culture);
-        var start = from.ToString(culture.DateTimeFormat.LongDatePattern, culture);
+        // The long date without its weekday, which some cultures' patterns carry ("2022年6月6日星期一").
+        var pattern = culture.DateTimeFormat.LongDatePattern.Replace("dddd", string.Empty, StringComparison.Ordinal).Trim(' ', ',');
+        var start = from.ToString(pattern, culture);
         return text["{0} to {1}", start, end];
     }
 
