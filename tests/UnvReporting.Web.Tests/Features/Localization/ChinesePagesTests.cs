@@ -20,14 +20,15 @@ public partial class ChinesePagesTests
     /// Latin words a Chinese page may show, each because Chinese documents write it so too:
     /// the organisations' acronyms (UN usage keeps them in Latin letters), file formats on
     /// download links and "Excel", the program's name, "API" as the programmers' name, "UTC" as
-    /// Chinese technical writing abbreviates the time standard, and the
+    /// Chinese technical writing abbreviates the time standard, "COVID" as UN Chinese texts name
+    /// the disease (staff's Chinese narratives write COVID-19), and the
     /// Latin letters of an indicator's code (IE.1).
     /// </summary>
     private static readonly HashSet<string> ProperNames = new(StringComparer.Ordinal)
     {
         "UN", "UNV", "UNDP", "UNFPA", "UNOPS", "SDG",
         "CSV", "XLSX", "PNG", "JSON", "API", "PDF", "DOCX", "Excel", "UTC",
-        "IE",
+        "IE", "COVID",
     };
 
     /// <summary>Pages whose body is English by design, and why.</summary>
@@ -39,21 +40,17 @@ public partial class ChinesePagesTests
 
     /// <summary>
     /// Staff and admin pages still written in English only: the forms of the statistics, imports,
-    /// framework administration and accounts. Each stays listed only while it still shows English
+    /// framework administration and a year's definitions. Each stays listed only while it still shows English
     /// (the test fails when one is done and still listed), so the list can only shrink.
     /// </summary>
     private static readonly HashSet<string> NotYetInChinese =
     [
-        "/admin/frameworks",
         "/admin/frameworks/{code}",
         "/admin/frameworks/{code}/areas",
         "/admin/frameworks/{code}/import",
         "/admin/frameworks/{code}/indicators",
         "/admin/frameworks/{code}/start",
-        "/admin/users",
-        "/admin/users/new",
         "/admin/years/{year:int}/definitions",
-        "/staff/years/new",
         "/staff/years/{year:int}/import",
         "/staff/years/{year:int}/statistics",
         "/staff/years/{year:int}/statistics/new",
