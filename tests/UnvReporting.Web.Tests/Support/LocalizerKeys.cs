@@ -8,7 +8,8 @@ namespace UnvReporting.Web.Tests.Support;
 /// the source: every string literal inside <c>L[...]</c> in the views (the name _ViewImports
 /// injects) and inside <c>text[...]</c> in a class that takes the localizer as <c>text</c>, across
 /// line breaks and through a <c>switch</c> that picks the key; and the header of every export
-/// column (<c>new("Milestone", ColumnKind.Number, 12)</c>), which a Chinese workbook asks for.
+/// column (<c>new("Milestone", ColumnKind.Number, 12)</c>), which a Chinese workbook asks for, and
+/// every form field's <c>Display(Name = ...)</c> and <c>ErrorMessage = ...</c>.
 /// </summary>
 public static partial class LocalizerKeys
 {
@@ -49,7 +50,7 @@ public static partial class LocalizerKeys
         foreach (var file in RepositoryFiles.Find(WebProject, "*.cs"))
         {
             var source = RepositoryFiles.Read(file);
-            foreach (Match column in ExportColumnPattern().Matches(source))
+            foreach (Match column in ExportColumnPattern().Matches(source).Concat(AnnotationPattern().Matches(source)))
             {
                 uses.Add(new Use(file, source[..column.Index].Count(c => c == '\n') + 1, column.Groups[1].Value));
             }
@@ -119,6 +120,10 @@ public static partial class LocalizerKeys
 
     [GeneratedRegex(@"new\(""([^""\\]*)"",\s*ColumnKind\.")]
     private static partial Regex ExportColumnPattern();
+
+    /// <summary>A form field's label and validation messages, which MVC asks the same localizer for (Localization.AddUnvLocalization).</summary>
+    [GeneratedRegex(@"(?:Display\(Name|ErrorMessage)\s*=\s*""([^""\\]*)""")]
+    private static partial Regex AnnotationPattern();
 
     [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
     private static partial Regex PlaceholderPattern();

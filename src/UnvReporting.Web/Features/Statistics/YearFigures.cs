@@ -105,7 +105,7 @@ public sealed class YearFigures
         }
 
         // Where the report gives the other part itself (international, 41% in 2021), it is used as given.
-        var rest = (restMetric is null ? null : Row(restLabel, restMetric, null, null)) ?? new ChartRow(restLabel, 100 - share.Value, share.Qualifier, _text["100% minus the share given in {0}", share.Source], 100 - share.Prior);
+        var rest = (restMetric is null ? null : Row(restLabel, restMetric, null, null)) ?? new ChartRow(restLabel, 100 - share.Value, share.Qualifier, _text["100% minus the share given in {0}", SourceText.Plain(share.Source, _text)], 100 - share.Prior);
         return new StatisticChart(id, title, "doughnut", Unit.Percent, [share, rest]);
     }
 

@@ -8,7 +8,11 @@ namespace UnvReporting.Web.Platform.Text;
 /// </summary>
 public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
 {
+    private const decimal TenThousand = 10_000m;
+
     private const decimal Million = 1_000_000m;
+
+    private const decimal HundredMillion = 100_000_000m;
 
     public string Value(decimal? value, Unit unit)
     {
@@ -21,14 +25,60 @@ public sealed class DisplayFormat(IStringLocalizer<SharedResource> text)
         {
             Unit.Percent => Percent(v),
             Unit.PercentChange => (v > 0 ? "+" : string.Empty) + Percent(v),
-            Unit.Usd when Math.Abs(v) >= Million => text["USD {0} million", Number(decimal.Round(v / Million, 1, MidpointRounding.AwayFromZero))],
-            Unit.Usd => text["USD {0}", Number(v)],
+            Unit.Usd => Usd(v),
             Unit.WorkingDays => text["{0} days", Number(v)],
             Unit.Years => text["{0} years", Number(v)],
             Unit.Months => text["{0} months", Number(v)],
             _ => Number(v),
         };
     }
+
+    /// <summary>
+    /// An amount in US dollars as the reader's language groups large numbers: by the million in
+    /// English ("USD 221.3 million"), by 万 (10⁴) and 亿 (10⁸) in Chinese ("2.213亿美元",
+    /// "4,530万美元"). Rounded to the same tenth of a million in both, so neither reader is told more.
+    /// </summary>
+    private string Usd(decimal v)
+    {
+        var size = Math.Abs(v);
+        if (!Localization.IsChinese)
+        {
+            return size >= Million
+                ? text["USD {0} million", Number(decimal.Round(v / Million, 1, MidpointRounding.AwayFromZero))]
+                : text["USD {0}", Number(v)];
+        }
+
+        if (size >= HundredMillion)
+        {
+            return text["USD {0} hundred million", Number(decimal.Round(v / HundredMillion, 3, MidpointRounding.AwayFromZero))];
+        }
+
+        if (size >= Million)
+        {
+            return text["USD {0} ten thousand", Number(decimal.Round(v / Million, 1, MidpointRounding.AwayFromZero) * 100)];
+        }
+
+        return size >= TenThousand ? text["USD {0} ten thousand", Number(v / TenThousand)] : text["USD {0}", Number(v)];
+    }
+
+    /// <summary>The sources of a figure ("DP/2022/24 para 14"; several joined by "; ") with each place in the reader's language.</summary>
+    public IHtmlContent Source(string sources) => SourceText.Html(sources, text);
+
+    /// <summary><see cref="Source"/> as plain text, for chart data and attributes.</summary>
+    public string SourcePlain(string sources) => SourceText.Plain(sources, text);
+
+    /// <summary>"Source: DP/2022/24 第14段", the sources marked up as <see cref="Source"/> does.</summary>
+    public IHtmlContent Sourced(string sources)
+    {
+        var template = text["Source: {0}"].Value;
+        var at = template.IndexOf("{0}", StringComparison.Ordinal);
+        return new HtmlContentBuilder(3).Append(template[..at]).AppendHtml(Source(sources)).Append(template[(at + 3)..]);
+    }
+
+    /// <summary>An Executive Board session in the reader's language, or as stored (marked English) when it cannot be read.</summary>
+    public IHtmlContent Session(string session) => SessionText.Translate(session, text) is { } translated
+        ? new HtmlContentBuilder(1).Append(translated)
+        : new HtmlContentBuilder(3).AppendHtml("<span lang=\"en\">").Append(session).AppendHtml("</span>");
 
     /// <summary>A figure as the report words it: "more than 600", "about 1,800", "nearly 420,000".</summary>
     public string Value(decimal value, Unit unit, Qualifier qualifier) => qualifier switch

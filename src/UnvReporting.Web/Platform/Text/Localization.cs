@@ -37,6 +37,11 @@ public static class Localization
     public static WebApplicationBuilder AddUnvLocalization(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Form labels ([Display]) and validation messages come from the one resource file too,
+        // not from a file per page model.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.DataAnnotations.MvcDataAnnotationsLocalizationOptions>(options =>
+            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         var cultures = SupportedCultures(builder.AddSettings<LanguageSettings>(LanguageSettings.Section));
         var cookieName = SiteCookies.From(builder.Configuration, builder.Environment).Culture;
         builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -122,6 +127,13 @@ public static class Localization
     /// </summary>
     public static string Pick(string english, string? chinese) =>
         IsChinese && !string.IsNullOrWhiteSpace(chinese) ? chinese : english;
+
+    /// <summary>
+    /// "en" for text staff typed in English (Latin letters, no Chinese), to mark data that has no
+    /// Chinese version on a Chinese page; null when it is Chinese or has no words.
+    /// </summary>
+    public static string? LanguageOf(string text) =>
+        text.Any(char.IsAsciiLetter) && !text.Any(c => c is >= '\u4e00' and <= '\u9fff') ? DefaultCulture : null;
 
     /// <summary>The cultures offered, as configured, for the language switcher.</summary>
     public static IReadOnlyList<CultureInfo> Offered(this HttpContext context) =>

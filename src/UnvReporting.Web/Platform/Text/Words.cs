@@ -45,6 +45,28 @@ public static class Words
 
     public static string Status(ReportingStatus status) => status.ToString().ToLowerInvariant();
 
+    public static string StatusName(ReportingStatus status, IStringLocalizer<SharedResource> text) => text[status switch
+    {
+        ReportingStatus.Published => "Published",
+        ReportingStatus.Submitted => "Submitted",
+        _ => "Draft",
+    }];
+
+    public static string LevelName(ResultAreaKind kind, IStringLocalizer<SharedResource> text) => text[kind switch
+    {
+        ResultAreaKind.Outcome => "Outcome",
+        ResultAreaKind.Output => "Output",
+        _ => "Institutional effectiveness",
+    }];
+
+    public static string RoleName(Domain.Staff.StaffRole role, IStringLocalizer<SharedResource> text) => text[role switch
+    {
+        Domain.Staff.StaffRole.Viewer => "Viewer",
+        Domain.Staff.StaffRole.Editor => "Editor",
+        Domain.Staff.StaffRole.Approver => "Approver",
+        _ => "Admin",
+    }];
+
     /// <summary>The colour of a status badge on the staff pages.</summary>
     public static string StatusCss(ReportingStatus status) => status switch
     {
