@@ -82,12 +82,10 @@ public static class BoardPack
             docx.TableOfContents(contents);
 
             WriteSummary(docx, pack.Table, text);
-            var first = true;
             foreach (var outcome in outcomes)
             {
-                docx.Heading(1, OutcomeTitle(outcome, text), pageBreakBefore: first);
-                first = false;
-                docx.Paragraph(SummaryCounts(outcome.Counts, text), "Note");
+                docx.Heading(1, OutcomeTitle(outcome, text));
+                docx.Paragraph(SummaryCounts(outcome.Counts, text), "Lead");
                 WriteIndicators(docx, outcome.Indicators, text, format);
                 foreach (var output in outcome.Outputs)
                 {

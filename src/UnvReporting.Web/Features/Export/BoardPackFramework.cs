@@ -13,14 +13,21 @@ public static class BoardPackFramework
     /// </summary>
     public static void Write(DocxExport docx, FrameworkProgressView view, IReadOnlyList<IndicatorTrack> tracks, IStringLocalizer<SharedResource> text, DisplayFormat format)
     {
-        const int Code = 900, Figure = 1150, Year = 1250, Progress = 1000, Colour = 1150;
-        var fixedWidth = Code + 2 * Figure + view.ReportedYears.Count * Year + Progress + Colour;
+        const int Code = 900, Figure = 1250, Year = 1300, Progress = 1250, Colour = 1300;
+
+        // The plans of the seeded frameworks give no baselines: an empty column would only take room.
+        var baselines = tracks.Any(t => t.Plan?.Baseline is not null);
+        var fixedWidth = Code + (baselines ? 2 : 1) * Figure + view.ReportedYears.Count * Year + Progress + Colour;
         var columns = new List<DocxColumn>
         {
             new(text["Code"], Code),
             new(text["Indicator"], docx.TextWidth - fixedWidth),
-            new(text["Baseline"], Figure, Figure: true),
         };
+        if (baselines)
+        {
+            columns.Add(new(text["Baseline"], Figure, Figure: true));
+        }
+
         columns.AddRange(view.ReportedYears.Select(year => new DocxColumn(text["Result {0}", year], Year, Figure: true)));
         columns.AddRange(
         [
@@ -31,17 +38,17 @@ public static class BoardPackFramework
 
         var summary = view.Summary;
         docx.Paragraph(text[Plural.Of(summary.Total, "Of {0} indicator, against the end target:", "Of {0} indicators, against the end target:"), summary.Total]
-            + " " + text["{0} green, {1} yellow, {2} red, {3} grey.", summary.Green, summary.Yellow, summary.Red, summary.Grey]);
+            + " " + text["{0} green, {1} yellow, {2} red, {3} grey.", summary.Green, summary.Yellow, summary.Red, summary.Grey], "Lead");
         docx.StartTable(columns);
         foreach (var track in tracks)
         {
             var latest = track.Latest;
-            var cells = new List<DocxCell>
+            var cells = new List<DocxCell> { new(latest.Code), new(latest.Title) };
+            if (baselines)
             {
-                new(latest.Code),
-                new(latest.Title),
-                new(Optional(track.Plan?.Baseline, latest.Unit, format)),
-            };
+                cells.Add(new(Optional(track.Plan?.Baseline, latest.Unit, format)));
+            }
+
             foreach (var year in view.ReportedYears)
             {
                 cells.Add(track.In(year) is { } figures
@@ -72,10 +79,10 @@ public static class BoardPackFramework
         var width = docx.TextWidth;
         List<DocxColumn> columns =
         [
-            new(text["Figure"], width - 2000 - 2600 - 2000),
-            new(text["Value"], 2000, Figure: true),
-            new(text["Change"], 2600),
-            new(text["Source"], 2000),
+            new(text["Figure"], width - 1800 - 3200 - 1900),
+            new(text["Value"], 1800, Figure: true),
+            new(text["Change"], 3200),
+            new(text["Source"], 1900),
         ];
         docx.StartTable(columns);
         foreach (var tile in statistics.Tiles)

@@ -15,7 +15,9 @@ public sealed record DocxCell(string? Text, string? Fill = null, string? SecondL
 /// A Word document being written, for the Board pack (docs/exports.md): A4, page numbers in the
 /// footer, an optional watermark text in the header, headings that a table of contents lists.
 /// The body is written element by element with <see cref="OpenXmlWriter"/>, so a table's rows
-/// go out as they come and the document is never held as one tree or one string. Like
+/// go out as they come and the document is never held as one tree or one string. (The zip
+/// container still keeps each part until it closes: the SDK opens packages for reading and
+/// writing only, and refuses a stream it cannot read. A year's pack is about 80 KB of XML.) Like
 /// <see cref="XlsxExport"/> it is written into a temporary file and sent once finished: the zip
 /// writes with synchronous calls, which the server refuses on a response, and a query failing
 /// half-way then answers with an error rather than a cut-off document.

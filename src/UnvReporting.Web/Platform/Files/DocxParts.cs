@@ -44,6 +44,7 @@ internal static class DocxParts
             ParagraphStyle("TableNote", "Table Note", size: 16, colour: "404040", after: 0),
             ParagraphStyle("AfterTable", "After Table", size: 8, after: 120),
             ParagraphStyle("Note", "Note", size: 18, colour: "404040", after: 60),
+            ParagraphStyle("Lead", "Lead", size: 18, colour: "404040", after: 60, keepNext: true),
             ParagraphStyle("Footer", "footer", size: 18, after: 0, centred: true));
         part.Styles.Save();
     }
@@ -93,10 +94,10 @@ internal static class DocxParts
 
     private static Style ParagraphStyle(
         string id, string name, bool isDefault = false, int? size = null, bool bold = false, string? colour = null,
-        int? before = null, int? after = null, int? outline = null, int? indent = null, bool centred = false)
+        int? before = null, int? after = null, int? outline = null, int? indent = null, bool centred = false, bool keepNext = false)
     {
         var paragraph = new StyleParagraphProperties();
-        if (outline is not null)
+        if (outline is not null || keepNext)
         {
             paragraph.KeepNext = new KeepNext();
         }

@@ -95,8 +95,16 @@ public class BoardPackTests
         var tables = body.Elements<Table>().ToList();
         tables.ShouldAllBe(t => t.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>() != null, "each table's header row repeats on every page");
         Paragraphs(document).ShouldContain(p => p.Contains("The report printed", StringComparison.Ordinal), "the year table's notes where a printed figure differs");
-        var statistics = tables[^1].Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
-        statistics.ShouldContain(r => r[0] == "UN Volunteers deployed" || r[0].Contains("volunteers", StringComparison.OrdinalIgnoreCase));
+        List<List<string>> Cells(Table table) => table.Elements<TableRow>().Skip(1).Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Cells(tables[^1]).ShouldContain(r => r.SequenceEqual(new[] { "UN Volunteers deployed", "10,921", "Change on the year before, as the report gives it: +15% (DP/2022/24 para 14)", "DP/2022/24 para 14" }));
+
+        // The framework's table: 1.2.2 fell to 59 of its end target 120 in 2021, red on both counts.
+        var framework = tables[^2];
+        framework.Elements<TableRow>().First().InnerText.ShouldContain("End target");
+        var row = framework.Elements<TableRow>().Single(r => r.Elements<TableCell>().First().InnerText == "1.2.2").Elements<TableCell>().ToList();
+        row.Select(c => c.InnerText).ShouldBe(["1.2.2", row[1].InnerText, "87Green", "59Red", "120", "49%", "Red"]);
+        row[3].TableCellProperties!.Shading!.Fill!.Value.ShouldBe("FFC7CE");
+        row[^1].TableCellProperties!.Shading!.Fill!.Value.ShouldBe("FFC7CE");
 
         new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
     }
