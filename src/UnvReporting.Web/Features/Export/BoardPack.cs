@@ -38,7 +38,7 @@ public static class BoardPack
         return new BoardPackContent(table, session, framework, statistics);
     }
 
-    public static IResult Write(BoardPackContent pack, IStringLocalizer<SharedResource> text, DisplayFormat format)
+    public static async Task<IResult> WriteAsync(BoardPackContent pack, IStringLocalizer<SharedResource> text, DisplayFormat format)
     {
         var heading = pack.Table.Heading;
         var outcomes = OutcomeGroup.Group(pack.Table.Indicators, pack.Table.Summary);
@@ -58,59 +58,51 @@ public static class BoardPack
 
         contents.Add((1, text["Headline figures"]));
 
-        var docx = DocxExport.Start(Localization.IsChinese ? "zh-CN" : "en-GB", pack.IsDraft ? text["Draft"].Value : null);
-        try
+        await using var docx = DocxExport.Start(Localization.IsChinese ? "zh-CN" : "en-GB", pack.IsDraft ? text["Draft"].Value : null);
+        docx.Paragraph(pack.IsDraft ? text["UNV results {0} (draft)", heading.Year] : text["UNV results {0}", heading.Year], "Title");
+        if (heading.DocumentSymbol is { } symbol)
         {
-            docx.Paragraph(pack.IsDraft ? text["UNV results {0} (draft)", heading.Year] : text["UNV results {0}", heading.Year], "Title");
-            if (heading.DocumentSymbol is { } symbol)
-            {
-                docx.Paragraph(text["Source report: {0}", symbol], "Subtitle");
-            }
-
-            if (pack.Session is { } session)
-            {
-                docx.Paragraph(text["Executive Board session: {0}", session], "Subtitle");
-            }
-
-            docx.Paragraph(text["Strategic Framework {0}.", heading.Framework], "Subtitle");
-            if (pack.IsDraft)
-            {
-                docx.Paragraph(text["Draft, not public"], "Subtitle");
-            }
-
-            docx.Paragraph(text["Contents"], "TOCHeading");
-            docx.TableOfContents(contents);
-
-            WriteSummary(docx, pack.Table, text);
-            foreach (var outcome in outcomes)
-            {
-                docx.Heading(1, OutcomeTitle(outcome, text));
-                docx.Paragraph(SummaryCounts(outcome.Counts, text), "Lead");
-                WriteIndicators(docx, outcome.Indicators, text, format);
-                foreach (var output in outcome.Outputs)
-                {
-                    docx.Heading(2, OutputTitle(output, text));
-                    WriteIndicators(docx, output.Indicators, text, format);
-                }
-            }
-
-            if (tracks.Count > 0)
-            {
-                docx.StartSection(landscape: true);
-                docx.Heading(1, text["Progress toward the end targets of Strategic Framework {0}", heading.Framework]);
-                BoardPackFramework.Write(docx, pack.Framework!, tracks, text, format);
-            }
-
-            docx.StartSection(landscape: false);
-            docx.Heading(1, text["Headline figures"]);
-            BoardPackFramework.WriteStatistics(docx, heading.Year, pack.Statistics, text, format);
-            return docx.ToResult($"unv-{heading.Year}-board-pack.docx");
+            docx.Paragraph(text["Source report: {0}", symbol], "Subtitle");
         }
-        catch
+
+        if (pack.Session is { } session)
         {
-            docx.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw;
+            docx.Paragraph(text["Executive Board session: {0}", session], "Subtitle");
         }
+
+        docx.Paragraph(text["Strategic Framework {0}.", heading.Framework], "Subtitle");
+        if (pack.IsDraft)
+        {
+            docx.Paragraph(text["Draft, not public"], "Subtitle");
+        }
+
+        docx.Paragraph(text["Contents"], "TOCHeading");
+        docx.TableOfContents(contents);
+
+        WriteSummary(docx, pack.Table, text);
+        foreach (var outcome in outcomes)
+        {
+            docx.Heading(1, OutcomeTitle(outcome, text));
+            docx.Paragraph(SummaryCounts(outcome.Counts, text), "Lead");
+            WriteIndicators(docx, outcome.Indicators, text, format);
+            foreach (var output in outcome.Outputs)
+            {
+                docx.Heading(2, OutputTitle(output, text));
+                WriteIndicators(docx, output.Indicators, text, format);
+            }
+        }
+
+        if (tracks.Count > 0)
+        {
+            docx.StartSection(landscape: true);
+            docx.Heading(1, text["Progress toward the end targets of Strategic Framework {0}", heading.Framework]);
+            BoardPackFramework.Write(docx, pack.Framework!, tracks, text, format);
+        }
+
+        docx.StartSection(landscape: false);
+        docx.Heading(1, text["Headline figures"]);
+        BoardPackFramework.WriteStatistics(docx, heading.Year, pack.Statistics, text, format);
+        return docx.ToResult($"unv-{heading.Year}-board-pack.docx");
     }
 
     private static void WriteSummary(DocxExport docx, YearTable table, IStringLocalizer<SharedResource> text)

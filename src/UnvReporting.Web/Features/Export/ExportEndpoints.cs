@@ -130,7 +130,7 @@ public static class ExportEndpoints
         }
 
         var pack = await BoardPack.LoadAsync(db, number, await StaffReader.VisibilityAsync(context), text, cancellationToken);
-        return pack is null ? UnknownYear(number) : BoardPack.Write(pack, text, format);
+        return pack is null ? UnknownYear(number) : await BoardPack.WriteAsync(pack, text, format);
     }
 
     private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
