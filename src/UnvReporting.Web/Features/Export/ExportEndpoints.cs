@@ -37,6 +37,9 @@ public static class ExportEndpoints
         YearFile(exports, "/{year}/statistics.xlsx", StatisticsXlsxAsync, Xlsx, "exportYearStatisticsXlsx",
             "Statistics of a year as XLSX",
             "Every statistic fact of a year as a workbook with a Notes sheet (and a Change log sheet for staff), unv-{year}-statistics.xlsx.");
+        YearFile(exports, "/{year}/board-pack.docx", BoardPackAsync, DocxExport.ContentType, "exportYearBoardPack",
+            "Board pack of a year as DOCX",
+            "A year's results as a Word document laid out like an Executive Board annex, in the reader's language: summary, a table per outcome and output, the framework's progress and the headline statistics, unv-{year}-board-pack.docx. A draft year (staff only) is marked Draft on every page.");
 
         Download(exports, "/frameworks/{code}.csv", FrameworkCsvAsync, Csv, "exportFrameworkCsv",
                 "Progress of a framework as CSV",
@@ -113,6 +116,17 @@ public static class ExportEndpoints
         await xlsx.AddTableAsync(SheetName(number), IndicatorExport.Columns, table.Indicators.Count, table.Indicators.Select(IndicatorExport.Row), cancellationToken);
         await AddNotesAsync(xlsx, db, [table.Heading], table.Indicators.Select(i => i.Figures.SourceSymbol), visibility, number, text, cancellationToken);
         return await xlsx.ToResultAsync($"unv-{number}-indicators.xlsx", cancellationToken);
+    }
+
+    private static async Task<IResult> BoardPackAsync(string year, HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, DisplayFormat format, CancellationToken cancellationToken)
+    {
+        if (ParseYear(year, out var number) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var pack = await BoardPack.LoadAsync(db, number, await StaffReader.VisibilityAsync(context), text, cancellationToken);
+        return pack is null ? UnknownYear(number) : await BoardPack.WriteAsync(pack, text, format);
     }
 
     private static async Task<IResult> AllIndicatorsXlsxAsync(HttpContext context, UnvDbContext db, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)

@@ -50,6 +50,13 @@ internal sealed class ExportStyles
 
     public StyleId Filled(Rating rating) => _filled[Array.FindIndex(Fills, f => f.Rating == rating)];
 
+    /// <summary>The fill of a rating as RRGGBB, for the Board pack's colour cells: the same shades as the workbooks'.</summary>
+    public static string FillHex(Rating rating)
+    {
+        var fill = Fills.Single(f => f.Rating == rating).Fill;
+        return $"{fill.R:X2}{fill.G:X2}{fill.B:X2}";
+    }
+
     /// <summary>The format of a figure in its unit: 1,663,729; 47%; +13.7%; USD 270,000,000; 5.5 months.</summary>
     public StyleId Measure(Measure measure) => _measures[(measure.Unit, measure.Value == decimal.Truncate(measure.Value))];
 

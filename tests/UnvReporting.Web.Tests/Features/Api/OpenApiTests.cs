@@ -40,6 +40,7 @@ public class OpenApiTests
         ["GET /export/{year}/indicators.xlsx"] = [200, 400, 404, 503],
         ["GET /export/{year}/statistics.csv"] = [200, 400, 404, 503],
         ["GET /export/{year}/statistics.xlsx"] = [200, 400, 404, 503],
+        ["GET /export/{year}/board-pack.docx"] = [200, 400, 404, 503],
         ["GET /export/frameworks/{code}.csv"] = [200, 404, 503],
         ["GET /export/frameworks/{code}.xlsx"] = [200, 404, 503],
         ["GET /export/indicators.xlsx"] = [200, 503],
@@ -186,7 +187,12 @@ public class OpenApiTests
 
         foreach (var (name, operation) in Operations(document).Where(o => o.Name.StartsWith("GET /export/", StringComparison.Ordinal)))
         {
-            var type = name.EndsWith(".csv", StringComparison.Ordinal) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            var type = name[(name.LastIndexOf('.') + 1)..] switch
+            {
+                "csv" => "text/csv",
+                "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            };
             operation.GetProperty("responses").GetProperty("200").GetProperty("content").PropertyNames().ShouldBe([type], name);
             operation.GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ShouldBe(["Exports"], name);
         }

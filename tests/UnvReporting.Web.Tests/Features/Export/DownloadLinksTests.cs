@@ -7,7 +7,7 @@ namespace UnvReporting.Web.Tests.Features.Export;
 public class DownloadLinksTests
 {
     [Theory]
-    [InlineData("/indicators/2021", new[] { "/export/2021/indicators.csv", "/export/2021/indicators.xlsx", "/export/indicators.xlsx" })]
+    [InlineData("/indicators/2021", new[] { "/export/2021/indicators.csv", "/export/2021/indicators.xlsx", "/export/indicators.xlsx", "/export/2021/board-pack.docx" })]
     [InlineData("/statistics/2021", new[] { "/export/2021/statistics.csv", "/export/2021/statistics.xlsx" })]
     public async Task The_pages_link_to_their_downloads_and_each_link_answers_with_a_file(string page, string[] expected)
     {

@@ -41,6 +41,7 @@ public class EndpointInventoryTests
         ["GET /export/{year}/indicators.xlsx"] = "public downloads",
         ["GET /export/{year}/statistics.csv"] = "public downloads",
         ["GET /export/{year}/statistics.xlsx"] = "public downloads",
+        ["GET /export/{year}/board-pack.docx"] = "public downloads",
         ["GET /export/indicators.xlsx"] = "public downloads",
         ["GET /export/frameworks/{code}.csv"] = "public downloads",
         ["GET /statistics/compare?handler=Csv"] = "the compare chart's figures as CSV, published ones only",

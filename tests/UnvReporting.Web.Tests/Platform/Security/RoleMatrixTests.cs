@@ -98,6 +98,7 @@ public class RoleMatrixTests
         ["GET /export/{year}/indicators.xlsx"] = null,
         ["GET /export/{year}/statistics.csv"] = null,
         ["GET /export/{year}/statistics.xlsx"] = null,
+        ["GET /export/{year}/board-pack.docx"] = null,
         ["GET /export/indicators.xlsx"] = null,
         ["GET /export/frameworks/{code}.csv"] = null,
         ["GET /export/frameworks/{code}.xlsx"] = null,
