@@ -67,7 +67,7 @@ public static class BoardPack
 
         if (pack.Session is { } session)
         {
-            docx.Paragraph(text["Executive Board session: {0}", session], "Subtitle");
+            docx.Paragraph(text["Executive Board session: {0}", SessionText.Translate(session, text) ?? session], "Subtitle");
         }
 
         docx.Paragraph(text["Strategic Framework {0}.", heading.Framework], "Subtitle");

@@ -92,9 +92,9 @@ public static class BoardPackFramework
                 ? text["{0} on {1} ({2})", format.Change(f.Value, prior.Value, tile.Unit), year - 1, format.Value(prior.Value, tile.Unit, prior.Qualifier)].Value
                 : null;
             var stated = tile.StatedGrowth is { } growth
-                ? text["Change on the year before, as the report gives it: {0} ({1})", format.Value(growth.Value, growth.Unit, growth.Qualifier), growth.Source].Value
+                ? text["Change on the year before, as the report gives it: {0} ({1})", format.Value(growth.Value, growth.Unit, growth.Qualifier), SourceText.Plain(growth.Source, text)].Value
                 : null;
-            docx.Row(columns, [new(tile.Name), new(value), new(change ?? stated, SecondLine: change is null ? null : stated), new(tile.Fact?.Source)]);
+            docx.Row(columns, [new(tile.Name), new(value), new(change ?? stated, SecondLine: change is null ? null : stated), new(tile.Fact?.Source is { } source ? SourceText.Plain(source, text) : null)]);
         }
 
         docx.EndTable();
