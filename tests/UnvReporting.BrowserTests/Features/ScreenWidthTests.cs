@@ -56,6 +56,11 @@ public class ScreenWidthTests
         {
             await session.OpenAsync(path + (path.Contains('?') ? "&" : "?") + "culture=" + culture);
             var measured = await session.Page.EvaluateAsync<Overflow>(Measure);
+            if (width == 390 && path.StartsWith("/statistics/compare", StringComparison.Ordinal))
+            {
+                await Browser.SaveScreenshotAsync(session.Page, $"compare-phone-{culture}", fullPage: false);
+            }
+
             if (measured.Page > 0 || measured.Scrolling.Length > 0 || measured.Offscreen.Length > 0)
             {
                 found.Add($"{path} at {width} px ({culture}): page wider by {measured.Page} px; scrolls sideways: {string.Join(", ", measured.Scrolling)}; colours off screen: {string.Join(", ", measured.Offscreen)}");

@@ -50,6 +50,11 @@ public static class Browser
         }
 
         Directory.CreateDirectory(folder);
+
+        // Chart.js grows the bars in after each draw, and a full-page picture resizes the window,
+        // which draws the charts again: without animation the picture shows them whole.
+        await page.EvaluateAsync(
+            "() => { for (const c of document.querySelectorAll('canvas')) { if (c.chart) { c.chart.options.animation = false; c.chart.update('none'); } } }");
         var options = new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage };
         if (downTo is not null)
         {
