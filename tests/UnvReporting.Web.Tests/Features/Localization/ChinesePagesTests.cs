@@ -52,10 +52,6 @@ public partial class ChinesePagesTests
         "/admin/frameworks/{code}/start",
         "/admin/years/{year:int}/definitions",
         "/staff/years/{year:int}/import",
-        "/staff/years/{year:int}/statistics",
-        "/staff/years/{year:int}/statistics/new",
-        "/staff/years/{year:int}/statistics/{id:long}/delete",
-        "/staff/years/{year:int}/statistics/{id:long}/edit",
     ];
 
     [Theory, BothProviders]

@@ -5,7 +5,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// editor saw (and, for a published year, why). The audit entry keeps the deleted values.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : FactPageModel(db)
+public sealed class DeleteModel(UnvDbContext db, YearChanges changes, IStringLocalizer<SharedResource> text) : FactPageModel(db)
 {
     [BindProperty]
     public string? Version { get; set; }
@@ -53,7 +53,7 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : FactPage
         switch (outcome)
         {
             case YearOutcome.Saved:
-                Message = $"Deleted {Fact.MetricName} ({Fact.Breakdown}), which was {Fact.ValueText}.";
+                Message = text["Deleted {0} ({1}), which was {2}.", Fact.MetricName, Fact.BreakdownIn(text), Fact.ValueIn(text)];
                 return RedirectToPage("Index", new { year });
             case YearOutcome.Conflict:
                 return await RefuseStaleAsync(year, id, cancellationToken);
@@ -67,14 +67,14 @@ public sealed class DeleteModel(UnvDbContext db, YearChanges changes) : FactPage
     {
         if (await FactSummary.FindAsync(Db, year, id, cancellationToken) is not { } current)
         {
-            Message = "Someone else deleted this figure already.";
+            Message = text["Someone else deleted this figure already."];
             return RedirectToPage("Index", new { year });
         }
 
         Fact = current;
         Version = current.Version;
         ModelState.Remove(nameof(Version));
-        ModelState.AddModelError(string.Empty, $"Someone else changed this figure: it is now {current.ValueText}, source {current.Source}. Nothing was deleted; delete again if it should still go.");
+        ModelState.AddModelError(string.Empty, text["Someone else changed this figure: it is now {0}, source {1}. Nothing was deleted; delete again if it should still go.", current.ValueIn(text), SourceText.Plain(current.Source, text)]);
         return Page();
     }
 }

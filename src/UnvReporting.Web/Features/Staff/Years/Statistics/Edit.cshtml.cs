@@ -6,7 +6,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 /// never silently overwrites another.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class EditModel(UnvDbContext db, YearChanges changes) : FactPageModel(db)
+public sealed class EditModel(UnvDbContext db, YearChanges changes, IStringLocalizer<SharedResource> text) : FactPageModel(db)
 {
     [BindProperty]
     public EditFactInput Input { get; set; } = new();
@@ -63,7 +63,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : FactPageMo
         switch (outcome)
         {
             case YearOutcome.Saved:
-                Message = $"Saved {Fact.MetricName} ({Fact.Breakdown}): {StatisticText.Value(saved, Fact.Unit)}.";
+                Message = text["Saved {0} ({1}): {2}.", Fact.MetricName, Fact.BreakdownIn(text), StatisticText.Value(saved, Fact.Unit, text)];
                 return RedirectToPage("Index", new { year });
             case YearOutcome.Conflict:
                 return await RefuseStaleAsync(year, id, cancellationToken);
@@ -80,15 +80,15 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes) : FactPageMo
     {
         if (await FactSummary.FindAsync(Db, year, id, cancellationToken) is not { } current)
         {
-            ModelState.AddModelError(string.Empty, "Someone else deleted this figure while you were editing it; nothing was saved.");
+            ModelState.AddModelError(string.Empty, text["Someone else deleted this figure while you were editing it; nothing was saved."]);
             return Page();
         }
 
         Fact = current;
         Input.Version = current.Version;
-        ModelState.AddModelError(string.Empty,
-            $"Someone else changed this figure: it is now {current.ValueText} ({Words.QualifierName(current.Qualifier, Words.English)}, source {current.Source}). " +
-            "Nothing was saved. Your values are kept below: save again to replace it, or cancel.");
+        ModelState.AddModelError(string.Empty, text[
+            "Someone else changed this figure: it is now {0} ({1}, source {2}). Nothing was saved. Your values are kept below: save again to replace it, or cancel.",
+            current.ValueIn(text), Words.QualifierName(current.Qualifier, text), SourceText.Plain(current.Source, text)]);
         return Page();
     }
 

@@ -8,11 +8,14 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 public sealed record FactSummary(
     long Id,
     string MetricKey,
-    string MetricName,
+    string MetricNameEn,
+    string MetricNameZh,
     Unit Unit,
     string? Dimension,
-    string? DimensionName,
-    string? MemberName,
+    string? DimensionNameEn,
+    string? DimensionNameZh,
+    string? MemberNameEn,
+    string? MemberNameZh,
     decimal Value,
     Qualifier Qualifier,
     string Source,
@@ -20,9 +23,19 @@ public sealed record FactSummary(
     string Version,
     string? PrintedIn)
 {
-    public string Breakdown => StatisticText.Breakdown(DimensionName, MemberName);
+    /// <summary>The metric's name in the reader's language.</summary>
+    public string MetricName => Localization.Pick(MetricNameEn, MetricNameZh);
+
+    /// <summary>The breakdown in English, as messages and the audit log word it.</summary>
+    public string Breakdown => StatisticText.Breakdown(DimensionNameEn, MemberNameEn);
 
     public string ValueText => StatisticText.Value(Value, Unit);
+
+    /// <summary>The breakdown in the reader's language, with the dimension's and member's own names in it.</summary>
+    public string BreakdownIn(IStringLocalizer<SharedResource> text) =>
+        StatisticText.Breakdown(DimensionNameEn is null ? null : Localization.Pick(DimensionNameEn, DimensionNameZh), MemberNameEn is null ? null : Localization.Pick(MemberNameEn, MemberNameZh), text);
+
+    public string ValueIn(IStringLocalizer<SharedResource> text) => StatisticText.Value(Value, Unit, text);
 
     /// <summary>The facts given, with names, ordered by metric name then breakdown, in one query.</summary>
     public static IQueryable<FactSummary> Query(UnvDbContext db, IQueryable<StatisticFact> facts) =>
@@ -33,10 +46,13 @@ public sealed record FactSummary(
             f.Id,
             m.Key,
             m.NameEn,
+            m.NameZh,
             m.Unit,
             f.Dimension,
             db.Dimensions.Where(d => d.Key == f.Dimension).Select(d => d.NameEn).FirstOrDefault(),
+            db.Dimensions.Where(d => d.Key == f.Dimension).Select(d => d.NameZh).FirstOrDefault(),
             db.DimensionMembers.Where(d => d.DimensionKey == f.Dimension && d.Key == f.Member).Select(d => d.NameEn).FirstOrDefault(),
+            db.DimensionMembers.Where(d => d.DimensionKey == f.Dimension && d.Key == f.Member).Select(d => d.NameZh).FirstOrDefault(),
             f.Value,
             f.Qualifier,
             f.Source.DocumentSymbol + " " + f.Source.Locator,

@@ -2,7 +2,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Statistics;
 
 /// <summary>Adds one statistic to a year: a metric, an optional breakdown, the figure and its source.</summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
+public sealed class NewModel(UnvDbContext db, YearChanges changes, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -36,7 +36,7 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
         var metric = Input.MetricKey is null ? null : await db.Metrics.AsNoTracking().SingleOrDefaultAsync(m => m.Key == Input.MetricKey, cancellationToken);
         if (Input.MetricKey is not null && metric is null)
         {
-            ModelState.AddModelError("Input.MetricKey", "Choose a metric from the list.");
+            ModelState.AddModelError("Input.MetricKey", text["Choose a metric from the list."]);
         }
 
         var breakdown = await ReadBreakdownAsync(cancellationToken);
@@ -52,7 +52,7 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
             // Checked again on every try: a figure someone added meanwhile is refused here, by field.
             if (await ExistsAsync(metric.Key, breakdown, ct))
             {
-                change.Refuse(breakdown is null ? nameof(NewFactInput.MetricKey) : nameof(NewFactInput.Member), $"{Year} already has {metric.NameEn} for {BreakdownName(breakdown)}: edit that figure instead.");
+                change.Refuse(breakdown is null ? nameof(NewFactInput.MetricKey) : nameof(NewFactInput.Member), text["{0} already has {1} for {2}: edit that figure instead.", Year, Localization.Pick(metric.NameEn, metric.NameZh), BreakdownName(breakdown)]);
                 return;
             }
 
@@ -64,7 +64,7 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
                 field is nameof(NewFactInput.MetricKey) or nameof(NewFactInput.Member) ? $"{FigureInput.Prefix}.{field}" : FigureInput.InputOf(field));
         }
 
-        Message = $"Added {metric!.NameEn} ({BreakdownName(breakdown)}) for {year}.";
+        Message = text["Added {0} ({1}) for {2}.", Localization.Pick(metric!.NameEn, metric.NameZh), BreakdownName(breakdown), year];
         return RedirectToPage("Index", new { year });
     }
 
@@ -81,9 +81,9 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
         Year = year;
         Rule = reportingYear.EditRuleFor(role);
         Metrics = await db.Metrics.AsNoTracking().OrderBy(m => m.NameEn)
-            .Select(m => new MetricChoice(m.Key, m.NameEn, m.Unit)).ToListAsync(cancellationToken);
+            .Select(m => new MetricChoice(m.Key, m.NameEn, m.NameZh, m.Unit)).ToListAsync(cancellationToken);
         Dimensions = await db.Dimensions.AsNoTracking().OrderBy(d => d.NameEn)
-            .Select(d => new DimensionChoice(d.Key, d.NameEn, d.Members.OrderBy(m => m.NameEn).Select(m => new MemberChoice(m.Key, m.NameEn)).ToList()))
+            .Select(d => new DimensionChoice(d.Key, d.NameEn, d.NameZh, d.Members.OrderBy(m => m.NameEn).Select(m => new MemberChoice(m.Key, m.NameEn, m.NameZh)).ToList()))
             .ToListAsync(cancellationToken);
         return null;
     }
@@ -96,17 +96,17 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
             case (null, null):
                 return null;
             case (null, _):
-                ModelState.AddModelError("Input.Dimension", "Choose the dimension of the member, or no breakdown.");
+                ModelState.AddModelError("Input.Dimension", text["Choose the dimension of the member, or no breakdown."]);
                 return null;
             case (_, null):
-                ModelState.AddModelError("Input.Member", $"Choose a member of {Input.Dimension}, or no breakdown.");
+                ModelState.AddModelError("Input.Member", text["Choose a member of {0}, or no breakdown.", Input.Dimension]);
                 return null;
         }
 
         var member = await db.DimensionMembers.FindAsync([Input.Dimension, Input.Member], cancellationToken);
         if (member is null)
         {
-            ModelState.AddModelError("Input.Member", $"'{Input.Member}' is not a member of {Input.Dimension}.");
+            ModelState.AddModelError("Input.Member", text["'{0}' is not a member of {1}.", Input.Member, Input.Dimension]);
         }
 
         return member;
@@ -120,7 +120,10 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
     }
 
     private string BreakdownName(DimensionMember? breakdown) =>
-        StatisticText.Breakdown(Dimensions.FirstOrDefault(d => d.Key == breakdown?.DimensionKey)?.NameEn ?? breakdown?.DimensionKey, breakdown?.NameEn);
+        StatisticText.Breakdown(
+            Dimensions.FirstOrDefault(d => d.Key == breakdown?.DimensionKey)?.Name ?? breakdown?.DimensionKey,
+            breakdown is null ? null : Localization.Pick(breakdown.NameEn, breakdown.NameZh),
+            text);
 
     public sealed class NewFactInput : FigureInput
     {
@@ -132,9 +135,18 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes) : PageModel
         public string? Member { get; set; }
     }
 
-    public sealed record MetricChoice(string Key, string NameEn, Unit Unit);
+    public sealed record MetricChoice(string Key, string NameEn, string NameZh, Unit Unit)
+    {
+        public string Name => Localization.Pick(NameEn, NameZh);
+    }
 
-    public sealed record MemberChoice(string Key, string NameEn);
+    public sealed record MemberChoice(string Key, string NameEn, string NameZh)
+    {
+        public string Name => Localization.Pick(NameEn, NameZh);
+    }
 
-    public sealed record DimensionChoice(string Key, string NameEn, IReadOnlyList<MemberChoice> Members);
+    public sealed record DimensionChoice(string Key, string NameEn, string NameZh, IReadOnlyList<MemberChoice> Members)
+    {
+        public string Name => Localization.Pick(NameEn, NameZh);
+    }
 }
