@@ -36,6 +36,14 @@ public class PrintedFigureEditTests
         return await scope.Db.StatisticFacts.Where(f => f.Id == id).Select(f => f.Value).SingleAsync();
     }
 
+    /// <summary>Uploads the draft year's own template with the printed financial value set to <paramref name="value"/>.</summary>
+    private static async Task<HttpResponseMessage> UploadPrintedValueAsync(TestApp app, StaffBrowser staff, decimal value)
+    {
+        var template = await staff.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
+        var line = Workbooks.ReadSheet(template, "Statistics").FindIndex(r => r[0] == "financial_value_usd") + 1;
+        return await staff.UploadAsync(Draft, Workbooks.SetCell(template, "Statistics", $"D{line}", value), "printed.xlsx");
+    }
+
     [Theory, BothProviders]
     public async Task An_editor_may_not_correct_or_delete_a_printed_statistic_of_a_draft_year(DatabaseProvider provider)
     {
@@ -176,12 +184,7 @@ public class PrintedFigureEditTests
         await using var app = await TestApp.StartAsync(provider);
         var id = await PrintedFactAsync(app);
         using var editor = await app.SignedInAsync(StaffRole.Editor);
-        var template = await editor.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
-        var rows = Workbooks.ReadSheet(template, "Statistics");
-        var line = rows.FindIndex(r => r[0] == "financial_value_usd") + 1;
-        var filled = Workbooks.SetCell(template, "Statistics", $"D{line}", 1m);
-
-        var upload = await editor.UploadAsync(Draft, filled, "printed.xlsx");
+        var upload = await UploadPrintedValueAsync(app, editor, 1m);
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
         var preview = upload.Location()!;
         var confirm = await editor.PostFormAsync($"{preview}?handler=Confirm", new Dictionary<string, string>(), pagePath: preview);
@@ -196,10 +199,7 @@ public class PrintedFigureEditTests
         await using var app = await TestApp.StartAsync(provider);
         var id = await PrintedFactAsync(app);
         using var approver = await app.SignedInAsync(StaffRole.Approver);
-        var template = await approver.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
-        var rows = Workbooks.ReadSheet(template, "Statistics");
-        var line = rows.FindIndex(r => r[0] == "financial_value_usd") + 1;
-        var upload = await approver.UploadAsync(Draft, Workbooks.SetCell(template, "Statistics", $"D{line}", 237_500_000m), "printed.xlsx");
+        var upload = await UploadPrintedValueAsync(app, approver, 237_500_000m);
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
         var preview = upload.Location()!;
 
@@ -224,10 +224,7 @@ public class PrintedFigureEditTests
         await using var app = await TestApp.StartAsync(provider);
         await PrintedFactAsync(app);
         using var editor = await app.SignedInAsync(StaffRole.Editor);
-        var template = await editor.Client.GetByteArrayAsync(app.Url.ImportTemplate(Draft, "xlsx"));
-        var rows = Workbooks.ReadSheet(template, "Statistics");
-        var line = rows.FindIndex(r => r[0] == "financial_value_usd") + 1;
-        var upload = await editor.UploadAsync(Draft, Workbooks.SetCell(template, "Statistics", $"D{line}", 1m), "printed.xlsx");
+        var upload = await UploadPrintedValueAsync(app, editor, 1m);
 
         var page = await editor.GetDocumentAsync(upload.Location()!);
 
