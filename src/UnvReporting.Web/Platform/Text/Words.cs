@@ -24,6 +24,14 @@ public static class Words
         _ => "Grey",
     }];
 
+    /// <summary>
+    /// A lower-case word of running text made a label's first word ("cumulative" → "Cumulative").
+    /// Resource keys ignore case, so a label cannot have its own capitalised key beside the
+    /// running-text one; Chinese has no case and passes through unchanged.
+    /// </summary>
+    public static string Capitalized(string word) =>
+        word.Length > 0 && char.IsLower(word[0]) ? char.ToUpperInvariant(word[0]) + word[1..] : word;
+
     public static string RatingCss(Rating rating) => "rating-" + Rating(rating);
 
     /// <summary>
