@@ -52,11 +52,13 @@ public class FrameworkImportTests
         var csv = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "csv"));
 
         var indicators = Workbooks.ReadSheet(xlsx, "Indicators");
-        indicators[0].ShouldBe(FrameworkFiles.IndicatorHeader);
+        indicators[0].ShouldBe([.. FrameworkFiles.IndicatorHeader, "Version"]);
         indicators.Count.ShouldBe(21);
-        indicators.Single(r => r[0] == "1.2.1").ShouldBe(["1.2.1", "1.2", "Indicator 1.2.1", "指标1.2.1", "percent", "higher", "no", "35", "2029", "40", "45", "50", "55", "55", "UNV administrative data", "2"]);
+        var row = indicators.Single(r => r[0] == "1.2.1");
+        row[..^1].ShouldBe(["1.2.1", "1.2", "Indicator 1.2.1", "指标1.2.1", "percent", "higher", "no", "35", "2029", "40", "45", "50", "55", "55", "UNV administrative data", "2"]);
+        row[^1].ShouldBe(await IndicatorVersionAsync(app, "1.2.1"));
         var areas = Workbooks.ReadSheet(xlsx, "Result areas");
-        areas[0].ShouldBe(FrameworkFiles.AreaHeader);
+        areas[0].ShouldBe([.. FrameworkFiles.AreaHeader, "Version"]);
         areas.Skip(1).Select(r => r[0]).ShouldBe(["1", "2", "IE", "1.1", "1.2", "2.1", "2.2"]);
         Encoding.UTF8.GetString(csv).ShouldStartWith("\uFEFFType,Code,Parent,Title EN,Title ZH,Order,Key,Result area,Unit,Direction,Is cumulative,Baseline,Baseline year,Milestone 2030");
         foreach (var (file, name) in new[] { (xlsx, "untouched.xlsx"), (csv, "untouched.csv") })
@@ -166,6 +168,87 @@ public class FrameworkImportTests
         csv.ShouldContain("'+1 from the field offices");
         var untouched = await admin.UploadAsync(FrameworkFiles.Code, Encoding.UTF8.GetBytes(csv), "untouched.csv");
         (await untouched.DocumentAsync()).QuerySelector("#upload-no-changes").ShouldNotBeNull();
+    }
+
+    [Theory, BothProviders]
+    public async Task A_template_read_before_another_change_to_its_row_is_refused_and_writes_nothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await FrameworkFiles.CreateFrameworkAsync(app);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
+        var template = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "xlsx"));
+        var header = Workbooks.ReadSheet(template, "Indicators")[0];
+        string Cell(string column, int row) => $"{(char)('A' + header.IndexOf(column))}{row}";
+
+        // Someone else changes only the 2031 milestone of the first indicator (row 2), through a
+        // fresh template; milestones are rows of their own, and still the indicator's version moves.
+        await admin.ImportAsync(FrameworkFiles.Code, Workbooks.SetCell(template, "Indicators", Cell("Milestone 2031", 2), 777m), "theirs.xlsx");
+        var audit = await AuditCountAsync(app);
+
+        var stale = Workbooks.SetCell(template, "Indicators", Cell("End target", 2), 999m);
+        var upload = await admin.UploadAsync(FrameworkFiles.Code, stale, "mine.xlsx");
+
+        var body = await upload.Content.ReadAsStringAsync();
+        upload.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var error = (await upload.DocumentAsync()).QuerySelectorAll("#import-errors tbody tr").ShouldHaveSingleItem();
+        error.GetAttribute("data-row").ShouldBe("2");
+        error.GetAttribute("data-column").ShouldBe("Version");
+        error.Text().ShouldContain("changed since the template was downloaded");
+        await using var scope = app.CreateDbScope();
+        var key = Workbooks.ReadSheet(template, "Indicators")[1][0];
+        var first = await scope.Db.Indicators.Include(i => i.Milestones)
+            .SingleAsync(i => i.Key == key && scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code));
+        first.EndTarget.ShouldNotBe(999m);
+        first.Milestones.Single(m => m.Year == 2031).Value.ShouldBe(777m);
+        (await AuditCountAsync(app)).ShouldBe(audit);
+    }
+
+    [Theory, BothProviders]
+    public async Task An_unchanged_row_of_an_old_template_and_a_file_without_versions_still_import(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        await FrameworkFiles.CreateFrameworkAsync(app);
+        using var admin = await app.SignedInAsync(StaffRole.Admin);
+        await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
+        var template = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "xlsx"));
+        var header = Workbooks.ReadSheet(template, "Indicators")[0];
+        var endTarget = $"{(char)('A' + header.IndexOf("End target"))}";
+        await admin.ImportAsync(FrameworkFiles.Code, Workbooks.SetCell(template, "Indicators", endTarget + "2", 999m), "theirs.xlsx");
+
+        // The old template gives the row someone else changed as it is now, so that row is no
+        // change and its old version does not matter; the other row it changes is saved.
+        var mine = Workbooks.SetCell(Workbooks.SetCell(template, "Indicators", endTarget + "2", 999m), "Indicators", endTarget + "3", 888m);
+        (await admin.ImportAsync(FrameworkFiles.Code, mine, "mine.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("1 row changed");
+        var (first, second) = (Workbooks.ReadSheet(template, "Indicators")[1][0], Workbooks.ReadSheet(template, "Indicators")[2][0]);
+        (await EndTargetsAsync(app))[second].ShouldBe(888m);
+
+        // A plan written by hand has no Version column and states no earlier reading: it applies as written, every row of it.
+        (await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(rows =>
+        {
+            rows[0][13] = 555m;
+            return rows;
+        }), "by-hand.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("2 rows changed");
+        var targets = await EndTargetsAsync(app);
+        targets[first].ShouldBe(555m);
+        targets[second].ShouldNotBe(888m);
+    }
+
+    private static async Task<Dictionary<string, decimal?>> EndTargetsAsync(TestApp app)
+    {
+        await using var scope = app.CreateDbScope();
+        return await scope.Db.Indicators.Where(i => scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code))
+            .ToDictionaryAsync(i => i.Key, i => i.EndTarget);
+    }
+
+    private static async Task<string> IndicatorVersionAsync(TestApp app, string key)
+    {
+        await using var scope = app.CreateDbScope();
+        var version = await scope.Db.Indicators
+            .Where(i => i.Key == key && scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code))
+            .Select(i => EF.Property<uint>(i, ConcurrencyVersion.PropertyName))
+            .SingleAsync();
+        return ConcurrencyVersion.Format(version);
     }
 
     private static async Task ShouldHoldTheFrameworkAsync(TestApp app)

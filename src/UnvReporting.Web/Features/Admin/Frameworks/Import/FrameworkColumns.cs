@@ -20,6 +20,9 @@ public enum FrameworkField
     EndTarget,
     DataSource,
     Order,
+
+    /// <summary>The row's version when the template was written: a changed row must still have it (ConcurrencyVersion).</summary>
+    Version,
 }
 
 /// <summary>A column: its field, and for a milestone the framework year it plans.</summary>
@@ -41,7 +44,7 @@ public static class FrameworkColumns
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
 
     public static IReadOnlyList<FrameworkColumn> Areas { get; } =
-        [new(FrameworkField.Code), new(FrameworkField.Kind), new(FrameworkField.Parent), new(FrameworkField.TitleEn), new(FrameworkField.TitleZh), new(FrameworkField.Order)];
+        [new(FrameworkField.Code), new(FrameworkField.Kind), new(FrameworkField.Parent), new(FrameworkField.TitleEn), new(FrameworkField.TitleZh), new(FrameworkField.Order), new(FrameworkField.Version)];
 
     public static IReadOnlyList<FrameworkColumn> Indicators(IEnumerable<int> years) =>
     [
@@ -49,12 +52,12 @@ public static class FrameworkColumns
         new(FrameworkField.Unit), new(FrameworkField.Direction), new(FrameworkField.Cumulative),
         new(FrameworkField.Baseline), new(FrameworkField.BaselineYear),
         .. years.Select(y => new FrameworkColumn(FrameworkField.Milestone, y)),
-        new(FrameworkField.EndTarget), new(FrameworkField.DataSource), new(FrameworkField.Order),
+        new(FrameworkField.EndTarget), new(FrameworkField.DataSource), new(FrameworkField.Order), new(FrameworkField.Version),
     ];
 
-    /// <summary>The CSV table: Type, then each column of either sheet once (Kind is the Type column's job there).</summary>
+    /// <summary>The CSV table: Type, then each column of either sheet once (Kind is the Type column's job there), Version last as on the sheets.</summary>
     public static IReadOnlyList<FrameworkColumn> Csv(IEnumerable<int> years) =>
-        [new(FrameworkField.Type), .. Areas.Where(c => c.Field != FrameworkField.Kind).Concat(Indicators(years)).DistinctBy(c => c).ToList()];
+        [new(FrameworkField.Type), .. Areas.Where(c => c.Field != FrameworkField.Kind).Concat(Indicators(years)).DistinctBy(c => c).OrderBy(c => c.Field == FrameworkField.Version).ToList()];
 
     public static string Header(FrameworkColumn column, IStringLocalizer<SharedResource> text) => column.Field switch
     {
@@ -76,6 +79,7 @@ public static class FrameworkColumns
             FrameworkField.BaselineYear => "Baseline year",
             FrameworkField.EndTarget => "End target",
             FrameworkField.DataSource => "Data source",
+            FrameworkField.Version => "Version",
             _ => "Order",
         }],
     };

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using UnvReporting.Web.Features.Staff.Years.Import;
 
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
@@ -177,7 +178,10 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
 
                 area.Rename(titleEn!, titleZh!);
                 area.Reorder(order ?? area.SortOrder);
-                Compare(plan, sheet, row, area.Code, before, Snapshot(area));
+                if (Compare(plan, sheet, row, area.Code, before, Snapshot(area)) && !Current(db.Entry(area), nameof(ResultArea.TitleEn), sheet, row))
+                {
+                    Error(FrameworkField.Version, text["Result area {0} changed since the template was downloaded; download a fresh template.", area.Code]);
+                }
             }
             else
             {
@@ -290,7 +294,10 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
             indicator.Plan(framework, definition, baseline, baselineYear, endTarget, sheet.Text(row, new(FrameworkField.DataSource)),
                 milestones.ToDictionary(m => m.Year, m => m.Value));
 
-            Compare(plan, sheet, row, key, before, Snapshot(indicator, years));
+            if (Compare(plan, sheet, row, key, before, Snapshot(indicator, years)) && !added && !Current(db.Entry(indicator), nameof(Indicator.SortOrder), sheet, row))
+            {
+                Error(new(FrameworkField.Version), text["Indicator {0} changed since the template was downloaded; download a fresh template.", key]);
+            }
         }
         catch (DomainException exception)
         {
@@ -298,8 +305,10 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         }
     }
 
-    private static void Compare(ImportPlan plan, FrameworkSheet sheet, SheetRow row, string subject, Dictionary<FrameworkColumn, string?> before, Dictionary<FrameworkColumn, string?> after)
+    /// <summary>Adds the row's changes to the plan; true when it has any.</summary>
+    private static bool Compare(ImportPlan plan, FrameworkSheet sheet, SheetRow row, string subject, Dictionary<FrameworkColumn, string?> before, Dictionary<FrameworkColumn, string?> after)
     {
+        var changes = plan.Changes.Count;
         foreach (var (column, now) in after)
         {
             var old = before.GetValueOrDefault(column);
@@ -308,6 +317,29 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
                 plan.Changes.Add(new ImportChange(sheet.Sheet.Name, row.Number, subject, sheet.Header(column), old, now));
             }
         }
+
+        return plan.Changes.Count > changes;
+    }
+
+    /// <summary>
+    /// Whether a changed row of a stored area or indicator may be saved: a file with a Version
+    /// column (every template has one) must give the version the row has now, as the results
+    /// import asks, so a template downloaded before someone else's change cannot silently undo
+    /// it; the save is then made conditional on that version. A file without the column is a plan
+    /// written by hand, which states no earlier reading to be stale against. The row is rewritten
+    /// even where only its milestones (rows of their own) change, so that its version moves with
+    /// every change a template would carry (<paramref name="anyProperty"/> is marked written, unchanged).
+    /// </summary>
+    private static bool Current(EntityEntry entry, string anyProperty, FrameworkSheet sheet, SheetRow row)
+    {
+        entry.Property(anyProperty).IsModified = true;
+        if (!sheet.Has(new(FrameworkField.Version)))
+        {
+            return true;
+        }
+
+        var version = sheet.Text(row, new(FrameworkField.Version));
+        return version == ConcurrencyVersion.Of(entry) && ConcurrencyVersion.Expect(entry, version);
     }
 
     private static Dictionary<FrameworkColumn, string?> Snapshot(ResultArea area) => new()

@@ -5,12 +5,12 @@ using UnvReporting.Web.Features.Staff.Years.Import;
 namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 
 /// <summary>A result area as the template lists it.</summary>
-public sealed record AreaTemplateRow(string Code, ResultAreaKind Kind, string? Parent, string TitleEn, string TitleZh, int Order);
+public sealed record AreaTemplateRow(string Code, ResultAreaKind Kind, string? Parent, string TitleEn, string TitleZh, int Order, string Version);
 
 /// <summary>An indicator as the template lists it: its plan, or where it has none yet, its latest year's definition and its years' milestones.</summary>
 public sealed record IndicatorTemplateRow(
     string Key, string Area, IndicatorDefinition? Definition, decimal? Baseline, int? BaselineYear,
-    IReadOnlyDictionary<int, decimal> Milestones, decimal? EndTarget, string? DataSource, int Order);
+    IReadOnlyDictionary<int, decimal> Milestones, decimal? EndTarget, string? DataSource, int Order, string Version);
 
 /// <summary>
 /// The framework template, filled with the framework's areas and indicators so that a download
@@ -24,12 +24,19 @@ public sealed class FrameworkTemplate(IReadOnlyList<int> years, IReadOnlyList<Ar
         var areas = await db.ResultAreas.AsNoTracking()
             .Where(a => a.FrameworkId == frameworkId)
             .OrderBy(a => a.Kind == ResultAreaKind.Output).ThenBy(a => a.SortOrder).ThenBy(a => a.Code)
-            .Select(a => new AreaTemplateRow(a.Code, a.Kind, a.Parent == null ? null : a.Parent.Code, a.TitleEn, a.TitleZh, a.SortOrder))
+            .Select(a => new AreaTemplateRow(a.Code, a.Kind, a.Parent == null ? null : a.Parent.Code, a.TitleEn, a.TitleZh, a.SortOrder,
+                ConcurrencyVersion.Format(EF.Property<uint>(a, ConcurrencyVersion.PropertyName))))
             .ToListAsync(cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Area).Include(i => i.Milestones)
             .Where(i => i.FrameworkId == frameworkId)
             .OrderBy(i => i.Area.SortOrder).ThenBy(i => i.SortOrder).ThenBy(i => i.Key)
             .ToListAsync(cancellationToken);
+
+        // A no-tracking entity does not carry its shadow version, so the versions are read on their own.
+        var versions = await db.Indicators.AsNoTracking()
+            .Where(i => i.FrameworkId == frameworkId)
+            .Select(i => new { i.Id, Version = EF.Property<uint>(i, ConcurrencyVersion.PropertyName) })
+            .ToDictionaryAsync(i => i.Id, i => ConcurrencyVersion.Format(i.Version), cancellationToken);
         var reported = await db.IndicatorYears.AsNoTracking()
             .Where(iy => iy.Indicator.FrameworkId == frameworkId)
             .OrderBy(iy => iy.Year)
@@ -43,7 +50,7 @@ public sealed class FrameworkTemplate(IReadOnlyList<int> years, IReadOnlyList<Ar
                 ? yearsOf.Where(r => r.Milestone is not null).ToDictionary(r => r.Year, r => r.Milestone!.Value)
                 : i.Milestones.ToDictionary(m => m.Year, m => m.Value);
             return new IndicatorTemplateRow(i.Key, i.Area.Code, i.Definition ?? yearsOf.LastOrDefault()?.Definition, i.BaselineValue, i.BaselineYear,
-                milestones, i.EndTarget, i.DataSource, i.SortOrder);
+                milestones, i.EndTarget, i.DataSource, i.SortOrder, versions[i.Id]);
         }).ToList();
         return new FrameworkTemplate(years, areas, rows);
     }
@@ -122,6 +129,7 @@ public sealed class FrameworkTemplate(IReadOnlyList<int> years, IReadOnlyList<Ar
         FrameworkField.EndTarget => indicator?.EndTarget.WithoutTrailingZeros(),
         FrameworkField.DataSource => indicator?.DataSource,
         FrameworkField.Order => area?.Order ?? indicator?.Order,
+        FrameworkField.Version => area?.Version ?? indicator?.Version,
         _ => null,
     };
 
@@ -139,6 +147,7 @@ public sealed class FrameworkTemplate(IReadOnlyList<int> years, IReadOnlyList<Ar
     {
         FrameworkField.TitleEn or FrameworkField.TitleZh => 60,
         FrameworkField.DataSource => 40,
+        FrameworkField.Version => 10,
         FrameworkField.Kind => 26,
         _ => 12,
     };
