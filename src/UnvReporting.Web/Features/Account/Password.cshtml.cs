@@ -7,7 +7,7 @@ namespace UnvReporting.Web.Features.Account;
 /// the account's other sessions; this one is signed in again so the person stays in.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signInManager, SecurityEvents security) : PageModel
+public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signInManager, SecurityEvents security, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -45,7 +45,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
         if (!check.Succeeded)
         {
             security.SignInFailed(user.Email!, "password change", "wrong current password");
-            ModelState.AddModelError("Input.CurrentPassword", "The current password is not right. After 5 failed attempts the account is locked for 15 minutes.");
+            ModelState.AddModelError("Input.CurrentPassword", text["The current password is not right. After {0} failed attempts the account is locked for {1} minutes.", SignInLockout.MaxFailures, (int)SignInLockout.Duration.TotalMinutes]);
             return Page();
         }
 
@@ -62,7 +62,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, SignInManager<St
 
         security.PasswordChanged(user.Email!);
         await signInManager.RefreshSignInAsync(user);
-        Message = "Your password is changed. Other sessions of this account have to sign in again.";
+        Message = text["Your password is changed. Other sessions of this account have to sign in again."];
         return RedirectToPage();
     }
 

@@ -5,9 +5,12 @@ namespace UnvReporting.Web.Features.Account;
 
 // The policy limits the POST (attempts) only; showing the form is never limited.
 [EnableRateLimiting(SignInRateLimits.Policy)]
-public sealed class SignInModel(SignInManager<StaffUser> signInManager, SecurityEvents security, SiteCookies cookies) : PageModel
+public sealed class SignInModel(SignInManager<StaffUser> signInManager, SecurityEvents security, SiteCookies cookies, IStringLocalizer<SharedResource> text) : PageModel
 {
-    /// <summary>One message for every failure: it must not tell a guesser which part was wrong or that an account exists.</summary>
+    /// <summary>
+    /// One message for every failure: it must not tell a guesser which part was wrong or that an
+    /// account exists. The page shows it through the localizer, keyed by the same words.
+    /// </summary>
     public const string Failure = "The e-mail address or password is not right, or the account cannot sign in now. After 5 failed attempts an account is locked for 15 minutes.";
 
     [BindProperty]
@@ -46,7 +49,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signInManager, Security
             security.SignInFailed(Input.Email, "page", result.IsNotAllowed ? "not allowed (disabled)" : "wrong e-mail or password");
         }
 
-        ModelState.AddModelError(string.Empty, Failure);
+        ModelState.AddModelError(string.Empty, text["The e-mail address or password is not right, or the account cannot sign in now. After 5 failed attempts an account is locked for 15 minutes."]);
         return Page();
     }
 

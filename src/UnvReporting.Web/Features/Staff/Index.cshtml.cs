@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Staff;
 /// empty draft). Each move states the version of the year it was made on, so two reviewers
 /// cannot both act on the same state.
 /// </summary>
-public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEvents security, IAuthorizationService authorization, IOptions<WorkflowOptions> workflow) : PageModel
+public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEvents security, IAuthorizationService authorization, IOptions<WorkflowOptions> workflow, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>How many of the changes since the last publication the page lists under a submitted year.</summary>
     public const int ChangesShown = 20;
@@ -110,7 +110,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
 
         if (!ConcurrencyVersion.Expect(db.Entry(reportingYear), version))
         {
-            Message = $"Year {year} changed since this page was opened; nothing was done. Here is its status now.";
+            Message = text["Year {0} changed since this page was opened; nothing was done. Here is its status now.", year];
             return RedirectToPage();
         }
 
@@ -137,12 +137,12 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         {
             // A figure entered into the year at the same moment (a foreign key now points at it),
             // or another move of the year: either way the year stays.
-            Message = $"Year {year} changed at the same moment; nothing was deleted. Here is its status now.";
+            Message = text["Year {0} changed at the same moment; nothing was deleted. Here is its status now.", year];
             return RedirectToPage();
         }
 
         security.YearStatusChanged(User.Identity!.Name!, year, nameof(ReportingStatus.Draft), "Deleted");
-        Message = $"Year {year} was deleted.";
+        Message = text["Year {0} was deleted.", year];
         return RedirectToPage();
     }
 
@@ -168,7 +168,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         var from = reportingYear.Status;
         if (!ConcurrencyVersion.Expect(db.Entry(reportingYear), version))
         {
-            Message = $"Year {year} changed since this page was opened; nothing was done. Here is its status now.";
+            Message = text["Year {0} changed since this page was opened; nothing was done. Here is its status now.", year];
             return RedirectToPage();
         }
 
@@ -189,12 +189,17 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
         catch (DbUpdateConcurrencyException)
         {
-            Message = $"Someone else moved year {year} at the same moment; nothing was done. Here is its status now.";
+            Message = text["Someone else moved year {0} at the same moment; nothing was done. Here is its status now.", year];
             return RedirectToPage();
         }
 
         security.YearStatusChanged(User.Identity!.Name!, year, from.ToString(), reportingYear.Status.ToString());
-        Message = $"Year {year} is now {Words.Status(reportingYear.Status)}.";
+        Message = reportingYear.Status switch
+        {
+            ReportingStatus.Published => text["Year {0} is now published.", year],
+            ReportingStatus.Submitted => text["Year {0} is now submitted.", year],
+            _ => text["Year {0} is now a draft again.", year],
+        };
         return RedirectToPage();
     }
 

@@ -95,8 +95,9 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is ReportingYear))
         {
+            // In English for the API's problem details; a page says it in the reader's language (YearMoved).
             return (new YearOutcome.Forbidden(
-                $"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again."),
+                $"Year {year} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again.") { YearMoved = true },
                 true);
         }
         catch (DbUpdateConcurrencyException exception)

@@ -24,6 +24,9 @@ public abstract record YearOutcome
         /// new figure given a published report as its source), so the form could not have said so.
         /// </summary>
         public bool OfPrintedFigure { get; init; }
+
+        /// <summary>The year itself changed status (or another save of it won) while this change was made.</summary>
+        public bool YearMoved { get; init; }
     }
 
     /// <summary>Nothing saved: the messages by field (none when the caller had already shown its own).</summary>

@@ -43,6 +43,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<UnvDbContext>()
             .AddSignInManager<StaffSignInManager>()
+            .AddErrorDescriber<IdentityErrorText>()
             .AddPasswordValidator<MaxLengthPasswordValidator>()
             .AddPasswordValidator<GuessablePasswordValidator>();
 

@@ -130,12 +130,12 @@ public sealed class StaffSignInManager(
 }
 
 /// <summary>OWASP ASVS 5.0 6.2: passwords of up to 128 characters are accepted, longer ones refused (no composition rules).</summary>
-public sealed class MaxLengthPasswordValidator : IPasswordValidator<StaffUser>
+public sealed class MaxLengthPasswordValidator(IStringLocalizer<SharedResource> text) : IPasswordValidator<StaffUser>
 {
     public const int MaxLength = 128;
 
     public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password) =>
         Task.FromResult(password is { Length: > MaxLength }
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"Passwords must be at most {MaxLength} characters." })
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = text["Passwords must be at most {0} characters.", MaxLength] })
             : IdentityResult.Success);
 }

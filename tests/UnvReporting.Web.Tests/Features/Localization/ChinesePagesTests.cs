@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using UnvReporting.Domain.Auditing;
 using UnvReporting.Domain.Staff;
@@ -14,23 +12,8 @@ namespace UnvReporting.Web.Tests.Features.Localization;
 /// proper names and symbols. The pages are enumerated from the app (<see cref="AppEndpoints"/>),
 /// so a new page is checked without being listed here.
 /// </summary>
-public partial class ChinesePagesTests
+public class ChinesePagesTests
 {
-    /// <summary>
-    /// Latin words a Chinese page may show, each because Chinese documents write it so too:
-    /// the organisations' acronyms (UN usage keeps them in Latin letters), file formats on
-    /// download links and "Excel", the program's name, "API" as the programmers' name, "UTC" as
-    /// Chinese technical writing abbreviates the time standard, "COVID" as UN Chinese texts name
-    /// the disease (staff's Chinese narratives write COVID-19), and the
-    /// Latin letters of an indicator's code (IE.1).
-    /// </summary>
-    private static readonly HashSet<string> ProperNames = new(StringComparer.Ordinal)
-    {
-        "UN", "UNV", "UNDP", "UNFPA", "UNOPS", "SDG",
-        "CSV", "XLSX", "PNG", "JSON", "API", "PDF", "DOCX", "Excel", "UTC",
-        "IE", "COVID",
-    };
-
     /// <summary>Pages whose body is English by design, and why.</summary>
     private static readonly Dictionary<string, string> EnglishByDesign = new()
     {
@@ -85,7 +68,7 @@ public partial class ChinesePagesTests
                 }
 
                 read++;
-                var words = EnglishWords(document).ToList();
+                var words = EnglishWords.In(document).ToList();
                 if (NotYetInChinese.Contains(page.Route))
                 {
                     stillEnglish.UnionWith(words.Count > 0 ? [page.Route] : []);
@@ -111,49 +94,7 @@ public partial class ChinesePagesTests
             <button aria-label="Close">×</button><p>结果 Result</p></body></html>
             """);
 
-        EnglishWords(document).ShouldBe(["Close", "Result"], ignoreOrder: true);
-    }
-
-    /// <summary>The Latin words a reader sees or hears: text, titles, labels and placeholders.</summary>
-    private static IEnumerable<string> EnglishWords(IDocument document)
-    {
-        var text = new List<string> { document.Title ?? string.Empty };
-        Collect(document.Body!, text);
-        return text
-            .Select(t => Allowed().Replace(t, " "))
-            .SelectMany(t => LatinWord().Matches(t).Select(m => m.Value))
-            .Where(word => !ProperNames.Contains(word))
-            .Distinct();
-    }
-
-    private static void Collect(IElement element, List<string> text)
-    {
-        if (element.LocalName is "script" or "style" or "code" or "template" || element.GetAttribute("lang") is { } lang && lang.StartsWith("en", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        foreach (var attribute in new[] { "title", "aria-label", "placeholder", "alt" })
-        {
-            text.Add(element.GetAttribute(attribute) ?? string.Empty);
-        }
-
-        if (element is { LocalName: "input" } && element.GetAttribute("type") is "submit" or "button")
-        {
-            text.Add(element.GetAttribute("value") ?? string.Empty);
-        }
-
-        foreach (var child in element.ChildNodes)
-        {
-            if (child is IElement childElement)
-            {
-                Collect(childElement, text);
-            }
-            else if (child.NodeType == NodeType.Text)
-            {
-                text.Add(child.TextContent);
-            }
-        }
+        EnglishWords.In(document).ShouldBe(["Close", "Result"], ignoreOrder: true);
     }
 
     private static bool IsFile(AppEndpoints.Handler handler) => handler.Route.Contains(".{format}", StringComparison.Ordinal);
@@ -170,11 +111,4 @@ public partial class ChinesePagesTests
         scope.Db.AuditEntries.Add(new AuditEntry(DateTimeOffset.UtcNow, null, "editor@unv.test", AuditAction.Changed, "indicator-year", "2021 1.2", 2021, "1.2", "Result", "1", "2", null));
         await scope.Db.SaveChangesAsync();
     }
-
-    /// <summary>Document symbols (DP/2022/24, UNV/dashboard), e-mail addresses and URLs: names, never words.</summary>
-    [GeneratedRegex(@"https?://\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|(?<![A-Za-z])[A-Za-z]+(/[\w.()-]+)+")]
-    private static partial Regex Allowed();
-
-    [GeneratedRegex(@"[A-Za-z][A-Za-z'’]*[A-Za-z]")]
-    private static partial Regex LatinWord();
 }

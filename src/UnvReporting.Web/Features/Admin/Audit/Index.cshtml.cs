@@ -7,7 +7,7 @@ namespace UnvReporting.Web.Features.Admin.Audit;
 /// query per page: it asks for one entry more than a page holds to know whether there is a next
 /// page, instead of counting the whole log.
 /// </summary>
-public sealed class IndexModel(UnvDbContext db) : PageModel
+public sealed class IndexModel(UnvDbContext db, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -46,22 +46,22 @@ public sealed class IndexModel(UnvDbContext db) : PageModel
         string? key = null;
         if (!string.IsNullOrWhiteSpace(Key) && !IndicatorKey.TryNormalize(Key, out key))
         {
-            ModelState.AddModelError(nameof(Key), $"'{Key}' is not an indicator key such as 1.1, 2.1.1 or 2.1.1a.");
+            ModelState.AddModelError(nameof(Key), text["'{0}' is not an indicator key such as 1.1, 2.1.1 or 2.1.1a.", Key]);
         }
 
         if (!string.IsNullOrEmpty(Subject) && !Subjects.Contains(Subject))
         {
-            ModelState.AddModelError(nameof(Subject), "Choose a subject from the list.");
+            ModelState.AddModelError(nameof(Subject), text["Choose a subject from the list."]);
         }
 
         if (To == DateOnly.MaxValue)
         {
-            ModelState.AddModelError(nameof(To), "Choose an end date before 9999-12-31.");
+            ModelState.AddModelError(nameof(To), text["Choose an end date before 9999-12-31."]);
         }
 
         if (From > To)
         {
-            ModelState.AddModelError(nameof(To), "The end date must be on or after the start date.");
+            ModelState.AddModelError(nameof(To), text["The end date must be on or after the start date."]);
         }
 
         if (!ModelState.IsValid)

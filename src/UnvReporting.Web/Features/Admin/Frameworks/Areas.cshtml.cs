@@ -1,7 +1,7 @@
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>A framework's outcomes, outputs and institutional effectiveness: add one, or correct the titles of one.</summary>
-public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
+public sealed class AreasModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock)
 {
     public IReadOnlyList<AreaLine> Areas { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkP
             }
 
             Db.ResultAreas.Add(area);
-            return $"Result area {area.Code} added.";
+            return text["Result area {0} added.", area.Code];
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostRenameAsync(string code, int areaId, string? titleEn, string? titleZh, string? version, CancellationToken cancellationToken)
@@ -43,12 +43,12 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkP
         }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
-            Message = $"Result area {area.Code} renamed.";
+            Message = text["Result area {0} renamed.", area.Code];
             return RedirectToPage("/Admin/Frameworks/Areas", new { code });
         }
 
         RenameError = (areaId, outcome.Refusal?.Message
-            ?? "Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown.");
+            ?? text["Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown."]);
         await LoadAsync(code, cancellationToken);
         return Page();
     }

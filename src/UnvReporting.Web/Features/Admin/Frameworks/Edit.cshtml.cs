@@ -4,7 +4,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// One framework: its rating bands, edited with the version the Admin saw (two Admins cannot
 /// silently overwrite each other's bands), and links to its result areas and indicators.
 /// </summary>
-public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public FrameworkView? Framework { get; private set; }
 
@@ -54,7 +54,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
 
             if (outcome.Saved)
             {
-                Message = $"The bands of {code} are now green from {bands!.GreenFrom}% and yellow from {bands.YellowFrom}%.";
+                Message = text["The bands of {0} are now green from {1}% and yellow from {2}%.", code, bands!.GreenFrom, bands.YellowFrom];
                 return RedirectToPage("/Admin/Frameworks/Edit", new { code });
             }
 
@@ -66,7 +66,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
             {
                 var now = await LoadAsync(code, cancellationToken);
                 ModelState.AddModelError("Input",
-                    $"Someone else changed these bands since you opened the page; nothing was saved. They are now green from {now?.GreenFrom}% and yellow from {now?.YellowFrom}%. Enter your change again if it still applies.");
+                    text["Someone else changed these bands since you opened the page; nothing was saved. They are now green from {0}% and yellow from {1}%. Enter your change again if it still applies.", now?.GreenFrom!, now?.YellowFrom!]);
                 ModelState.Remove("Input.Version");
                 Input.Version = now?.Version;
             }

@@ -1,7 +1,7 @@
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>The strategic frameworks with their rating bands, and a new framework period.</summary>
-public sealed class IndexModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FrameworkLine> Frameworks { get; private set; } = [];
 
@@ -28,7 +28,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock) : PageModel
 
                 db.Frameworks.Add(framework);
                 await db.SaveAuditedAsync(StaffActor.From(User), null, clock.GetUtcNow(), cancellationToken);
-                Message = $"Framework {framework.Code} created. Add its result areas and indicators.";
+                Message = text["Framework {0} created. Add its result areas and indicators.", framework.Code];
                 return RedirectToPage("/Admin/Frameworks/Edit", new { code = framework.Code });
             }
             catch (DomainException exception)

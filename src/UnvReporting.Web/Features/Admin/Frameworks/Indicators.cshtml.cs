@@ -4,7 +4,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// A framework's indicators: add one under a result area, or move one to another area or place.
 /// What an indicator measures is defined per year (/admin/years/{year}/definitions).
 /// </summary>
-public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
+public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock)
 {
     public IReadOnlyList<IndicatorLine> Indicators { get; private set; } = [];
 
@@ -27,7 +27,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : Frame
             }
 
             Db.Indicators.Add(new Indicator(id, key, area, Input.SortOrder!.Value));
-            return $"Indicator {key} added under {area.Code}. Define it for each year at the year's definitions page.";
+            return text["Indicator {0} added under {1}. Define it for each year at the year's definitions page.", key, area.Code];
         }, cancellationToken);
 
     public async Task<IActionResult> OnPostMoveAsync(string code, int indicatorId, string? areaCode, int? sortOrder, string? version, CancellationToken cancellationToken)
@@ -46,12 +46,12 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : Frame
         }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
-            Message = $"Indicator {indicator.Key} is under {indicator.Area.Code} at place {indicator.SortOrder}.";
+            Message = text["Indicator {0} is under {1} at place {2}.", indicator.Key, indicator.Area.Code, indicator.SortOrder];
             return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
         }
 
         MoveError = (indicatorId, outcome.Refusal?.Message
-            ?? "Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown.");
+            ?? text["Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown."]);
         await LoadAsync(code, cancellationToken);
         return Page();
     }

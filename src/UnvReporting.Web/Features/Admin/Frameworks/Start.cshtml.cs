@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// framework that set them. All chosen indicators are added together, or none is.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
-public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class StartModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
 
@@ -42,14 +42,14 @@ public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
         var source = From is null ? null : await db.Frameworks.AsNoTracking().SingleOrDefaultAsync(f => f.Code == From && f.Code != code, cancellationToken);
         if (source is null)
         {
-            ModelState.AddModelError(nameof(From), "Choose the earlier framework to start from.");
+            ModelState.AddModelError(nameof(From), text["Choose the earlier framework to start from."]);
             return Page();
         }
 
         var chosen = Picks.Select((pick, index) => (Pick: pick, Index: index)).Where(p => p.Pick.Continue).ToList();
         if (chosen.Count == 0)
         {
-            ModelState.AddModelError(nameof(Picks), "Tick the indicators that continue into this framework.");
+            ModelState.AddModelError(nameof(Picks), text["Tick the indicators that continue into this framework."]);
             return Page();
         }
 
@@ -107,7 +107,7 @@ public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
 
         await db.SaveAuditedAsync(StaffActor.From(User), $"Started from framework {source.Code}", clock.GetUtcNow(), cancellationToken);
-        TempData["Message"] = $"{Plural.Of(chosen.Count, "1 indicator", $"{chosen.Count} indicators")} of {source.Code} continue in {code}, with their definitions and result areas; no figures were copied.";
+        TempData["Message"] = text[Plural.Of(chosen.Count, "{0} indicator of {1} continues in {2}, with its definition and result area; no figures were copied.", "{0} indicators of {1} continue in {2}, with their definitions and result areas; no figures were copied."), chosen.Count, source.Code, code].Value;
         return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
     }
 

@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Admin.Users;
 /// disable or enable, unlock. A change of role or a disabling renews the account's security
 /// stamp, which ends its cookies and API tokens on their next request.
 /// </summary>
-public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security, SignInLockout lockout) : PageModel
+public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security, SignInLockout lockout, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<AccountLine> Accounts { get; private set; } = [];
 
@@ -49,15 +49,15 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
         {
             if (StaffRoles.Parse(role) is not { } to)
             {
-                return "Choose one of the four roles.";
+                return text["Choose one of the four roles."];
             }
 
             if (to == current)
             {
-                return $"{user.Email} already has the {to} role.";
+                return text["{0} already has the {1} role.", user.Email!, Words.RoleName(to, text)];
             }
 
-            if (current == StaffRole.Admin && await RefuseLosingAdminAsync(user, "demote") is { } refusal)
+            if (current == StaffRole.Admin && await RefuseLosingAdminAsync(user, disable: false) is { } refusal)
             {
                 return refusal;
             }
@@ -67,7 +67,7 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
             await Check(users.UpdateSecurityStampAsync(user));
             security.RoleChanged(User.Identity!.Name!, user.Email!, current?.ToString(), to.ToString());
             await RecordAsync(user, "Role", current?.ToString(), to.ToString(), cancellationToken);
-            Message = $"{user.Email} is now {to}; their open sessions and tokens end on their next request.";
+            Message = text["{0} is now {1}; their open sessions and tokens end on their next request.", user.Email!, Words.RoleName(to, text)];
             return null;
         });
 
@@ -76,10 +76,10 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
         {
             if (user.IsDisabled == disable)
             {
-                return $"{user.Email} is already {(disable ? "disabled" : "enabled")}.";
+                return disable ? text["{0} is already disabled.", user.Email!] : text["{0} is already enabled.", user.Email!];
             }
 
-            if (disable && current == StaffRole.Admin && await RefuseLosingAdminAsync(user, "disable") is { } refusal)
+            if (disable && current == StaffRole.Admin && await RefuseLosingAdminAsync(user, disable: true) is { } refusal)
             {
                 return refusal;
             }
@@ -90,7 +90,7 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
             await Check(users.UpdateSecurityStampAsync(user));
             security.AccountDisabled(User.Identity!.Name!, user.Email!, disable);
             await RecordAsync(user, nameof(StaffUser.IsDisabled), (!disable).ToString(), disable.ToString(), cancellationToken);
-            Message = disable ? $"{user.Email} is disabled: it cannot sign in and its sessions and tokens have ended." : $"{user.Email} is enabled again.";
+            Message = disable ? text["{0} is disabled: it cannot sign in and its sessions and tokens have ended.", user.Email!] : text["{0} is enabled again.", user.Email!];
             return null;
         });
 
@@ -108,7 +108,7 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
             await Check(users.ResetAccessFailedCountAsync(user));
             security.Unlocked(User.Identity!.Name!, user.Email!);
             await RecordAsync(user, nameof(StaffUser.LockoutEnd), until?.ToString("O", System.Globalization.CultureInfo.InvariantCulture), null, cancellationToken);
-            Message = $"{user.Email} is unlocked and may try to sign in again.";
+            Message = text["{0} is unlocked and may try to sign in again.", user.Email!];
             return null;
         });
 
@@ -153,15 +153,22 @@ public sealed class IndexModel(UnvDbContext db, UserManager<StaffUser> users, Ti
     /// Someone must always be able to administer: an Admin cannot take away their own access, and
     /// the last enabled Admin cannot lose it either (the create-admin command is the only way back).
     /// </summary>
-    private async Task<string?> RefuseLosingAdminAsync(StaffUser user, string verb)
+    private async Task<string?> RefuseLosingAdminAsync(StaffUser user, bool disable)
     {
         var enabledAdmins = (await users.GetUsersInRoleAsync(nameof(StaffRole.Admin))).Count(a => !a.IsDisabled);
         if (!user.IsDisabled && enabledAdmins <= 1)
         {
-            return $"{user.Email} is the last enabled Admin and cannot be {verb}d; give another account the Admin role first.";
+            return disable
+                ? text["{0} is the last enabled Admin and cannot be disabled; give another account the Admin role first.", user.Email!]
+                : text["{0} is the last enabled Admin and cannot be demoted; give another account the Admin role first.", user.Email!];
         }
 
-        return user.Id == users.GetUserId(User) ? $"You cannot {verb} your own account; another Admin can." : null;
+        if (user.Id != users.GetUserId(User))
+        {
+            return null;
+        }
+
+        return disable ? text["You cannot disable your own account; another Admin can."] : text["You cannot demote your own account; another Admin can."];
     }
 
     private Task RecordAsync(StaffUser user, string field, string? oldValue, string? newValue, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Admin.Users;
 /// then changes at /account/password. Identity's password validators (12 to 128 characters, no
 /// composition rules) write the messages.
 /// </summary>
-public sealed class NewModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security) : PageModel
+public sealed class NewModel(UnvDbContext db, UserManager<StaffUser> users, TimeProvider clock, SecurityEvents security, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public AccountInput Input { get; set; } = new();
@@ -22,13 +22,14 @@ public sealed class NewModel(UnvDbContext db, UserManager<StaffUser> users, Time
         var role = StaffRoles.Parse(Input.Role);
         if (role is null)
         {
-            ModelState.AddModelError("Input.Role", "Choose one of the four roles.");
+            ModelState.AddModelError("Input.Role", text["Choose one of the four roles."]);
         }
 
         // The name is shown beside every change the person makes; an invisible or reversing character would disguise it.
         if (Input.DisplayName is { } name && PlainText.FirstInvisible(name) is { } invisible)
         {
-            ModelState.AddModelError("Input.DisplayName", $"The display name contains an invisible control character (U+{(int)invisible:X4}); remove it.");
+            var codePoint = ((int)invisible).ToString("X4", CultureInfo.InvariantCulture);
+            ModelState.AddModelError("Input.DisplayName", text["The display name contains an invisible control character (U+{0}); remove it.", codePoint]);
         }
 
         if (!ModelState.IsValid)
@@ -48,7 +49,8 @@ public sealed class NewModel(UnvDbContext db, UserManager<StaffUser> users, Time
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
-            foreach (var error in created.Errors)
+            // The user name is the address, so Identity refuses a taken one twice in the same words.
+            foreach (var error in created.Errors.DistinctBy(e => e.Description))
             {
                 ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.Email", error.Description);
             }
@@ -65,7 +67,7 @@ public sealed class NewModel(UnvDbContext db, UserManager<StaffUser> users, Time
         security.AccountCreated(User.Identity!.Name!, email, role.Value.ToString());
         await AccountAudit.RecordAsync(
             db, StaffActor.From(User), clock.GetUtcNow(), AuditAction.Added, email, "*", null, $"Role={role}; DisplayName={user.DisplayName}", cancellationToken);
-        TempData[nameof(IndexModel.Message)] = $"Account {email} created with the {role} role.";
+        TempData[nameof(IndexModel.Message)] = text["Account {0} created with the {1} role.", email, Words.RoleName(role.Value, text)].Value;
         return RedirectToPage("Index");
     }
 

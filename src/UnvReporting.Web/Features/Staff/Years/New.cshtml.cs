@@ -11,7 +11,7 @@ namespace UnvReporting.Web.Features.Staff.Years;
 /// narratives belong to the year they were reported for.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class NewModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FrameworkChoice> Frameworks { get; private set; } = [];
 
@@ -34,7 +34,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         var framework = Input.FrameworkCode is null ? null : await db.Frameworks.SingleOrDefaultAsync(f => f.Code == Input.FrameworkCode, cancellationToken);
         if (Input.FrameworkCode is not null && framework is null)
         {
-            ModelState.AddModelError("Input.FrameworkCode", "Choose a framework from the list.");
+            ModelState.AddModelError("Input.FrameworkCode", text["Choose a framework from the list."]);
         }
 
         var symbol = ReadSymbol();
@@ -55,7 +55,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
         catch (DomainException exception)
         {
-            ModelState.AddModelError("Input.Year", $"{exception.Message} It runs from {framework.StartYear} to {framework.EndYear}.");
+            ModelState.AddModelError("Input.Year", exception.Message + " " + text["It runs from {0} to {1}.", framework.StartYear, framework.EndYear]);
             return Page();
         }
 
@@ -77,11 +77,16 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
             throw;
         }
 
-        Message = planned > 0
-            ? $"Year {year} is open as a draft with the {planned + copied} indicators of the {framework.Code} framework: {planned} with the framework's definition and planned milestone{(copied > 0 ? $", {copied} as in {year - 1}" : string.Empty)}; results and narratives are empty."
+        var total = planned + copied;
+        Message = planned > 0 && copied > 0
+            ? text[Plural.Of(total, "Year {0} is open as a draft with the {1} indicator of the {2} framework: {3} with the framework's definition and planned milestone, {4} as in {5}; results and narratives are empty.", "Year {0} is open as a draft with the {1} indicators of the {2} framework: {3} with the framework's definition and planned milestone, {4} as in {5}; results and narratives are empty."), year, total, framework.Code, planned, copied, year - 1]
+            : planned > 0
+            ? text[Plural.Of(total, "Year {0} is open as a draft with the {1} indicator of the {2} framework: {3} with the framework's definition and planned milestone; results and narratives are empty.", "Year {0} is open as a draft with the {1} indicators of the {2} framework: {3} with the framework's definition and planned milestone; results and narratives are empty."), year, total, framework.Code, planned]
             : copied > 0
-            ? $"Year {year} is open as a draft with the {copied} indicators of {year - 1}, their codes and definitions; milestones, results and narratives are empty."
-            : $"Year {year} is open as a draft with no indicators{(Input.StartFromPrevious ? $": the {framework.Code} framework has no year {year - 1} with indicators to start from" : string.Empty)}. An Admin adds indicators under /admin/years/{year}/definitions.";
+            ? text[Plural.Of(copied, "Year {0} is open as a draft with the {1} indicator of {2}, its code and definition; milestones, results and narratives are empty.", "Year {0} is open as a draft with the {1} indicators of {2}, their codes and definitions; milestones, results and narratives are empty."), year, copied, year - 1]
+            : Input.StartFromPrevious
+            ? text["Year {0} is open as a draft with no indicators: the {1} framework has no year {2} with indicators to start from. An Admin adds indicators under /admin/years/{0}/definitions.", year, framework.Code, year - 1]
+            : text["Year {0} is open as a draft with no indicators. An Admin adds indicators under /admin/years/{0}/definitions.", year];
         return RedirectToPage("/Staff/Index");
     }
 
@@ -149,7 +154,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
 
     private PageResult YearExists(int year)
     {
-        ModelState.AddModelError("Input.Year", $"Year {year} already exists; it is on the staff home page.");
+        ModelState.AddModelError("Input.Year", text["Year {0} already exists; it is on the staff home page.", year]);
         return Page();
     }
 

@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Staff.Years;
 /// read at, so a concurrent edit of another row never blocks the save and a concurrent edit of
 /// the same row is refused with the other person's values.
 /// </summary>
-public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayFormat format) : PageModel
+public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayFormat format, IStringLocalizer<SharedResource> text) : PageModel
 {
     public YearHeading Heading { get; private set; } = null!;
 
@@ -101,7 +101,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 
         if (edits.Count == 0)
         {
-            Message = "Nothing was changed, so nothing was saved.";
+            Message = text["Nothing was changed, so nothing was saved."];
             return RedirectToPage(new { year });
         }
 
@@ -109,7 +109,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         switch (outcome)
         {
             case YearOutcome.Saved:
-                Message = string.Format(CultureInfo.InvariantCulture, Plural.Of(edits.Count, "Saved {0} indicator.", "Saved {0} indicators."), edits.Count);
+                Message = text[Plural.Of(edits.Count, "Saved {0} indicator.", "Saved {0} indicators."), edits.Count];
                 return RedirectToPage(new { year });
             case YearOutcome.Conflict conflict:
                 foreach (var current in conflict.Rows.Cast<CurrentValues>())
@@ -127,7 +127,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
                     row.OriginalMissingDataReason = current.MissingDataReason;
                 }
 
-                ModelState.AddModelError(string.Empty, "Someone else saved some of these indicators after you opened the page. Nothing was saved. Their values are shown against each row; yours are still in the form. Save again to replace theirs.");
+                ModelState.AddModelError(string.Empty, text["Someone else saved some of these indicators after you opened the page. Nothing was saved. Their values are shown against each row; yours are still in the form. Save again to replace theirs."]);
                 return Page();
             default:
                 return this.Refused(outcome, FieldName);
@@ -161,9 +161,24 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         });
     }
 
-    public string? OtherValues(string key) => Conflicts.TryGetValue(key, out var c)
-        ? $"{c.ChangedBy ?? "Someone"} saved this row{(c.ChangedAt is { } at ? " at " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" : string.Empty)}: milestone {Text(c.Milestone) ?? "(none)"}, result {Text(c.Result) ?? "(none)"}."
-        : null;
+    public string? OtherValues(string key)
+    {
+        if (!Conflicts.TryGetValue(key, out var c))
+        {
+            return null;
+        }
+
+        var milestone = Text(c.Milestone) ?? text["(none)"];
+        var result = Text(c.Result) ?? text["(none)"];
+        var when = c.ChangedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return (c.ChangedBy, when) switch
+        {
+            ({ } by, { } at) => text["{0} saved this row at {1} UTC: milestone {2}, result {3}.", by, at, milestone, result],
+            ({ } by, null) => text["{0} saved this row: milestone {1}, result {2}.", by, milestone, result],
+            (null, { } at) => text["Someone saved this row at {0} UTC: milestone {1}, result {2}.", at, milestone, result],
+            _ => text["Someone saved this row: milestone {0}, result {1}.", milestone, result],
+        };
+    }
 
     private decimal? Read(string? text, Unit unit, string modelKey, string field)
     {

@@ -114,9 +114,10 @@ public class FrameworkImportTests
         header.ShouldContain("英文标题");
         header.ShouldContain("2031年里程碑");
 
-        // A Chinese template with a changed end target: the change is read through the Chinese headers.
+        // A Chinese template with a changed end target: the change is read through the Chinese
+        // headers, and the reader, Chinese since the template's ?culture=, is told so in Chinese.
         var changed = Workbooks.SetCell(xlsx, "Indicators", "N2", 999m);
-        (await admin.ImportAsync(FrameworkFiles.Code, changed, "框架.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("1 row changed");
+        (await admin.ImportAsync(FrameworkFiles.Code, changed, "框架.xlsx")).QuerySelector("#import-message")!.Text().ShouldContain("更改了 1 行");
         await using var scope = app.CreateDbScope();
         var first = Workbooks.ReadSheet(xlsx, "Indicators")[1][0];
         (await scope.Db.Indicators.SingleAsync(i => i.Key == first && scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code)))

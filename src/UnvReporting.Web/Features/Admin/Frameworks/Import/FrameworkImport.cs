@@ -38,9 +38,9 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
     public async Task<ImportPlan> PlanAsync(string code, byte[] content, string format, CancellationToken cancellationToken)
     {
         var framework = await db.Frameworks.SingleOrDefaultAsync(f => f.Code == code, cancellationToken)
-            ?? throw new SpreadsheetRefusedException($"There is no framework {code}.");
+            ?? throw new SpreadsheetRefusedException(text["There is no framework {0}.", code]);
         var years = Enumerable.Range(framework.StartYear, framework.EndYear - framework.StartYear + 1).ToList();
-        var (areaLines, indicatorLines) = Read(SpreadsheetReader.Read(content, format, uploads.Limits), years);
+        var (areaLines, indicatorLines) = Read(SpreadsheetReader.Read(content, format, uploads.Limits, text), years);
 
         var plan = new ImportPlan();
         var areas = await db.ResultAreas.Where(a => a.FrameworkId == framework.Id).ToDictionaryAsync(a => a.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
@@ -100,19 +100,20 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
             }
             else
             {
-                throw new SpreadsheetRefusedException(
-                    $"Sheet '{sheet.Name}' is neither the result area sheet (with a {FrameworkColumns.Header(new(FrameworkField.Kind), text)} column) nor the indicator sheet (with a {FrameworkColumns.Header(new(FrameworkField.Key), text)} column). Download the template for the layout.");
+                throw new SpreadsheetRefusedException(text[
+                    "Sheet '{0}' is neither the result area sheet (with a {1} column) nor the indicator sheet (with a {2} column). Download the template for the layout.",
+                    sheet.Name, FrameworkColumns.Header(new(FrameworkField.Kind), text), FrameworkColumns.Header(new(FrameworkField.Key), text)]);
             }
 
             if (!kinds.Add(sheet.Name))
             {
-                throw new SpreadsheetRefusedException($"The workbook has two sheets named {sheet.Name}; keep one.");
+                throw new SpreadsheetRefusedException(text["The workbook has two sheets named {0}; keep one.", sheet.Name]);
             }
         }
 
         if (areas.Count + indicators.Count == 0)
         {
-            throw new SpreadsheetRefusedException("The file has no rows below its header: nothing to import.");
+            throw new SpreadsheetRefusedException(text["The file has no rows below its header: nothing to import."]);
         }
 
         return (areas, indicators);
@@ -129,32 +130,35 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         var code = sheet.Text(row, new(FrameworkField.Code));
         if (code is null)
         {
-            Error(FrameworkField.Code, "Code is required: the result area's code, such as 1, 1.1 or IE.");
+            Error(FrameworkField.Code, text["Code is required: the result area's code, such as 1, 1.1 or IE."]);
             return;
         }
 
         if (!seen.TryAdd(code, row.Number))
         {
-            Error(FrameworkField.Code, $"Result area {code} appears twice (also row {seen[code]}).");
+            Error(FrameworkField.Code, text["Result area {0} appears twice (also row {1}).", code, seen[code]]);
             return;
         }
 
         if (kind is not { } areaKind)
         {
-            Error(kindField, $"Say what the row is: {string.Join(", ", Enum.GetValues<ResultAreaKind>().Select(FrameworkColumns.Kind))}{(kindField == FrameworkField.Type ? " or " + FrameworkColumns.IndicatorType : string.Empty)}.");
+            var kinds = string.Join(text[", "], Enum.GetValues<ResultAreaKind>().Select(FrameworkColumns.Kind));
+            Error(kindField, kindField == FrameworkField.Type
+                ? text["Say what the row is: {0} or {1}.", kinds, FrameworkColumns.IndicatorType]
+                : text["Say what the row is: {0}.", kinds]);
             return;
         }
 
         if (!FrameworkSheet.TryWhole(sheet.Text(row, new(FrameworkField.Order)), out var order))
         {
-            Error(FrameworkField.Order, "Order must be a whole number (lower comes first).");
+            Error(FrameworkField.Order, text["Order must be a whole number (lower comes first)."]);
         }
 
         var parentCode = sheet.Text(row, new(FrameworkField.Parent));
         ResultArea? parent = null;
         if (parentCode is not null && !areas.TryGetValue(parentCode, out parent))
         {
-            Error(FrameworkField.Parent, $"Result area {parentCode} is not in the framework or the file.");
+            Error(FrameworkField.Parent, text["Result area {0} is not in the framework or the file.", parentCode]);
         }
 
         if (plan.Errors.Count > errorsBefore)
@@ -172,7 +176,9 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
                 if (area.Kind != areaKind || area.Parent?.Code != parent?.Code)
                 {
                     Error(area.Kind != areaKind ? kindField : FrameworkField.Parent,
-                        $"Result area {area.Code} is {FrameworkColumns.Kind(area.Kind)}{(area.Parent is null ? string.Empty : " under " + area.Parent.Code)}; its kind and parent cannot change.");
+                        area.Parent is null
+                            ? text["Result area {0} is {1}; its kind and parent cannot change.", area.Code, FrameworkColumns.Kind(area.Kind)]
+                            : text["Result area {0} is {1} under {2}; its kind and parent cannot change.", area.Code, FrameworkColumns.Kind(area.Kind), area.Parent.Code]);
                     return;
                 }
 
@@ -208,14 +214,14 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         if (!IndicatorKey.TryNormalize(keyText, out var key))
         {
             Error(new(FrameworkField.Key), keyText is null
-                ? "Key is required: the indicator's code, such as 1.1 or 2.1.1a."
-                : $"Indicator code '{keyText}' is not of the form 1.1, 2.1.1 or 2.1.1a.");
+                ? text["Key is required: the indicator's code, such as 1.1 or 2.1.1a."]
+                : text["Indicator code '{0}' is not of the form 1.1, 2.1.1 or 2.1.1a.", keyText]);
             return;
         }
 
         if (!seen.TryAdd(key, row.Number))
         {
-            Error(new(FrameworkField.Key), $"Indicator {key} appears twice (also row {seen[key]}).");
+            Error(new(FrameworkField.Key), text["Indicator {0} appears twice (also row {1}).", key, seen[key]]);
             return;
         }
 
@@ -224,24 +230,24 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         if (areaCode is null || !areas.TryGetValue(areaCode, out area))
         {
             Error(new(FrameworkField.Area), areaCode is null
-                ? "Result area is required: the code of the outcome or output the indicator reports on."
-                : $"Result area {areaCode} is not in the framework or the file.");
+                ? text["Result area is required: the code of the outcome or output the indicator reports on."]
+                : text["Result area {0} is not in the framework or the file.", areaCode]);
         }
 
         if (!FrameworkColumns.TryUnit(sheet.Text(row, new(FrameworkField.Unit)), out var unit) || unit == Domain.Unit.PercentChange)
         {
-            Error(new(FrameworkField.Unit), $"Unit must be one of {FrameworkColumns.Units}.");
+            Error(new(FrameworkField.Unit), text["Unit must be one of {0}.", FrameworkColumns.Units]);
             return;
         }
 
         if (!FrameworkColumns.TryDirection(sheet.Text(row, new(FrameworkField.Direction)), out var direction))
         {
-            Error(new(FrameworkField.Direction), "Direction must be higher (a higher result is better) or lower.");
+            Error(new(FrameworkField.Direction), text["Direction must be higher (a higher result is better) or lower."]);
         }
 
         if (!FrameworkColumns.TryCumulative(sheet.Text(row, new(FrameworkField.Cumulative)), out var cumulative))
         {
-            Error(new(FrameworkField.Cumulative), "Is cumulative must be yes (counted from the start of the framework) or no.");
+            Error(new(FrameworkField.Cumulative), text["Is cumulative must be yes (counted from the start of the framework) or no."]);
         }
 
         decimal? Figure(FrameworkColumn column, string label)
@@ -261,12 +267,12 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
             .ToList();
         if (!FrameworkSheet.TryWhole(sheet.Text(row, new(FrameworkField.BaselineYear)), out var baselineYear))
         {
-            Error(new(FrameworkField.BaselineYear), "Baseline year must be a year, such as 2021.");
+            Error(new(FrameworkField.BaselineYear), text["Baseline year must be a year, such as 2021."]);
         }
 
         if (!FrameworkSheet.TryWhole(sheet.Text(row, new(FrameworkField.Order)), out var order))
         {
-            Error(new(FrameworkField.Order), "Order must be a whole number (lower comes first).");
+            Error(new(FrameworkField.Order), text["Order must be a whole number (lower comes first)."]);
         }
 
         if (plan.Errors.Count > errorsBefore)

@@ -52,11 +52,12 @@ public sealed class FrameworkSheet
         {
             if (!names.TryGetValue(name, out var column))
             {
-                problems.Add($"unknown column '{(name.Length > 40 ? name[..40] + "…" : name)}'");
+                var shown = name.Length > 40 ? name[..40] + "…" : name;
+                problems.Add(text["unknown column '{0}'", shown]);
             }
             else if (!index.TryAdd(column, position))
             {
-                problems.Add($"column {name} appears twice");
+                problems.Add(text["column {0} appears twice", name]);
             }
             else
             {
@@ -65,11 +66,12 @@ public sealed class FrameworkSheet
         }
 
         problems.AddRange(expected.Where(c => required.Contains(c.Field) && !index.ContainsKey(c))
-            .Select(c => $"column {FrameworkColumns.Header(c, text)} is missing"));
+            .Select(c => text["column {0} is missing", FrameworkColumns.Header(c, text)].Value));
         if (problems.Count > 0)
         {
-            throw new SpreadsheetRefusedException(
-                $"The sheet {sheet.Name} has the wrong columns: {string.Join("; ", problems)}. Expected columns: {string.Join(", ", expected.Select(c => FrameworkColumns.Header(c, text)))}. Download the template for the exact layout.");
+            throw new SpreadsheetRefusedException(text[
+                "The sheet {0} has the wrong columns: {1}. Expected columns: {2}. Download the template for the exact layout.",
+                sheet.Name, string.Join(text["; "], problems), string.Join(text[", "], expected.Select(c => FrameworkColumns.Header(c, text)))]);
         }
 
         return new FrameworkSheet(sheet, index, headers, text);

@@ -10,7 +10,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
 [UploadLimits]
-public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProvider clock) : PageModel
+public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
 
@@ -47,7 +47,7 @@ public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProv
 
         if (file is null || file.Length == 0)
         {
-            Refusal = "Choose a filled framework template (.xlsx or .csv) to upload.";
+            Refusal = text["Choose a filled framework template (.xlsx or .csv) to upload."];
             return Page();
         }
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(UnvDbContext db, FrameworkImport import, TimeProv
         try
         {
             var content = await import.Uploads.ReadUploadAsync(file, cancellationToken);
-            var format = SpreadsheetReader.Sniff(content);
+            var format = SpreadsheetReader.Sniff(content, text);
             Plan = await import.PreviewAsync(code, content, format, cancellationToken);
             if (!Plan.CanConfirm)
             {

@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks.Import;
 /// and the pending upload's removal are saved in one transaction, or nothing is.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
-public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimeProvider clock) : PageModel
+public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
 
@@ -27,7 +27,7 @@ public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimePr
         var pending = await FindPendingAsync(code, id, cancellationToken);
         if (pending is null)
         {
-            TempData["Message"] = "This upload is no longer waiting: it was confirmed or discarded already.";
+            TempData["Message"] = text["This upload is no longer waiting: it was confirmed or discarded already."].Value;
             return RedirectToPage("Index", new { code });
         }
 
@@ -45,7 +45,7 @@ public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimePr
         if (!plan.CanConfirm)
         {
             db.ChangeTracker.Clear();
-            return await ShowAsync(code, id, "Nothing was imported: the file no longer fits the framework as it is now (see below).", cancellationToken);
+            return await ShowAsync(code, id, text["Nothing was imported: the file no longer fits the framework as it is now (see below)."], cancellationToken);
         }
 
         db.PendingImports.Remove(pending);
@@ -59,10 +59,10 @@ public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimePr
             db.ChangeTracker.Clear();
             return await FindPendingAsync(code, id, cancellationToken) is null
                 ? RedirectToPage("Index", new { code })
-                : await ShowAsync(code, id, "The framework changed while the file was being imported; nothing was imported. Here is the file against the framework as it is now.", cancellationToken);
+                : await ShowAsync(code, id, text["The framework changed while the file was being imported; nothing was imported. Here is the file against the framework as it is now."], cancellationToken);
         }
 
-        TempData["Message"] = $"Imported {pending.FileName}: {Plural.Of(plan.RowsChanged, "1 row", $"{plan.RowsChanged} rows")} changed, {Plural.Of(plan.Changes.Count, "1 value", $"{plan.Changes.Count} values")} in all.";
+        TempData["Message"] = Staff.Years.Import.PreviewModel.Imported(pending.FileName, plan, text);
         return RedirectToPage("Index", new { code });
     }
 
@@ -70,7 +70,7 @@ public sealed class PreviewModel(UnvDbContext db, FrameworkImport import, TimePr
     {
         await db.PendingImports.Where(p => p.Id == id && p.Kind == PendingImport.Framework && p.FrameworkCode == code && p.UserId == CurrentUserId)
             .ExecuteDeleteAsync(cancellationToken);
-        TempData["Message"] = "The upload was discarded; nothing was imported.";
+        TempData["Message"] = text["The upload was discarded; nothing was imported."].Value;
         return RedirectToPage("Index", new { code });
     }
 

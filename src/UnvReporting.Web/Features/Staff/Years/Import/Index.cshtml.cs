@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
 [UploadLimits]
-public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock) : PageModel
+public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -56,7 +56,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
 
         if (file is null || file.Length == 0)
         {
-            Refusal = "Choose a filled template (.xlsx or .csv) to upload.";
+            Refusal = text["Choose a filled template (.xlsx or .csv) to upload."];
             return Page();
         }
 
@@ -64,7 +64,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
         try
         {
             var content = await import.ReadUploadAsync(file, cancellationToken);
-            var format = SpreadsheetReader.Sniff(content);
+            var format = SpreadsheetReader.Sniff(content, text);
             Plan = await import.PreviewAsync(year, content, format, cancellationToken);
             if (!Plan.CanConfirm)
             {

@@ -13,9 +13,9 @@ public static class IndicatorSheet
 
     private static readonly IReadOnlyList<string> Required = ["Key", "Milestone", "Result", "NarrativeEn", "NarrativeZh", "Version"];
 
-    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var columns = SheetFields.Map(sheet, "indicator", Columns, Required);
+        var columns = SheetFields.Map(sheet, Name, Columns, Required, text);
         var targets = await db.IndicatorYears.Include(iy => iy.Indicator)
             .Where(iy => iy.Year == year)
             .ToDictionaryAsync(iy => iy.Indicator.Key, cancellationToken);
@@ -29,19 +29,19 @@ public static class IndicatorSheet
             var keyText = row.Text(columns, "Key");
             if (keyText is null)
             {
-                Error("Key", "Key is required: the indicator the row is about, such as 1.1 or 2.1.1a.");
+                Error("Key", text["Key is required: the indicator the row is about, such as 1.1 or 2.1.1a."]);
                 continue;
             }
 
             if (!IndicatorKey.TryNormalize(keyText, out var key) || !targets.TryGetValue(key, out var target))
             {
-                Error("Key", $"Indicator '{keyText}' is not part of year {year}.");
+                Error("Key", text["Indicator '{0}' is not part of year {1}.", keyText, year]);
                 continue;
             }
 
             if (!seen.TryAdd(key, row.Number))
             {
-                Error("Key", $"Indicator {key} appears twice (also row {seen[key]}).");
+                Error("Key", text["Indicator {0} appears twice (also row {1}).", key, seen[key]]);
                 continue;
             }
 
@@ -96,7 +96,7 @@ public static class IndicatorSheet
             var entry = db.Entry(target);
             if (version != ConcurrencyVersion.Of(entry) || !ConcurrencyVersion.Expect(entry, version))
             {
-                Error("Version", $"Indicator {key} changed since the template was downloaded; download a fresh template.");
+                Error("Version", text["Indicator {0} changed since the template was downloaded; download a fresh template.", key]);
                 continue;
             }
 

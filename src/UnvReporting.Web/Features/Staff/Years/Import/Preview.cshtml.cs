@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// rows and their audit entries are saved in one transaction, with the pending upload's removal.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, YearChanges changes, SecurityEvents security) : PageModel
+public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, YearChanges changes, SecurityEvents security, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -57,7 +57,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
 
             if (!plan.CanConfirm)
             {
-                change.Refuse(string.Empty, "Nothing was imported: the file no longer fits the figures as they are now (see below).");
+                change.Refuse(string.Empty, text["Nothing was imported: the file no longer fits the figures as they are now (see below)."]);
                 return;
             }
 
@@ -68,10 +68,12 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
         {
             case YearOutcome.Saved:
                 security.Imported(User.Identity!.Name!, year, pending!.FileName, plan!.RowsChanged);
-                Message = $"Imported {pending.FileName}: {Plural.Of(plan.RowsChanged, "1 row", $"{plan.RowsChanged} rows")} changed, {Plural.Of(plan.Changes.Count, "1 value", $"{plan.Changes.Count} values")} in all.";
+                Message = Imported(pending.FileName, plan, text);
                 return RedirectToPage("Index", new { year });
             case YearOutcome.NotFound:
                 return NotFound();
+            case YearOutcome.Forbidden { YearMoved: true }:
+                return await ShowAsync(year, id, text["Year {0} changed at the same moment (it was submitted, published or returned, or another save of it finished first). Nothing was saved; open the year again.", year], cancellationToken);
             case YearOutcome.Forbidden forbidden:
                 return await ShowAsync(year, id, forbidden.Message, cancellationToken);
             case YearOutcome.Invalid invalid:
@@ -79,18 +81,18 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
             default:
                 if (await FindPendingAsync(year, id, cancellationToken) is null)
                 {
-                    Message = "This upload is no longer waiting: it was confirmed or discarded already.";
+                    Message = text["This upload is no longer waiting: it was confirmed or discarded already."];
                     return RedirectToPage("Index", new { year });
                 }
 
-                return await ShowAsync(year, id, "Someone changed these figures while you were looking at the preview; nothing was imported. Here is the file against the figures as they are now.", cancellationToken);
+                return await ShowAsync(year, id, text["Someone changed these figures while you were looking at the preview; nothing was imported. Here is the file against the figures as they are now."], cancellationToken);
         }
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(int year, Guid id, CancellationToken cancellationToken)
     {
         await db.PendingImports.Where(p => p.Id == id && p.Year == year && p.UserId == CurrentUserId).ExecuteDeleteAsync(cancellationToken);
-        Message = "The upload was discarded; nothing was imported.";
+        Message = text["The upload was discarded; nothing was imported."];
         return RedirectToPage("Index", new { year });
     }
 
@@ -123,6 +125,10 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
         Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
         return Page();
     }
+
+    /// <summary>"Imported file.xlsx: 3 rows changed, 5 values in all.", for this page and the framework import's.</summary>
+    public static string Imported(string fileName, ImportPlan plan, IStringLocalizer<SharedResource> text) =>
+        text["Imported {0}: {1} changed, {2} in all.", fileName, text[Plural.Of(plan.RowsChanged, "{0} row", "{0} rows"), plan.RowsChanged], text[Plural.Of(plan.Changes.Count, "{0} value", "{0} values"), plan.Changes.Count]];
 
     /// <summary>An upload is only ever seen by the person who made it.</summary>
     private Task<PendingImport?> FindPendingAsync(int year, Guid id, CancellationToken cancellationToken) =>

@@ -9,8 +9,9 @@ public static class SheetFields
     /// <summary>
     /// The column index of each expected column, matched without regard to case; refuses the file
     /// when a column is unknown, repeated, or a required one is missing, naming the expected set.
+    /// <paramref name="what"/> is the sheet's kind, <see cref="IndicatorSheet.Name"/> or <see cref="StatisticsSheet.Name"/>.
     /// </summary>
-    public static Dictionary<string, int> Map(Sheet sheet, string what, IReadOnlyList<string> expected, IReadOnlyList<string> required)
+    public static Dictionary<string, int> Map(Sheet sheet, string what, IReadOnlyList<string> expected, IReadOnlyList<string> required, IStringLocalizer<SharedResource> text)
     {
         var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
@@ -19,19 +20,23 @@ public static class SheetFields
             var known = expected.FirstOrDefault(e => e.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
-                problems.Add($"unknown column '{(name.Length > 40 ? name[..40] + "…" : name)}'");
+                var shown = name.Length > 40 ? name[..40] + "…" : name;
+                problems.Add(text["unknown column '{0}'", shown]);
             }
             else if (!map.TryAdd(known, index))
             {
-                problems.Add($"column {known} appears twice");
+                problems.Add(text["column {0} appears twice", known]);
             }
         }
 
-        problems.AddRange(required.Where(r => !map.ContainsKey(r)).Select(r => $"column {r} is missing"));
+        problems.AddRange(required.Where(r => !map.ContainsKey(r)).Select(r => text["column {0} is missing", r].Value));
         if (problems.Count > 0)
         {
-            throw new SpreadsheetRefusedException(
-                $"The {what} sheet ({sheet.Name}) has the wrong columns: {string.Join("; ", problems)}. Expected columns: {string.Join(", ", expected)}. Download the template for the exact layout.");
+            var found = string.Join(text["; "], problems);
+            var columns = string.Join(text[", "], expected);
+            throw new SpreadsheetRefusedException(what == IndicatorSheet.Name
+                ? text["The indicator sheet ({0}) has the wrong columns: {1}. Expected columns: {2}. Download the template for the exact layout.", sheet.Name, found, columns]
+                : text["The statistics sheet ({0}) has the wrong columns: {1}. Expected columns: {2}. Download the template for the exact layout.", sheet.Name, found, columns]);
         }
 
         return map;

@@ -5,7 +5,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// <see cref="ImportPlan"/> the preview shows and the confirmation saves. The upload page, the
 /// preview and the confirmation all go through here, so the file is judged the same way each time.
 /// </summary>
-public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> options)
+public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> options, IStringLocalizer<SharedResource> text)
 {
     public ImportLimits Limits => options.Value;
 
@@ -54,7 +54,7 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
     }
 
     public SpreadsheetRefusedException TooLarge() =>
-        new($"The file is larger than {Limits.MaxUploadBytes / 1024:N0} KB, the most an import accepts. Split it, or leave out what does not change.");
+        new(text["The file is larger than {0:N0} KB, the most an import accepts. Split it, or leave out what does not change.", Limits.MaxUploadBytes / 1024]);
 
     /// <summary>
     /// The changes and errors of a file for a year, applied to tracked entities (save them, or clear
@@ -62,7 +62,7 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
     /// </summary>
     public async Task<ImportPlan> PlanAsync(int year, byte[] content, string format, CancellationToken cancellationToken)
     {
-        var sheets = SpreadsheetReader.Read(content, format, Limits);
+        var sheets = SpreadsheetReader.Read(content, format, Limits, text);
         Sheet? indicators = null;
         Sheet? statistics = null;
         foreach (var sheet in sheets)
@@ -77,25 +77,26 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
             }
             else
             {
-                throw new SpreadsheetRefusedException(
-                    $"Sheet '{sheet.Name}' is neither the indicator sheet (columns {string.Join(", ", IndicatorSheet.Columns)}) nor the statistics sheet (columns {string.Join(", ", StatisticsSheet.Columns)}).");
+                throw new SpreadsheetRefusedException(text[
+                    "Sheet '{0}' is neither the indicator sheet (columns {1}) nor the statistics sheet (columns {2}).",
+                    sheet.Name, string.Join(text[", "], IndicatorSheet.Columns), string.Join(text[", "], StatisticsSheet.Columns)]);
             }
         }
 
         if (indicators is null && statistics is null)
         {
-            throw new SpreadsheetRefusedException("The file has no header row. Download the template for the layout.");
+            throw new SpreadsheetRefusedException(text["The file has no header row. Download the template for the layout."]);
         }
 
         var plan = new ImportPlan();
         if (indicators is not null)
         {
-            await IndicatorSheet.ApplyAsync(db, year, indicators, plan, cancellationToken);
+            await IndicatorSheet.ApplyAsync(db, year, indicators, plan, text, cancellationToken);
         }
 
         if (statistics is not null)
         {
-            await StatisticsSheet.ApplyAsync(db, year, statistics, plan, cancellationToken);
+            await StatisticsSheet.ApplyAsync(db, year, statistics, plan, text, cancellationToken);
         }
 
         return plan;
@@ -117,6 +118,6 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
         }
     }
 
-    private static SpreadsheetRefusedException TwoSheets(string name) =>
-        new($"The workbook has two {name.ToLowerInvariant()} sheets; keep one.");
+    private SpreadsheetRefusedException TwoSheets(string name) =>
+        new(name == IndicatorSheet.Name ? text["The workbook has two indicator sheets; keep one."] : text["The workbook has two statistics sheets; keep one."]);
 }

@@ -17,16 +17,14 @@ public static class SpreadsheetReader
     public const string Xlsx = "xlsx";
     public const string Csv = "csv";
 
-    private const string NotASpreadsheet = "The file is neither an Excel workbook (.xlsx) nor a CSV file saved as UTF-8 text.";
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>"xlsx" for a zip (PK\x03\x04), "csv" for UTF-8 text without NUL bytes; refused otherwise.</summary>
-    public static string Sniff(byte[] content)
+    public static string Sniff(byte[] content, IStringLocalizer<SharedResource> text)
     {
         if (content.Length == 0)
         {
-            throw new SpreadsheetRefusedException("The file is empty.");
+            throw new SpreadsheetRefusedException(text["The file is empty."]);
         }
 
         if (content is [0x50, 0x4B, 0x03, 0x04, ..])
@@ -36,7 +34,7 @@ public static class SpreadsheetReader
 
         if (Array.IndexOf(content, (byte)0) >= 0)
         {
-            throw new SpreadsheetRefusedException(NotASpreadsheet);
+            throw NotASpreadsheet(text);
         }
 
         try
@@ -45,22 +43,22 @@ public static class SpreadsheetReader
         }
         catch (DecoderFallbackException)
         {
-            throw new SpreadsheetRefusedException(NotASpreadsheet);
+            throw NotASpreadsheet(text);
         }
 
         return Csv;
     }
 
-    public static IReadOnlyList<Sheet> Read(byte[] content, string format, ImportLimits limits) =>
-        format == Xlsx ? ReadXlsx(content, limits) : [ReadCsv(content, limits)];
+    public static IReadOnlyList<Sheet> Read(byte[] content, string format, ImportLimits limits, IStringLocalizer<SharedResource> text) =>
+        format == Xlsx ? ReadXlsx(content, limits, text) : [ReadCsv(content, limits, text)];
 
-    private static List<Sheet> ReadXlsx(byte[] content, ImportLimits limits)
+    private static List<Sheet> ReadXlsx(byte[] content, ImportLimits limits, IStringLocalizer<SharedResource> text)
     {
-        ZipBounds.Check(content, limits);
+        ZipBounds.Check(content, limits, text);
         try
         {
             using var document = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), isEditable: false);
-            var workbook = document.WorkbookPart ?? throw new SpreadsheetRefusedException("The workbook has no sheets.");
+            var workbook = document.WorkbookPart ?? throw new SpreadsheetRefusedException(text["The workbook has no sheets."]);
             var strings = SharedStrings(workbook);
             var percentStyles = PercentStyles(workbook);
             var sheets = new List<Sheet>();
@@ -72,7 +70,7 @@ public static class SpreadsheetReader
                     continue;
                 }
 
-                var read = ReadWorksheet(sheet.Name?.Value ?? "Sheet", part, strings, percentStyles, limits, ref rows);
+                var read = ReadWorksheet(sheet.Name?.Value ?? "Sheet", part, strings, percentStyles, limits, text, ref rows);
                 if (read is not null)
                 {
                     sheets.Add(read);
@@ -83,7 +81,7 @@ public static class SpreadsheetReader
         }
         catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or XmlException or InvalidOperationException or FormatException or IOException)
         {
-            throw new SpreadsheetRefusedException("The file could not be read as an Excel workbook (.xlsx); it may be damaged. Save it again from Excel, or use the CSV format.");
+            throw ZipBounds.Damaged(text);
         }
     }
 
@@ -145,7 +143,7 @@ public static class SpreadsheetReader
         return result;
     }
 
-    private static Sheet? ReadWorksheet(string name, WorksheetPart part, List<string> strings, HashSet<uint> percentStyles, ImportLimits limits, ref int rowCount)
+    private static Sheet? ReadWorksheet(string name, WorksheetPart part, List<string> strings, HashSet<uint> percentStyles, ImportLimits limits, IStringLocalizer<SharedResource> text, ref int rowCount)
     {
         var rows = new List<SheetRow>();
         Dictionary<int, string>? header = null;
@@ -168,7 +166,7 @@ public static class SpreadsheetReader
             {
                 var column = ColumnIndex(cell.CellReference?.Value) ?? previousColumn + 1;
                 previousColumn = column;
-                var value = CellValue(cell, strings, percentStyles);
+                var value = CellValue(cell, strings, percentStyles, text);
                 if (!value.IsEmpty)
                 {
                     cells[column] = value;
@@ -188,7 +186,7 @@ public static class SpreadsheetReader
 
             if (++rowCount > limits.MaxRows)
             {
-                throw TooManyRows(limits);
+                throw TooManyRows(limits, text);
             }
 
             rows.Add(new SheetRow(number, cells));
@@ -197,7 +195,7 @@ public static class SpreadsheetReader
         return header is null ? null : new Sheet(name, header, rows);
     }
 
-    private static SheetCell CellValue(Cell cell, List<string> strings, HashSet<uint> percentStyles)
+    private static SheetCell CellValue(Cell cell, List<string> strings, HashSet<uint> percentStyles, IStringLocalizer<SharedResource> text)
     {
         var raw = cell.CellValue?.Text ?? string.Empty;
         var type = cell.DataType?.Value;
@@ -205,7 +203,7 @@ public static class SpreadsheetReader
         {
             return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count
                 ? new SheetCell(strings[index])
-                : throw new SpreadsheetRefusedException($"Cell {cell.CellReference} refers to text the workbook does not hold; the file is damaged.");
+                : throw new SpreadsheetRefusedException(text["Cell {0} refers to text the workbook does not hold; the file is damaged.", cell.CellReference?.Value ?? string.Empty]);
         }
 
         if (type == CellValues.InlineString)
@@ -261,7 +259,7 @@ public static class SpreadsheetReader
         return letters == 0 ? null : index - 1;
     }
 
-    private static Sheet ReadCsv(byte[] content, ImportLimits limits)
+    private static Sheet ReadCsv(byte[] content, ImportLimits limits, IStringLocalizer<SharedResource> text)
     {
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -270,8 +268,8 @@ public static class SpreadsheetReader
             HasHeaderRecord = false,
             MaxFieldSize = 20_000,
         };
-        using var text = new StreamReader(new MemoryStream(content, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvParser(text, configuration);
+        using var input = new StreamReader(new MemoryStream(content, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        using var parser = new CsvParser(input, configuration);
         Dictionary<int, string>? header = null;
         var rows = new List<SheetRow>();
         try
@@ -302,7 +300,7 @@ public static class SpreadsheetReader
 
                 if (rows.Count >= limits.MaxRows)
                 {
-                    throw TooManyRows(limits);
+                    throw TooManyRows(limits, text);
                 }
 
                 rows.Add(new SheetRow(parser.Row, cells));
@@ -310,10 +308,10 @@ public static class SpreadsheetReader
         }
         catch (CsvHelperException exception)
         {
-            throw new SpreadsheetRefusedException($"The CSV file could not be read near row {exception.Context?.Parser?.Row}: check its quotes, or save it again as \"CSV UTF-8\".");
+            throw new SpreadsheetRefusedException(text["The CSV file could not be read near row {0}: check its quotes, or save it again as 'CSV UTF-8'.", exception.Context?.Parser?.Row ?? 0]);
         }
 
-        return new Sheet("CSV", header ?? throw new SpreadsheetRefusedException("The file has no header row."), rows);
+        return new Sheet("CSV", header ?? throw new SpreadsheetRefusedException(text["The file has no header row."]), rows);
     }
 
     /// <summary>
@@ -325,6 +323,9 @@ public static class SpreadsheetReader
     /// <summary>The other direction of <see cref="Unescape"/>.</summary>
     public static string Escape(string text) => FormulaGuard.Neutralise(text);
 
-    private static SpreadsheetRefusedException TooManyRows(ImportLimits limits) =>
-        new($"The file has more than {limits.MaxRows:N0} rows; split it into smaller files.");
+    private static SpreadsheetRefusedException TooManyRows(ImportLimits limits, IStringLocalizer<SharedResource> text) =>
+        new(text["The file has more than {0:N0} rows; split it into smaller files.", limits.MaxRows]);
+
+    private static SpreadsheetRefusedException NotASpreadsheet(IStringLocalizer<SharedResource> text) =>
+        new(text["The file is neither an Excel workbook (.xlsx) nor a CSV file saved as UTF-8 text."]);
 }

@@ -16,9 +16,9 @@ public static class StatisticsSheet
     // A file written by hand for new figures may leave out Version; correcting a stored figure needs it.
     private static readonly IReadOnlyList<string> Required = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"];
 
-    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
-        var columns = SheetFields.Map(sheet, "statistics", Columns, Required);
+        var columns = SheetFields.Map(sheet, Name, Columns, Required, text);
         var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
         var members = (await db.DimensionMembers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.DimensionKey);
         // By key, not a scan per row: a file of 50,000 rows against a year of 50,000 facts would
@@ -35,11 +35,11 @@ public static class StatisticsSheet
             var metricText = row.Text(columns, "Metric");
             if (metricText is null || !metrics.TryGetValue(metricText.ToLowerInvariant(), out var metric))
             {
-                Error("Metric", metricText is null ? "Metric is required, such as volunteers_deployed." : $"Unknown metric '{metricText}'.");
+                Error("Metric", metricText is null ? text["Metric is required, such as volunteers_deployed."] : text["Unknown metric '{0}'.", metricText]);
                 continue;
             }
 
-            var breakdown = Breakdown(row.Text(columns, "Dimension"), row.Text(columns, "Member"), members, Error);
+            var breakdown = Breakdown(row.Text(columns, "Dimension"), row.Text(columns, "Member"), members, Error, text);
             if (plan.Errors.Count > errorsBefore)
             {
                 continue;
@@ -48,14 +48,14 @@ public static class StatisticsSheet
             var subject = breakdown is null ? metric.Key : $"{metric.Key} ({breakdown.DimensionKey}: {breakdown.Key})";
             if (!seen.TryAdd((metric.Key, breakdown?.DimensionKey, breakdown?.Key), row.Number))
             {
-                Error("Metric", $"{subject} appears twice (also row {seen[(metric.Key, breakdown?.DimensionKey, breakdown?.Key)]}).");
+                Error("Metric", text["{0} appears twice (also row {1}).", subject, seen[(metric.Key, breakdown?.DimensionKey, breakdown?.Key)]]);
                 continue;
             }
 
             decimal? value = null;
             if (row.Text(columns, "Value") is null)
             {
-                Error("Value", "Value is required; an import adds and corrects figures but never removes one.");
+                Error("Value", text["Value is required; an import adds and corrects figures but never removes one."]);
             }
             else if (!SheetFields.TryFigure(row[columns["Value"]], metric.Unit, "Value", out value, out var valueError))
             {
@@ -68,7 +68,7 @@ public static class StatisticsSheet
                 : Enum.GetValues<Qualifier>().Cast<Qualifier?>().FirstOrDefault(q => q.ToString()!.Equals(qualifierText, StringComparison.OrdinalIgnoreCase));
             if (qualifier is null)
             {
-                Error("Qualifier", $"Qualifier '{qualifierText}' is not one of {string.Join(", ", Enum.GetNames<Qualifier>())}.");
+                Error("Qualifier", text["Qualifier '{0}' is not one of {1}.", qualifierText!, string.Join(", ", Enum.GetNames<Qualifier>())]);
             }
 
             var source = SourceReference.EnteredHere;
@@ -98,7 +98,7 @@ public static class StatisticsSheet
                     var fact = new StatisticFact(year, metric, breakdown, value!.Value, qualifier!.Value, source, note);
                     db.StatisticFacts.Add(fact);
                     facts.Add((fact.MetricKey, fact.Dimension, fact.Member), fact);
-                    plan.Changes.Add(new ImportChange(sheet.Name, row.Number, subject, "New figure", null, $"{SheetFields.Show(fact.Value)} ({fact.Qualifier}, {fact.Source})"));
+                    plan.Changes.Add(new ImportChange(sheet.Name, row.Number, subject, text["New figure"], null, $"{SheetFields.Show(fact.Value)} ({fact.Qualifier}, {fact.Source})"));
                     continue;
                 }
 
@@ -111,8 +111,8 @@ public static class StatisticsSheet
                 if (!unchanged && (version != ConcurrencyVersion.Of(entry) || !ConcurrencyVersion.Expect(entry, version)))
                 {
                     Error("Version", version is null
-                        ? $"{subject} already has a figure in {year}; to correct it, use a fresh template, which carries its Version."
-                        : $"{subject} changed since the template was downloaded; download a fresh template.");
+                        ? text["{0} already has a figure in {1}; to correct it, use a fresh template, which carries its Version.", subject, year]
+                        : text["{0} changed since the template was downloaded; download a fresh template.", subject]);
                     continue;
                 }
 
@@ -138,7 +138,7 @@ public static class StatisticsSheet
         }
     }
 
-    private static DimensionMember? Breakdown(string? dimension, string? member, ILookup<string, DimensionMember> members, Action<string, string> error)
+    private static DimensionMember? Breakdown(string? dimension, string? member, ILookup<string, DimensionMember> members, Action<string, string> error, IStringLocalizer<SharedResource> text)
     {
         if (dimension is null && member is null)
         {
@@ -147,21 +147,21 @@ public static class StatisticsSheet
 
         if (dimension is null || member is null)
         {
-            error(dimension is null ? "Dimension" : "Member", "A breakdown needs both a dimension and a member; leave both empty for the total.");
+            error(dimension is null ? "Dimension" : "Member", text["A breakdown needs both a dimension and a member; leave both empty for the total."]);
             return null;
         }
 
         var ofDimension = members[dimension.ToLowerInvariant()].ToList();
         if (ofDimension.Count == 0)
         {
-            error("Dimension", $"Unknown dimension '{dimension}'.");
+            error("Dimension", text["Unknown dimension '{0}'.", dimension]);
             return null;
         }
 
         var found = ofDimension.FirstOrDefault(m => m.Key.Equals(member, StringComparison.OrdinalIgnoreCase));
         if (found is null)
         {
-            error("Member", $"Dimension {dimension.ToLowerInvariant()} has no member '{member}'.");
+            error("Member", text["Dimension {0} has no member '{1}'.", dimension.ToLowerInvariant(), member]);
         }
 
         return found;

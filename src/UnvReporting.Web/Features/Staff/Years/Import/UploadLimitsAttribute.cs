@@ -21,9 +21,12 @@ public sealed class UploadLimitsAttribute : Attribute, IFilterFactory
     public bool IsReusable => true;
 
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        new Filter(serviceProvider.GetRequiredService<IOptions<ImportLimits>>(), serviceProvider.GetRequiredService<ITempDataDictionaryFactory>());
+        new Filter(
+            serviceProvider.GetRequiredService<IOptions<ImportLimits>>(),
+            serviceProvider.GetRequiredService<ITempDataDictionaryFactory>(),
+            serviceProvider.GetRequiredService<IStringLocalizer<SharedResource>>());
 
-    private sealed class Filter(IOptions<ImportLimits> limits, ITempDataDictionaryFactory tempData) : IAuthorizationFilter, IOrderedFilter
+    private sealed class Filter(IOptions<ImportLimits> limits, ITempDataDictionaryFactory tempData, IStringLocalizer<SharedResource> text) : IAuthorizationFilter, IOrderedFilter
     {
         public int Order => 900;
 
@@ -39,7 +42,7 @@ public sealed class UploadLimitsAttribute : Attribute, IFilterFactory
             if (http.Request.ContentLength > allowed)
             {
                 var data = tempData.GetTempData(http);
-                data[RefusalKey] = $"The file is larger than {limits.Value.MaxUploadBytes / 1024:N0} KB, the most an import accepts. Split it, or leave out what does not change.";
+                data[RefusalKey] = text["The file is larger than {0:N0} KB, the most an import accepts. Split it, or leave out what does not change.", limits.Value.MaxUploadBytes / 1024].Value;
 
                 // Short-circuited here, the page's own filters (which save temp data) do not run.
                 data.Save();

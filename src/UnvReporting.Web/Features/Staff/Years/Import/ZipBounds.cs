@@ -9,19 +9,19 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// </summary>
 public static class ZipBounds
 {
-    public static void Check(byte[] content, ImportLimits limits)
+    public static void Check(byte[] content, ImportLimits limits, IStringLocalizer<SharedResource> text)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             if (zip.Entries.Count > limits.MaxEntries)
             {
-                throw new SpreadsheetRefusedException($"The workbook has {zip.Entries.Count} parts; at most {limits.MaxEntries} are accepted. Save it again as a plain workbook.");
+                throw new SpreadsheetRefusedException(text["The workbook has {0} parts; at most {1} are accepted. Save it again as a plain workbook.", zip.Entries.Count, limits.MaxEntries]);
             }
 
             if (zip.Entries.All(e => e.FullName != "xl/workbook.xml"))
             {
-                throw new SpreadsheetRefusedException("The file is a zip archive but not an Excel workbook (.xlsx).");
+                throw new SpreadsheetRefusedException(text["The file is a zip archive but not an Excel workbook (.xlsx)."]);
             }
 
             // Entry by entry against what is left of the bound, never as a sum: Zip64 sizes reach
@@ -31,7 +31,7 @@ public static class ZipBounds
             {
                 if (entry.Length < 0 || entry.Length > limits.MaxDecompressedBytes - declared)
                 {
-                    throw Unpacked(limits);
+                    throw Unpacked(limits, text);
                 }
 
                 declared += entry.Length;
@@ -48,17 +48,20 @@ public static class ZipBounds
                     unpacked += read;
                     if (unpacked > limits.MaxDecompressedBytes)
                     {
-                        throw Unpacked(limits);
+                        throw Unpacked(limits, text);
                     }
                 }
             }
         }
         catch (InvalidDataException)
         {
-            throw new SpreadsheetRefusedException("The file could not be read as an Excel workbook (.xlsx); it may be damaged. Save it again from Excel, or use the CSV format.");
+            throw Damaged(text);
         }
     }
 
-    private static SpreadsheetRefusedException Unpacked(ImportLimits limits) =>
-        new($"The workbook unpacks to more than {limits.MaxDecompressedBytes / (1024 * 1024)} MB; it is not accepted. Keep to the template's two sheets.");
+    public static SpreadsheetRefusedException Damaged(IStringLocalizer<SharedResource> text) =>
+        new(text["The file could not be read as an Excel workbook (.xlsx); it may be damaged. Save it again from Excel, or use the CSV format."]);
+
+    private static SpreadsheetRefusedException Unpacked(ImportLimits limits, IStringLocalizer<SharedResource> text) =>
+        new(text["The workbook unpacks to more than {0} MB; it is not accepted. Keep to the template's two sheets.", limits.MaxDecompressedBytes / (1024 * 1024)]);
 }

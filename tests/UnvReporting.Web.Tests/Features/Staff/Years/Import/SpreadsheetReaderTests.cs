@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using UnvReporting.Web.Features.Staff.Years.Import;
+using UnvReporting.Web.Platform.Text;
 
 namespace UnvReporting.Web.Tests.Features.Staff.Years.Import;
 
@@ -11,16 +12,16 @@ public class SpreadsheetReaderTests
     [Fact]
     public void The_format_is_decided_by_the_content_not_the_name()
     {
-        SpreadsheetReader.Sniff(Workbooks.Xlsx(("Indicators", [["Key"]]))).ShouldBe(SpreadsheetReader.Xlsx);
-        SpreadsheetReader.Sniff(Encoding.UTF8.GetBytes("Key,Milestone\n1.1,5\n")).ShouldBe(SpreadsheetReader.Csv);
+        SpreadsheetReader.Sniff(Workbooks.Xlsx(("Indicators", [["Key"]])), Words.English).ShouldBe(SpreadsheetReader.Xlsx);
+        SpreadsheetReader.Sniff(Encoding.UTF8.GetBytes("Key,Milestone\n1.1,5\n"), Words.English).ShouldBe(SpreadsheetReader.Csv);
     }
 
     [Fact]
     public void Binary_content_that_is_not_a_zip_is_refused()
     {
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Sniff([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Sniff([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], Words.English))
             .Message.ShouldContain("neither an Excel workbook");
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Sniff([0x41, 0xC3, 0x28]));
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Sniff([0x41, 0xC3, 0x28], Words.English));
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public class SpreadsheetReaderTests
             writer.Write("<document/>");
         }
 
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(stream.ToArray(), SpreadsheetReader.Xlsx, Limits))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(stream.ToArray(), SpreadsheetReader.Xlsx, Limits, Words.English))
             .Message.ShouldContain("not an Excel workbook");
     }
 
@@ -43,7 +44,7 @@ public class SpreadsheetReaderTests
         var bomb = Workbooks.ZipBomb(megabytes: 60);
 
         bomb.Length.ShouldBeLessThan(1024 * 1024);
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(bomb, SpreadsheetReader.Xlsx, Limits))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(bomb, SpreadsheetReader.Xlsx, Limits, Words.English))
             .Message.ShouldContain("unpacks to more than 50 MB");
     }
 
@@ -52,7 +53,7 @@ public class SpreadsheetReaderTests
     {
         var bomb = Workbooks.ZipBomb(megabytes: 60, lie: true);
 
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(bomb, SpreadsheetReader.Xlsx, Limits));
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(bomb, SpreadsheetReader.Xlsx, Limits, Words.English));
     }
 
     [Theory]
@@ -64,7 +65,7 @@ public class SpreadsheetReaderTests
         // Two entries declaring these sizes add up past long.MaxValue; -1 is 2^64 - 1 read as a signed number.
         var workbook = Workbooks.Zip64WithDeclaredSizes(declaredSize);
 
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(workbook, SpreadsheetReader.Xlsx, Limits))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(workbook, SpreadsheetReader.Xlsx, Limits, Words.English))
             .Message.ShouldContain("unpacks to more than 50 MB");
     }
 
@@ -80,7 +81,7 @@ public class SpreadsheetReaderTests
             }
         }
 
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(stream.ToArray(), SpreadsheetReader.Xlsx, Limits))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(stream.ToArray(), SpreadsheetReader.Xlsx, Limits, Words.English))
             .Message.ShouldContain($"at most {Limits.MaxEntries}");
     }
 
@@ -89,7 +90,7 @@ public class SpreadsheetReaderTests
     {
         var lines = new[] { "Key,Milestone" }.Concat(Enumerable.Range(1, 11).Select(i => $"1.{i},5")).ToArray();
 
-        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(Workbooks.Csv(lines), SpreadsheetReader.Csv, new ImportLimits { MaxRows = 10 }))
+        Should.Throw<SpreadsheetRefusedException>(() => SpreadsheetReader.Read(Workbooks.Csv(lines), SpreadsheetReader.Csv, new ImportLimits { MaxRows = 10 }, Words.English))
             .Message.ShouldContain("more than 10 rows");
     }
 
@@ -98,7 +99,7 @@ public class SpreadsheetReaderTests
     {
         var content = Encoding.UTF8.GetPreamble().Concat(Workbooks.Csv("Key;Milestone", "", "1.1;\"1,663,729\"")).ToArray();
 
-        var sheet = SpreadsheetReader.Read(content, SpreadsheetReader.Csv, Limits).ShouldHaveSingleItem();
+        var sheet = SpreadsheetReader.Read(content, SpreadsheetReader.Csv, Limits, Words.English).ShouldHaveSingleItem();
 
         sheet.Header.Values.ShouldBe(["Key", "Milestone"]);
         var row = sheet.Rows.ShouldHaveSingleItem();
@@ -111,7 +112,7 @@ public class SpreadsheetReaderTests
     {
         var xlsx = Workbooks.Xlsx(("Indicators", [["Key", "Result"], ["1.1", 40.3m]]));
 
-        var row = SpreadsheetReader.Read(xlsx, SpreadsheetReader.Xlsx, Limits).ShouldHaveSingleItem().Rows.ShouldHaveSingleItem();
+        var row = SpreadsheetReader.Read(xlsx, SpreadsheetReader.Xlsx, Limits, Words.English).ShouldHaveSingleItem().Rows.ShouldHaveSingleItem();
 
         row.Number.ShouldBe(2);
         row[0]!.Number.ShouldBeNull();
