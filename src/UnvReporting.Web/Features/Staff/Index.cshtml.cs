@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Staff;
 /// empty draft). Each move states the version of the year it was made on, so two reviewers
 /// cannot both act on the same state.
 /// </summary>
-public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEvents security, IAuthorizationService authorization, IOptions<WorkflowOptions> workflow) : PageModel
+public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEvents security, IAuthorizationService authorization, IOptions<WorkflowOptions> workflow, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>How many of the changes since the last publication the page lists under a submitted year.</summary>
     public const int ChangesShown = 20;
@@ -123,7 +123,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
         catch (DomainException exception)
         {
-            Message = exception.Message;
+            Message = text.Say(exception);
             return RedirectToPage();
         }
 
@@ -179,7 +179,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
         catch (DomainException exception)
         {
-            Message = exception.Message;
+            Message = text.Say(exception);
             return RedirectToPage();
         }
 

@@ -1,7 +1,7 @@
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>A framework's outcomes, outputs and institutional effectiveness: add one, or correct the titles of one.</summary>
-public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
+public sealed class AreasModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock, text)
 {
     public IReadOnlyList<AreaLine> Areas { get; private set; } = [];
 
@@ -47,7 +47,7 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock) : FrameworkP
             return RedirectToPage("/Admin/Frameworks/Areas", new { code });
         }
 
-        RenameError = (areaId, outcome.Refusal?.Message
+        RenameError = (areaId, (outcome.Refusal is { } refusal ? Text.Say(refusal) : null)
             ?? "Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown.");
         await LoadAsync(code, cancellationToken);
         return Page();

@@ -4,7 +4,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// One framework: its rating bands, edited with the version the Admin saw (two Admins cannot
 /// silently overwrite each other's bands), and links to its result areas and indicators.
 /// </summary>
-public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class EditModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public FrameworkView? Framework { get; private set; }
 
@@ -60,7 +60,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock) : PageModel
 
             if (outcome.Refusal is { } refusal)
             {
-                ModelState.AddModelError(refusal.Field == "Reason" ? "Input.Reason" : "Input", refusal.Message);
+                ModelState.AddModelError(refusal.Field == "Reason" ? "Input.Reason" : "Input", text.Say(refusal));
             }
             else
             {

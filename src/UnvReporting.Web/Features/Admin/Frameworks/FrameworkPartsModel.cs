@@ -5,7 +5,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// code, the message of the last change, and the add form's protocol, so a refused addition is
 /// answered the same way on both.
 /// </summary>
-public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock) : PageModel
+public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Code { get; protected set; } = string.Empty;
 
@@ -15,6 +15,8 @@ public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock) :
     protected UnvDbContext Db => db;
 
     protected TimeProvider Clock => clock;
+
+    protected IStringLocalizer<SharedResource> Text => text;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) ? Page() : NotFound();
@@ -46,7 +48,7 @@ public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock) :
             catch (DomainException exception)
             {
                 db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input", exception.Message);
+                ModelState.AddModelError("Input", text.Say(exception));
             }
         }
 

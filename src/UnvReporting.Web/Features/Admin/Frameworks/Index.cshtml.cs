@@ -1,7 +1,7 @@
 namespace UnvReporting.Web.Features.Admin.Frameworks;
 
 /// <summary>The strategic frameworks with their rating bands, and a new framework period.</summary>
-public sealed class IndexModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FrameworkLine> Frameworks { get; private set; } = [];
 
@@ -33,7 +33,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock) : PageModel
             }
             catch (DomainException exception)
             {
-                ModelState.AddModelError("Input", exception.Message);
+                ModelState.AddModelError("Input", text.Say(exception));
             }
         }
 

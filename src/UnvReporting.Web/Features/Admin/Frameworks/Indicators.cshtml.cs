@@ -4,7 +4,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// A framework's indicators: add one under a result area, or move one to another area or place.
 /// What an indicator measures is defined per year (/admin/years/{year}/definitions).
 /// </summary>
-public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : FrameworkPartsModel(db, clock)
+public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock, text)
 {
     public IReadOnlyList<IndicatorLine> Indicators { get; private set; } = [];
 
@@ -42,7 +42,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : Frame
         var outcome = await Db.SaveAsync(indicator, version, async () =>
         {
             var area = await AreaAsync(indicator.FrameworkId, areaCode, cancellationToken);
-            indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
+            indicator.Move(area, sortOrder ?? throw new DomainException($"Enter a sort order (a whole number; lower comes first)."));
         }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
@@ -50,7 +50,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock) : Frame
             return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
         }
 
-        MoveError = (indicatorId, outcome.Refusal?.Message
+        MoveError = (indicatorId, (outcome.Refusal is { } refusal ? Text.Say(refusal) : null)
             ?? "Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown.");
         await LoadAsync(code, cancellationToken);
         return Page();

@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// framework that set them. All chosen indicators are added together, or none is.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
-public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class StartModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public string Code { get; private set; } = string.Empty;
 
@@ -96,7 +96,7 @@ public sealed class StartModel(UnvDbContext db, TimeProvider clock) : PageModel
             }
             catch (DomainException exception)
             {
-                ModelState.AddModelError(field, exception.Message);
+                ModelState.AddModelError(field, text.Say(exception));
             }
         }
 

@@ -11,7 +11,7 @@ namespace UnvReporting.Web.Features.Staff.Years;
 /// narratives belong to the year they were reported for.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
+public sealed class NewModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public IReadOnlyList<FrameworkChoice> Frameworks { get; private set; } = [];
 
@@ -55,7 +55,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
         catch (DomainException exception)
         {
-            ModelState.AddModelError("Input.Year", $"{exception.Message} It runs from {framework.StartYear} to {framework.EndYear}.");
+            ModelState.AddModelError("Input.Year", text["{0} It runs from {1} to {2}.", text.Say(exception), framework.StartYear, framework.EndYear]);
             return Page();
         }
 
@@ -142,7 +142,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock) : PageModel
         }
         catch (DomainException exception)
         {
-            ModelState.AddModelError("Input.ReportSymbol", exception.Message);
+            ModelState.AddModelError("Input.ReportSymbol", text.Say(exception));
             return null;
         }
     }

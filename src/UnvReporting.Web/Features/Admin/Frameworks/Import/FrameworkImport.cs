@@ -189,7 +189,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         }
         catch (DomainException exception)
         {
-            Error(AreaField(exception.Field), exception.Message);
+            Error(AreaField(exception.Field), text.Say(exception));
         }
     }
 
@@ -294,7 +294,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         }
         catch (DomainException exception)
         {
-            Error(IndicatorColumn(exception.Field, sheet, years), exception.Message);
+            Error(IndicatorColumn(exception.Field, sheet, years), text.Say(exception));
         }
     }
 

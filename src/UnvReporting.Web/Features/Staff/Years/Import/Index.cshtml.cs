@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
 [UploadLimits]
-public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock) : PageModel
+public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
 
         if (!Rule.Allowed)
         {
-            Refusal = Rule.Refusal;
+            Refusal = text.Say(Rule.Refusal);
             return Page();
         }
 

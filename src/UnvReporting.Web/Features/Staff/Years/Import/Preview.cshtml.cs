@@ -8,7 +8,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// rows and their audit entries are saved in one transaction, with the pending upload's removal.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EnterData)]
-public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, YearChanges changes, SecurityEvents security) : PageModel
+public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, YearChanges changes, SecurityEvents security, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -120,7 +120,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
             refusal = refused.Message;
         }
 
-        Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
+        Refusal = refusal ?? (Rule.Allowed ? null : text.Say(Rule.Refusal));
         return Page();
     }
 

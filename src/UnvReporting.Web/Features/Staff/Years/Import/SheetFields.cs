@@ -51,7 +51,7 @@ public static class SheetFields
         {
             try
             {
-                value = unit.Check(number, field, field);
+                value = unit.Check(number, field, $"{field}");
                 error = null;
                 return true;
             }
@@ -63,7 +63,9 @@ public static class SheetFields
             }
         }
 
-        return NumberInput.TryParse(cell?.Text, unit, FileCulture, field, out value, out error);
+        var read = NumberInput.TryParse(cell?.Text, unit, FileCulture, $"{field}", out value, out var refusal);
+        error = refusal?.ToString();
+        return read;
     }
 
     public static string? Text(this SheetRow row, Dictionary<string, int> columns, string column) =>
