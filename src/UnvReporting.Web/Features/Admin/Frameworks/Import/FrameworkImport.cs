@@ -244,7 +244,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         {
             if (!SheetFields.TryFigure(sheet.Cell(row, column), unit, label, out var value, out var error))
             {
-                Error(column, error!);
+                Error(column, text.Say(error));
             }
 
             return value;

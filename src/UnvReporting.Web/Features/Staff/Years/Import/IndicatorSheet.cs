@@ -13,7 +13,7 @@ public static class IndicatorSheet
 
     private static readonly IReadOnlyList<string> Required = ["Key", "Milestone", "Result", "NarrativeEn", "NarrativeZh", "Version"];
 
-    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var columns = SheetFields.Map(sheet, "indicator", Columns, Required);
         var targets = await db.IndicatorYears.Include(iy => iy.Indicator)
@@ -48,12 +48,12 @@ public static class IndicatorSheet
             var unit = target.Definition.Unit;
             if (!SheetFields.TryFigure(row[columns["Milestone"]], unit, "Milestone", out var milestone, out var milestoneError))
             {
-                Error("Milestone", milestoneError!);
+                Error("Milestone", text.Say(milestoneError));
             }
 
             if (!SheetFields.TryFigure(row[columns["Result"]], unit, "Result", out var result, out var resultError))
             {
-                Error("Result", resultError!);
+                Error("Result", text.Say(resultError));
             }
 
             if (plan.Errors.Count > errorsBefore)
@@ -68,7 +68,7 @@ public static class IndicatorSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Field, exception.Message);
+                Error(exception.Field, text.Say(exception));
                 continue;
             }
 

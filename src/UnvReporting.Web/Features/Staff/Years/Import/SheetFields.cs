@@ -45,7 +45,7 @@ public static class SheetFields
     /// A figure from a cell: a numeric XLSX cell as it is, text read as a person writes it. An
     /// empty cell is no figure (null). The unit's rules apply either way.
     /// </summary>
-    public static bool TryFigure(SheetCell? cell, Unit unit, string field, out decimal? value, out string? error)
+    public static bool TryFigure(SheetCell? cell, Unit unit, string field, out decimal? value, out FormattableString? error)
     {
         if (cell is { Number: { } number })
         {
@@ -58,14 +58,12 @@ public static class SheetFields
             catch (DomainException exception)
             {
                 value = null;
-                error = exception.Message;
+                error = exception.Text;
                 return false;
             }
         }
 
-        var read = NumberInput.TryParse(cell?.Text, unit, FileCulture, $"{field}", out value, out var refusal);
-        error = refusal?.ToString();
-        return read;
+        return NumberInput.TryParse(cell?.Text, unit, FileCulture, $"{field}", out value, out error);
     }
 
     public static string? Text(this SheetRow row, Dictionary<string, int> columns, string column) =>

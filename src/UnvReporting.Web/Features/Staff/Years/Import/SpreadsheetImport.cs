@@ -5,7 +5,7 @@ namespace UnvReporting.Web.Features.Staff.Years.Import;
 /// <see cref="ImportPlan"/> the preview shows and the confirmation saves. The upload page, the
 /// preview and the confirmation all go through here, so the file is judged the same way each time.
 /// </summary>
-public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> options)
+public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> options, IStringLocalizer<SharedResource> text)
 {
     public ImportLimits Limits => options.Value;
 
@@ -90,12 +90,12 @@ public sealed class SpreadsheetImport(UnvDbContext db, IOptions<ImportLimits> op
         var plan = new ImportPlan();
         if (indicators is not null)
         {
-            await IndicatorSheet.ApplyAsync(db, year, indicators, plan, cancellationToken);
+            await IndicatorSheet.ApplyAsync(db, year, indicators, plan, text, cancellationToken);
         }
 
         if (statistics is not null)
         {
-            await StatisticsSheet.ApplyAsync(db, year, statistics, plan, cancellationToken);
+            await StatisticsSheet.ApplyAsync(db, year, statistics, plan, text, cancellationToken);
         }
 
         return plan;

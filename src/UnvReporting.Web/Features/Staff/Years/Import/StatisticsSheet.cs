@@ -16,7 +16,7 @@ public static class StatisticsSheet
     // A file written by hand for new figures may leave out Version; correcting a stored figure needs it.
     private static readonly IReadOnlyList<string> Required = ["Metric", "Dimension", "Member", "Value", "Qualifier", "Source", "Note"];
 
-    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, CancellationToken cancellationToken)
+    public static async Task ApplyAsync(UnvDbContext db, int year, Sheet sheet, ImportPlan plan, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken)
     {
         var columns = SheetFields.Map(sheet, "statistics", Columns, Required);
         var metrics = await db.Metrics.AsNoTracking().ToDictionaryAsync(m => m.Key, cancellationToken);
@@ -59,7 +59,7 @@ public static class StatisticsSheet
             }
             else if (!SheetFields.TryFigure(row[columns["Value"]], metric.Unit, "Value", out value, out var valueError))
             {
-                Error("Value", valueError!);
+                Error("Value", text.Say(valueError));
             }
 
             var qualifierText = row.Text(columns, "Qualifier");
@@ -80,7 +80,7 @@ public static class StatisticsSheet
                 }
                 catch (DomainException exception)
                 {
-                    Error("Source", exception.Message);
+                    Error("Source", text.Say(exception));
                 }
             }
 
@@ -133,7 +133,7 @@ public static class StatisticsSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Field == nameof(StatisticFact.Note) ? "Note" : "Value", exception.Message);
+                Error(exception.Field == nameof(StatisticFact.Note) ? "Note" : "Value", text.Say(exception));
             }
         }
     }
