@@ -147,9 +147,9 @@ public sealed class ReportingYear
         var trimmed = Guard.Optional(reason, ReasonField, $"Reason", MaxReasonLength);
         if (rule.NeedsReason && trimmed is null)
         {
-            throw new DomainException(ReasonField, Status == ReportingStatus.Published
-                ? (FormattableString)$"Year {Year} is published: say why it is being corrected (the indicator page shows the reason)."
-                : $"This figure of {Year} is printed in {printedIn}, a published report: say why it is being corrected.");
+            throw Status == ReportingStatus.Published
+                ? new DomainException(ReasonField, $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).")
+                : new DomainException(ReasonField, $"This figure of {Year} is printed in {printedIn}, a published report: say why it is being corrected.");
         }
 
         return trimmed;

@@ -97,15 +97,43 @@ public static partial class LocalizerKeys
     /// </summary>
     public static IEnumerable<(int Index, string Template)> Interpolations(string source, int start, int end)
     {
-        for (var i = start; InterpolationStart().Match(source, i) is { Success: true } found && found.Index < end;)
+        // Reads the code as the compiler does, so that no "$\"" inside a comment, a verbatim
+        // string (a regular expression ending in $) or a character is taken for a message.
+        for (var i = start; i < end; i++)
         {
-            var (template, after) = ReadInterpolation(source, found.Index + 2);
-            if (template.Any(char.IsLetter))
+            switch (source[i])
             {
-                yield return (found.Index, template);
-            }
+                case '/' when source[i + 1] == '/':
+                    i = source.IndexOf('\n', i);
+                    break;
+                case '/' when source[i + 1] == '*':
+                    i = source.IndexOf("*/", i, StringComparison.Ordinal) + 1;
+                    break;
+                case '\'':
+                    i = source.IndexOf('\'', source[i + 1] == '\\' ? i + 3 : i + 2);
+                    break;
+                case '@' when source[i + 1] == '"':
+                    for (i += 2; source[i] != '"' || source[i + 1] == '"'; i += source[i] == '"' ? 2 : 1)
+                    {
+                    }
 
-            i = after + 1;
+                    break;
+                case '$' when source[i + 1] == '"':
+                    var (template, after) = ReadInterpolation(source, i + 2);
+                    if (template.Any(char.IsLetter))
+                    {
+                        yield return (i, template);
+                    }
+
+                    i = after;
+                    break;
+                case '"':
+                    for (i++; source[i] != '"'; i += source[i] == '\\' ? 2 : 1)
+                    {
+                    }
+
+                    break;
+            }
         }
     }
 
@@ -238,10 +266,6 @@ public static partial class LocalizerKeys
 
     [GeneratedRegex(@"IStringLocalizer<SharedResource>\s+(\w+)")]
     private static partial Regex DeclarationPattern();
-
-    /// <summary>A <c>$"</c> that opens a string, not the end of a regular expression such as <c>@"^\d+$"</c>.</summary>
-    [GeneratedRegex(@"(?<=[\s(,=\[>])\$""")]
-    private static partial Regex InterpolationStart();
 
     [GeneratedRegex(@"new DomainException\(")]
     private static partial Regex DomainExceptionPattern();

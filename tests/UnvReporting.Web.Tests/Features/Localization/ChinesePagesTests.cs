@@ -118,7 +118,7 @@ public partial class ChinesePagesTests
     }
 
     /// <summary>The Latin words a reader sees or hears: text, titles, labels and placeholders.</summary>
-    private static IEnumerable<string> EnglishWords(IDocument document)
+    internal static IEnumerable<string> EnglishWords(IDocument document)
     {
         var text = new List<string> { document.Title ?? string.Empty };
         Collect(document.Body!, text);
