@@ -37,7 +37,7 @@ public static class DomainText
         FormattableString nested => text.Say(nested),
         Term term => TermText(text, term),
         LanguageName language => language.Culture.NativeName,
-        Sentences sentences => sentences.Items.Select(text.Say).Aggregate((joined, next) => text["{0} {1}", joined, next]),
+        Sentences sentences => sentences.Items.Select(text.Say).DefaultIfEmpty(string.Empty).Aggregate((joined, next) => text["{0} {1}", joined, next]),
         StaffRole role => Words.RoleName(role, text),
         ResultAreaKind kind => Words.LevelName(kind, text),
         _ => argument,
