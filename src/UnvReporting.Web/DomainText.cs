@@ -1,6 +1,6 @@
 using UnvReporting.Domain.Staff;
 
-namespace UnvReporting.Web.Platform.Text;
+namespace UnvReporting.Web;
 
 /// <summary>
 /// A message of the domain (a <see cref="DomainException"/>'s <see cref="DomainException.Text"/>,
@@ -13,7 +13,10 @@ namespace UnvReporting.Web.Platform.Text;
 /// The keys are the domain's own templates, so they are looked up through the plain
 /// <see cref="IStringLocalizer"/>; <c>LocalizerKeys</c> reads them from the source instead
 /// (every interpolated string of the domain, and those given to a <see cref="DomainException"/>
-/// in the web project), and <c>ResourceTests</c> fails on one without Chinese.
+/// in the web project), and <c>ResourceTests</c> fails on one without Chinese. It sits beside
+/// <see cref="SharedResource"/> and uses nothing else of the web project, because every part
+/// says refusals, <c>YearChanges</c> among them, and the text helpers already depend on those
+/// parts; so a role and a kind are named here with the keys <c>Words</c> uses.
 /// </remarks>
 public static class DomainText
 {
@@ -38,8 +41,19 @@ public static class DomainText
         Term term => TermText(text, term),
         LanguageName language => language.Culture.NativeName,
         Sentences sentences => sentences.Items.Select(text.Say).DefaultIfEmpty(string.Empty).Aggregate((joined, next) => text["{0} {1}", joined, next]),
-        StaffRole role => Words.RoleName(role, text),
-        ResultAreaKind kind => Words.LevelName(kind, text),
+        StaffRole role => text[role switch
+        {
+            StaffRole.Viewer => "Viewer",
+            StaffRole.Editor => "Editor",
+            StaffRole.Approver => "Approver",
+            _ => "Admin",
+        }].Value,
+        ResultAreaKind kind => text[kind switch
+        {
+            ResultAreaKind.Outcome => "Outcome",
+            ResultAreaKind.Output => "Output",
+            _ => "Institutional effectiveness",
+        }].Value,
         _ => argument,
     };
 
