@@ -3,7 +3,7 @@ namespace UnvReporting.Domain;
 /// <summary>The rules every stored text follows. <c>field</c> is the key a refusal carries, <c>label</c> the words its message uses.</summary>
 internal static class Guard
 {
-    public static string Required(string? value, string field, string label, int maxLength)
+    public static string Required(string? value, string field, FormattableString label, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -24,7 +24,7 @@ internal static class Guard
         return trimmed;
     }
 
-    public static string? Optional(string? value, string field, string label, int maxLength) =>
+    public static string? Optional(string? value, string field, FormattableString label, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Required(value, field, label, maxLength);
 }
 

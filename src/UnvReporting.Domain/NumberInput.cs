@@ -16,9 +16,9 @@ public static class NumberInput
 
     /// <summary>
     /// True with the value (null for an empty entry, which means "no figure") or false with a
-    /// message naming <paramref name="field"/>.
+    /// message naming <paramref name="field"/>, kept as a template so the page can translate it.
     /// </summary>
-    public static bool TryParse(string? text, Unit unit, CultureInfo culture, string field, out decimal? value, out string? error)
+    public static bool TryParse(string? text, Unit unit, CultureInfo culture, FormattableString field, out decimal? value, out FormattableString? error)
     {
         value = null;
         error = null;
@@ -49,7 +49,7 @@ public static class NumberInput
         var format = culture.NumberFormat;
         if (!TryNormalize(trimmed, format, out var invariant))
         {
-            error = $"{field}: '{text}' is not a number as written in {culture.EnglishName} (for example {Example(format)}).";
+            error = $"{field}: '{text}' is not a number as written in {new LanguageName(culture)} (for example {Example(format)}).";
             return false;
         }
 
@@ -60,12 +60,12 @@ public static class NumberInput
 
         try
         {
-            value = unit.Check(number, field, field);
+            value = unit.Check(number, DomainException.WholeObject, field);
             return true;
         }
         catch (DomainException exception)
         {
-            error = exception.Message;
+            error = exception.Text;
             return false;
         }
     }
@@ -78,7 +78,7 @@ public static class NumberInput
     /// before any rounding, and so is one beyond decimal's range. The unit's own rules
     /// (<see cref="UnitRules.Check"/>) apply after reading.
     /// </summary>
-    public static bool TryParseExact(string text, string field, out decimal value, out string? error)
+    public static bool TryParseExact(string text, FormattableString field, out decimal value, out FormattableString? error)
     {
         value = 0;
         error = null;
@@ -261,13 +261,13 @@ public static class NumberInput
     private static string Example(NumberFormatInfo format) =>
         (1_663_729.5m).ToString("#,##0.#", format);
 
-    private static string Describe(Unit unit) => unit switch
+    private static FormattableString Describe(Unit unit) => unit switch
     {
-        Unit.Count => "a count",
-        Unit.Months => "a number of months",
-        Unit.Usd => "an amount in US dollars",
-        Unit.WorkingDays => "a number of working days",
-        Unit.Years => "a number of years",
-        _ => "a number",
+        Unit.Count => $"a count",
+        Unit.Months => $"a number of months",
+        Unit.Usd => $"an amount in US dollars",
+        Unit.WorkingDays => $"a number of working days",
+        Unit.Years => $"a number of years",
+        _ => $"a number",
     };
 }

@@ -37,7 +37,7 @@ public static class UnitRules
     public const int MaxDecimalPlaces = 4;
 
     /// <summary>Refuses a value its unit cannot take: the refusal carries <paramref name="field"/>, its message names <paramref name="label"/>.</summary>
-    public static decimal Check(this Unit unit, decimal value, string field, string label)
+    public static decimal Check(this Unit unit, decimal value, string field, FormattableString label)
     {
         if (decimal.Round(value, MaxDecimalPlaces) != value)
         {

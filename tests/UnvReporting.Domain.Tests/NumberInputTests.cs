@@ -10,14 +10,14 @@ public class NumberInputTests
 
     private static decimal? Read(string? text, Unit unit, CultureInfo culture)
     {
-        NumberInput.TryParse(text, unit, culture, "Result", out var value, out var error).ShouldBeTrue(error);
+        NumberInput.TryParse(text, unit, culture, $"Result", out var value, out var error).ShouldBeTrue(error?.ToString());
         return value;
     }
 
     private static string Refuse(string? text, Unit unit, CultureInfo culture)
     {
-        NumberInput.TryParse(text, unit, culture, "Result", out _, out var error).ShouldBeFalse();
-        return error.ShouldNotBeNull();
+        NumberInput.TryParse(text, unit, culture, $"Result", out _, out var error).ShouldBeFalse();
+        return error.ShouldNotBeNull().ToString();
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public class NumberInputTests
     [InlineData("100000000000", 100000000000)]
     public void Reads_a_number_as_a_program_writes_it_exactly(string text, double expected)
     {
-        NumberInput.TryParseExact(text, "result", out var value, out var error).ShouldBeTrue(error);
+        NumberInput.TryParseExact(text, $"result", out var value, out var error).ShouldBeTrue(error?.ToString());
         value.ShouldBe((decimal)expected);
     }
 
@@ -177,7 +177,7 @@ public class NumberInputTests
     [InlineData("0x10", "result: '0x10' is not a number.")]
     public void Refuses_a_number_it_cannot_hold_exactly(string text, string message)
     {
-        NumberInput.TryParseExact(text, "result", out _, out var error).ShouldBeFalse();
-        error.ShouldBe(message);
+        NumberInput.TryParseExact(text, $"result", out _, out var error).ShouldBeFalse();
+        error?.ToString().ShouldBe(message);
     }
 }

@@ -34,16 +34,16 @@ public sealed class AuditEntry
     {
         At = at;
         UserId = userId;
-        UserName = Guard.Required(userName, nameof(UserName), "User", 256);
+        UserName = Guard.Required(userName, nameof(UserName), $"User", 256);
         Action = action;
-        Subject = Guard.Required(subject, nameof(Subject), "Subject", 40);
-        SubjectKey = Guard.Required(subjectKey, nameof(SubjectKey), "Subject key", 200);
+        Subject = Guard.Required(subject, nameof(Subject), $"Subject", 40);
+        SubjectKey = Guard.Required(subjectKey, nameof(SubjectKey), $"Subject key", 200);
         Year = year;
         IndicatorKey = indicatorKey;
-        Field = Guard.Required(field, nameof(Field), "Field", 80);
+        Field = Guard.Required(field, nameof(Field), $"Field", 80);
         OldValue = Clip(oldValue);
         NewValue = Clip(newValue);
-        Reason = Guard.Optional(reason, nameof(Reason), "Reason", 2000);
+        Reason = Guard.Optional(reason, nameof(Reason), $"Reason", 2000);
     }
 
     private AuditEntry()

@@ -19,8 +19,8 @@ public sealed class FrameworkAmbition
 
         FrameworkId = frameworkId;
         SortOrder = sortOrder;
-        TextEn = Guard.Required(textEn, nameof(TextEn), "English text", 500);
-        TextZh = Guard.Required(textZh, nameof(TextZh), "Chinese text", 500);
+        TextEn = Guard.Required(textEn, nameof(TextEn), $"English text", 500);
+        TextZh = Guard.Required(textZh, nameof(TextZh), $"Chinese text", 500);
         TargetPercent = targetPercent;
         Source = source;
     }

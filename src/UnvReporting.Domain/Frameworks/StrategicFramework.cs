@@ -23,7 +23,7 @@ public sealed class StrategicFramework
         StartYear = startYear;
         EndYear = endYear;
         Code = $"{startYear}-{endYear}";
-        DocumentSymbol = Guard.Required(documentSymbol, nameof(DocumentSymbol), "Framework document", 40);
+        DocumentSymbol = Guard.Required(documentSymbol, nameof(DocumentSymbol), $"Framework document", 40);
         Bands = bands;
     }
 

@@ -11,7 +11,7 @@ public sealed record PublicationRow(string IndicatorKey, decimal? Milestone, dec
 /// </summary>
 public sealed class PublicationCheck
 {
-    private PublicationCheck(int year, IReadOnlyList<string> problems)
+    private PublicationCheck(int year, IReadOnlyList<FormattableString> problems)
     {
         Year = year;
         Problems = problems;
@@ -20,7 +20,7 @@ public sealed class PublicationCheck
     public int Year { get; }
 
     /// <summary>Each gap in words, in the order of the rows given (the table's order); empty when the year may go forward.</summary>
-    public IReadOnlyList<string> Problems { get; }
+    public IReadOnlyList<FormattableString> Problems { get; }
 
     public bool Passed => Problems.Count == 0;
 
@@ -32,7 +32,7 @@ public sealed class PublicationCheck
             return new(year, [$"Year {year} has no indicators yet."]);
         }
 
-        var problems = new List<string>();
+        var problems = new List<FormattableString>();
         foreach (var row in list)
         {
             if (row.Milestone is null)
@@ -49,12 +49,6 @@ public sealed class PublicationCheck
         return new(year, problems);
     }
 
-    /// <summary>Refuses a move of the year while the check finds gaps, naming them all.</summary>
-    internal void Require(string verb)
-    {
-        if (!Passed)
-        {
-            throw new DomainException(DomainException.WholeObject, $"Year {Year} cannot be {verb} yet: {string.Join(" ", Problems)}");
-        }
-    }
+    /// <summary>Every gap, as one argument of a refusal.</summary>
+    internal Sentences Gaps => new(Problems);
 }

@@ -21,14 +21,14 @@ public sealed record StatedSummary
     {
         if (green < 0 || yellow < 0 || red < 0 || grey < 0)
         {
-            throw new DomainException(DomainException.WholeObject, "Stated colour counts cannot be negative.");
+            throw new DomainException(DomainException.WholeObject, $"Stated colour counts cannot be negative.");
         }
 
         Green = green;
         Yellow = yellow;
         Red = red;
         Grey = grey;
-        Locator = Guard.Required(locator, nameof(Locator), "Summary source paragraph", 80);
+        Locator = Guard.Required(locator, nameof(Locator), $"Summary source paragraph", 80);
     }
 
     public int Green { get; }
@@ -61,7 +61,7 @@ public sealed class ReportingYear
         Year = year;
         Framework = framework;
         Status = status;
-        DocumentSymbol = Guard.Optional(documentSymbol, nameof(DocumentSymbol), "Report symbol", 40);
+        DocumentSymbol = Guard.Optional(documentSymbol, nameof(DocumentSymbol), $"Report symbol", 40);
         StatedSummary = statedSummary;
     }
 
@@ -144,12 +144,12 @@ public sealed class ReportingYear
             throw new DomainException(nameof(Status), rule.Refusal!);
         }
 
-        var trimmed = Guard.Optional(reason, ReasonField, "Reason", MaxReasonLength);
+        var trimmed = Guard.Optional(reason, ReasonField, $"Reason", MaxReasonLength);
         if (rule.NeedsReason && trimmed is null)
         {
-            throw new DomainException(ReasonField, Status == ReportingStatus.Published
-                ? $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason)."
-                : $"This figure of {Year} is printed in {printedIn}, a published report: say why it is being corrected.");
+            throw Status == ReportingStatus.Published
+                ? new DomainException(ReasonField, $"Year {Year} is published: say why it is being corrected (the indicator page shows the reason).")
+                : new DomainException(ReasonField, $"This figure of {Year} is printed in {printedIn}, a published report: say why it is being corrected.");
         }
 
         return trimmed;
@@ -162,8 +162,8 @@ public sealed class ReportingYear
             throw new DomainException(DomainException.WholeObject, $"A {by} cannot submit a year; Editors, Approvers and Admins can.");
         }
 
-        RequireStatus(ReportingStatus.Draft, "submitted");
-        RequireChecked(check, "submitted");
+        RequireStatus(ReportingStatus.Draft, $"Year {Year} is {StatusWord}; only a draft year can be submitted.");
+        RequireChecked(check, $"Year {Year} cannot be submitted yet: {check.Gaps}");
         Status = ReportingStatus.Submitted;
         ReturnComment = null;
     }
@@ -177,15 +177,15 @@ public sealed class ReportingYear
     /// </summary>
     public bool Publish(StaffRole by, string publisherId, PublicationCheck check, IReadOnlyCollection<string> contributors, bool fourEyes)
     {
-        RequireReviewer(by, "publish");
-        RequireStatus(ReportingStatus.Submitted, "published");
+        RequireReviewer(by, $"A {by} cannot publish a year; Approvers and Admins can.");
+        RequireStatus(ReportingStatus.Submitted, $"Year {Year} is {StatusWord}; only a submitted year can be published.");
         var ownWork = contributors.Contains(publisherId, StringComparer.Ordinal);
         if (ownWork && fourEyes)
         {
             throw new DomainException(DomainException.WholeObject, $"You submitted year {Year} or changed its figures since it was last reviewed, so another Approver or Admin must publish it.");
         }
 
-        RequireChecked(check, "published");
+        RequireChecked(check, $"Year {Year} cannot be published yet: {check.Gaps}");
         Status = ReportingStatus.Published;
         return ownWork;
     }
@@ -196,9 +196,9 @@ public sealed class ReportingYear
     /// </summary>
     public string Withdraw(StaffRole by, string reason)
     {
-        RequireReviewer(by, "withdraw");
-        RequireStatus(ReportingStatus.Published, "withdrawn");
-        var text = Guard.Required(reason, ReasonField, "Reason for withdrawing", MaxReasonLength);
+        RequireReviewer(by, $"A {by} cannot withdraw a year; Approvers and Admins can.");
+        RequireStatus(ReportingStatus.Published, $"Year {Year} is {StatusWord}; only a published year can be withdrawn.");
+        var text = Guard.Required(reason, ReasonField, $"Reason for withdrawing", MaxReasonLength);
         Status = ReportingStatus.Submitted;
         return text;
     }
@@ -216,7 +216,7 @@ public sealed class ReportingYear
 
         if (Status != ReportingStatus.Draft)
         {
-            throw new DomainException(nameof(Status), $"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a draft year can be deleted.");
+            throw new DomainException(nameof(Status), $"Year {Year} is {StatusWord}; only a draft year can be deleted.");
         }
 
         if (indicatorYears > 0 || statisticFacts > 0)
@@ -225,48 +225,57 @@ public sealed class ReportingYear
         }
     }
 
-    private void RequireChecked(PublicationCheck check, string verb)
+    /// <summary>Refuses a move of the year while its check finds gaps, naming them all.</summary>
+    private void RequireChecked(PublicationCheck check, FormattableString refusal)
     {
         if (check.Year != Year)
         {
-            throw new ArgumentException($"The check is of year {check.Year}, not {Year}.", nameof(check));
+            throw new ArgumentException("The check is of year " + check.Year + ", not " + Year + ".", nameof(check));
         }
 
-        check.Require(verb);
+        if (!check.Passed)
+        {
+            throw new DomainException(DomainException.WholeObject, refusal);
+        }
     }
 
     public void ReturnToDraft(StaffRole by, string comment)
     {
-        RequireReviewer(by, "return");
-        RequireStatus(ReportingStatus.Submitted, "returned to draft");
-        var text = Guard.Required(comment, nameof(ReturnComment), "Comment for the editors", MaxCommentLength);
+        RequireReviewer(by, $"A {by} cannot return a year; Approvers and Admins can.");
+        RequireStatus(ReportingStatus.Submitted, $"Year {Year} is {StatusWord}; only a submitted year can be returned to draft.");
+        var text = Guard.Required(comment, nameof(ReturnComment), $"Comment for the editors", MaxCommentLength);
         Status = ReportingStatus.Draft;
         ReturnComment = text;
     }
 
-    private static void RequireReviewer(StaffRole by, string verb)
+    // Each move words its own refusal whole rather than slotting a verb into one sentence: in
+    // Chinese the verb changes the sentence, and "published" the verb is not "published" the status.
+    private static void RequireReviewer(StaffRole by, FormattableString refusal)
     {
         if (!by.CanReview())
         {
-            throw new DomainException(DomainException.WholeObject, $"A {by} cannot {verb} a year; Approvers and Admins can.");
+            throw new DomainException(DomainException.WholeObject, refusal);
         }
     }
 
-    private void RequireStatus(ReportingStatus from, string verb)
+    private void RequireStatus(ReportingStatus from, FormattableString refusal)
     {
         if (Status != from)
         {
-            throw new DomainException(nameof(Status), $"Year {Year} is {Status.ToString().ToLowerInvariant()}; only a {from.ToString().ToLowerInvariant()} year can be {verb}.");
+            throw new DomainException(nameof(Status), refusal);
         }
     }
+
+    /// <summary>The year's status as a word inside a sentence ("Year 2021 is draft"), translated as the status.</summary>
+    private Term StatusWord => new(Status.ToString().ToLowerInvariant(), Status.ToString());
 }
 
 /// <summary>Whether a year's figures may be changed by someone, and whether a reason is needed.</summary>
-public sealed record EditRule(bool Allowed, bool NeedsReason, string? Refusal)
+public sealed record EditRule(bool Allowed, bool NeedsReason, FormattableString? Refusal)
 {
     public static readonly EditRule Open = new(true, false, null);
 
     public static readonly EditRule WithReason = new(true, true, null);
 
-    public static EditRule Closed(string refusal) => new(false, false, refusal);
+    public static EditRule Closed(FormattableString refusal) => new(false, false, refusal);
 }

@@ -97,7 +97,7 @@ public sealed class Indicator
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(definition);
-        var baseline = baselineValue is { } b ? definition.Unit.Check(b, nameof(BaselineValue), "Baseline") : (decimal?)null;
+        var baseline = baselineValue is { } b ? definition.Unit.Check(b, nameof(BaselineValue), $"Baseline") : (decimal?)null;
         if (baselineYear is { } year && (year < MinBaselineYear || year > framework.EndYear))
         {
             throw new DomainException(
@@ -107,11 +107,11 @@ public sealed class Indicator
 
         if (baselineValue is not null && baselineYear is null)
         {
-            throw new DomainException(nameof(BaselineYear), "Baseline year is required with a baseline value: say which year the baseline measures.");
+            throw new DomainException(nameof(BaselineYear), $"Baseline year is required with a baseline value: say which year the baseline measures.");
         }
 
-        var target = endTarget is { } t ? definition.Unit.Check(t, nameof(EndTarget), "End target") : (decimal?)null;
-        var source = Guard.Optional(dataSource, nameof(DataSource), "Data source", MaxDataSourceLength);
+        var target = endTarget is { } t ? definition.Unit.Check(t, nameof(EndTarget), $"End target") : (decimal?)null;
+        var source = Guard.Optional(dataSource, nameof(DataSource), $"Data source", MaxDataSourceLength);
         var changes = milestones ?? new Dictionary<int, decimal?>();
         foreach (var (milestoneYear, value) in changes)
         {

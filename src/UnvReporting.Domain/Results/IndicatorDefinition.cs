@@ -12,11 +12,11 @@ public sealed record IndicatorDefinition
 
     public IndicatorDefinition(string titleEn, string titleZh, Unit unit, bool isCumulative, Direction direction)
     {
-        TitleEn = Guard.Required(titleEn, nameof(TitleEn), "English title", MaxTitleLength);
-        TitleZh = Guard.Required(titleZh, nameof(TitleZh), "Chinese title", MaxTitleLength);
+        TitleEn = Guard.Required(titleEn, nameof(TitleEn), $"English title", MaxTitleLength);
+        TitleZh = Guard.Required(titleZh, nameof(TitleZh), $"Chinese title", MaxTitleLength);
         if (unit is Unit.PercentChange)
         {
-            throw new DomainException(nameof(Unit), "An indicator's unit cannot be a change in percent; use the measure itself.");
+            throw new DomainException(nameof(Unit), $"An indicator's unit cannot be a change in percent; use the measure itself.");
         }
 
         Unit = unit;

@@ -23,7 +23,7 @@ public sealed class IndicatorYear
         decimal? result,
         SourceReference source)
     {
-        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), "Code as published", IndicatorKey.MaxLength);
+        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), $"Code as published", IndicatorKey.MaxLength);
         if (IndicatorKey.Normalize(code, nameof(CodeAsPublished)) != indicator.Key)
         {
             throw new DomainException(nameof(CodeAsPublished), $"Code '{code}' does not stand for indicator {indicator.Key}.");
@@ -97,10 +97,10 @@ public sealed class IndicatorYear
     /// </summary>
     public void Enter(decimal? milestone, decimal? result, string? narrativeEn, string? narrativeZh)
     {
-        var checkedMilestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), "Milestone") : (decimal?)null;
-        var checkedResult = result is { } r ? Definition.Unit.Check(r, nameof(Result), "Result") : (decimal?)null;
-        var en = Guard.Optional(narrativeEn, nameof(NarrativeEn), "English narrative", MaxNarrativeLength);
-        var zh = Guard.Optional(narrativeZh, nameof(NarrativeZh), "Chinese narrative", MaxNarrativeLength);
+        var checkedMilestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), $"Milestone") : (decimal?)null;
+        var checkedResult = result is { } r ? Definition.Unit.Check(r, nameof(Result), $"Result") : (decimal?)null;
+        var en = Guard.Optional(narrativeEn, nameof(NarrativeEn), $"English narrative", MaxNarrativeLength);
+        var zh = Guard.Optional(narrativeZh, nameof(NarrativeZh), $"Chinese narrative", MaxNarrativeLength);
         Milestone = checkedMilestone;
         Result = checkedResult;
         if (checkedResult is not null)
@@ -118,7 +118,7 @@ public sealed class IndicatorYear
     /// </summary>
     public void Redefine(IndicatorDefinition definition, string codeAsPublished)
     {
-        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), "Code as published", IndicatorKey.MaxLength);
+        var code = Guard.Required(codeAsPublished, nameof(CodeAsPublished), $"Code as published", IndicatorKey.MaxLength);
         if (IndicatorKey.Normalize(code, nameof(CodeAsPublished)) != Indicator.Key)
         {
             throw new DomainException(nameof(CodeAsPublished), $"Code '{code}' does not stand for indicator {Indicator.Key}.");
@@ -126,12 +126,12 @@ public sealed class IndicatorYear
 
         if (Milestone is { } m)
         {
-            definition.Unit.Check(m, nameof(IndicatorDefinition.Unit), "The existing milestone");
+            definition.Unit.Check(m, nameof(IndicatorDefinition.Unit), $"The existing milestone");
         }
 
         if (Result is { } r)
         {
-            definition.Unit.Check(r, nameof(IndicatorDefinition.Unit), "The existing result");
+            definition.Unit.Check(r, nameof(IndicatorDefinition.Unit), $"The existing result");
         }
 
         Definition = definition;
@@ -141,14 +141,14 @@ public sealed class IndicatorYear
     /// <summary>Records that a published figure was corrected: the public page says so, with the reason.</summary>
     public void MarkRevised(DateOnly on, string reason)
     {
-        RevisionReason = Guard.Required(reason, Reporting.ReportingYear.ReasonField, "Reason", 500);
+        RevisionReason = Guard.Required(reason, Reporting.ReportingYear.ReasonField, $"Reason", 500);
         RevisedOn = on;
     }
 
     public void SetFigures(decimal? milestone, decimal? result)
     {
-        Milestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), "Milestone") : null;
-        Result = result is { } r ? Definition.Unit.Check(r, nameof(Result), "Result") : null;
+        Milestone = milestone is { } m ? Definition.Unit.Check(m, nameof(Milestone), $"Milestone") : null;
+        Result = result is { } r ? Definition.Unit.Check(r, nameof(Result), $"Result") : null;
         if (Result is not null)
         {
             MissingDataReason = null;
@@ -161,7 +161,7 @@ public sealed class IndicatorYear
     /// </summary>
     public void StateMissingData(string? reason)
     {
-        var text = Guard.Optional(reason, nameof(MissingDataReason), "Reason for missing data", MaxMissingDataReasonLength);
+        var text = Guard.Optional(reason, nameof(MissingDataReason), $"Reason for missing data", MaxMissingDataReasonLength);
         if (text is not null && Result is not null)
         {
             throw new DomainException(nameof(MissingDataReason), $"Indicator {Indicator.Key} has a result for {Year}; a reason for missing data is only for a year without one.");
@@ -179,7 +179,7 @@ public sealed class IndicatorYear
 
         if (rating.HasValue != basis.HasValue)
         {
-            throw new DomainException(nameof(PublishedRatingBasis), "A published colour needs to say how it is known (stated or inferred), and only then.");
+            throw new DomainException(nameof(PublishedRatingBasis), $"A published colour needs to say how it is known (stated or inferred), and only then.");
         }
 
         PublishedScorePercent = scorePercent;
@@ -189,8 +189,8 @@ public sealed class IndicatorYear
 
     public void Describe(string? narrativeEn, string? narrativeZh, string? note)
     {
-        NarrativeEn = Guard.Optional(narrativeEn, nameof(NarrativeEn), "English narrative", MaxNarrativeLength);
-        NarrativeZh = Guard.Optional(narrativeZh, nameof(NarrativeZh), "Chinese narrative", MaxNarrativeLength);
-        Note = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
+        NarrativeEn = Guard.Optional(narrativeEn, nameof(NarrativeEn), $"English narrative", MaxNarrativeLength);
+        NarrativeZh = Guard.Optional(narrativeZh, nameof(NarrativeZh), $"Chinese narrative", MaxNarrativeLength);
+        Note = Guard.Optional(note, nameof(Note), $"Note", MaxNoteLength);
     }
 }

@@ -19,15 +19,15 @@ public sealed partial class ResultArea
         }
 
         FrameworkId = frameworkId;
-        Code = Guard.Required(code, nameof(Code), "Result area code", 10);
+        Code = Guard.Required(code, nameof(Code), $"Result area code", 10);
         if (!CodePattern().IsMatch(Code))
         {
             throw new DomainException(nameof(Code), $"Result area code '{Code}' must be letters and digits, parts separated by dots, such as 1, 1.1 or IE.");
         }
         Kind = kind;
         Parent = parent;
-        TitleEn = Guard.Required(titleEn, nameof(TitleEn), "English title", 400);
-        TitleZh = Guard.Required(titleZh, nameof(TitleZh), "Chinese title", 400);
+        TitleEn = Guard.Required(titleEn, nameof(TitleEn), $"English title", 400);
+        TitleZh = Guard.Required(titleZh, nameof(TitleZh), $"Chinese title", 400);
         SortOrder = sortOrder;
     }
 
@@ -58,8 +58,8 @@ public sealed partial class ResultArea
     /// <summary>An Admin's correction of the titles; the code, kind and place in the framework stay.</summary>
     public void Rename(string titleEn, string titleZh)
     {
-        var en = Guard.Required(titleEn, nameof(TitleEn), "English title", 400);
-        var zh = Guard.Required(titleZh, nameof(TitleZh), "Chinese title", 400);
+        var en = Guard.Required(titleEn, nameof(TitleEn), $"English title", 400);
+        var zh = Guard.Required(titleZh, nameof(TitleZh), $"Chinese title", 400);
         TitleEn = en;
         TitleZh = zh;
     }

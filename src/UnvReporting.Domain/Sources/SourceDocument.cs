@@ -10,11 +10,11 @@ public sealed class SourceDocument
     public SourceDocument(string symbol, string titleEn, string titleZh, string session, DateOnly? issuedOn, string edition)
     {
         Symbol = SourceReference.CheckSymbol(symbol);
-        TitleEn = Guard.Required(titleEn, nameof(TitleEn), "English title", 300);
-        TitleZh = Guard.Required(titleZh, nameof(TitleZh), "Chinese title", 300);
-        Session = Guard.Required(session, nameof(Session), "Session", 300);
+        TitleEn = Guard.Required(titleEn, nameof(TitleEn), $"English title", 300);
+        TitleZh = Guard.Required(titleZh, nameof(TitleZh), $"Chinese title", 300);
+        Session = Guard.Required(session, nameof(Session), $"Session", 300);
         IssuedOn = issuedOn;
-        Edition = Guard.Required(edition, nameof(Edition), "Edition", 10);
+        Edition = Guard.Required(edition, nameof(Edition), $"Edition", 10);
     }
 
     private SourceDocument()

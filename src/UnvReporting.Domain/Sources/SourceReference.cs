@@ -16,7 +16,7 @@ public sealed record SourceReference
     public SourceReference(string documentSymbol, string locator)
     {
         DocumentSymbol = CheckSymbol(documentSymbol);
-        Locator = Guard.Required(locator, nameof(Locator), "Source paragraph or table", MaxLocatorLength);
+        Locator = Guard.Required(locator, nameof(Locator), $"Source paragraph or table", MaxLocatorLength);
     }
 
     public string DocumentSymbol { get; }
@@ -44,7 +44,7 @@ public sealed record SourceReference
     /// </summary>
     public static string CheckSymbol(string? symbol)
     {
-        var checkedSymbol = Guard.Required(symbol, nameof(DocumentSymbol), "Source document", MaxSymbolLength);
+        var checkedSymbol = Guard.Required(symbol, nameof(DocumentSymbol), $"Source document", MaxSymbolLength);
         if (checkedSymbol.Contains(' ', StringComparison.Ordinal) || !checkedSymbol.Contains('/', StringComparison.Ordinal))
         {
             throw new DomainException(nameof(DocumentSymbol), $"Source document '{checkedSymbol}' must be a document symbol such as DP/2020/14.");

@@ -10,9 +10,9 @@ public sealed class Dimension
 
     public Dimension(string key, string nameEn, string nameZh)
     {
-        Key = Metric.CheckKey(key, "Dimension key");
-        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 120);
-        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 120);
+        Key = Metric.CheckKey(key, $"Dimension key");
+        NameEn = Guard.Required(nameEn, nameof(NameEn), $"English name", 120);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), $"Chinese name", 120);
     }
 
     private Dimension()
@@ -48,9 +48,9 @@ public sealed class DimensionMember
     internal DimensionMember(string dimensionKey, string key, string nameEn, string nameZh)
     {
         DimensionKey = dimensionKey;
-        Key = Guard.Required(key, nameof(Key), "Member key", MaxKeyLength);
-        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 160);
-        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 160);
+        Key = Guard.Required(key, nameof(Key), $"Member key", MaxKeyLength);
+        NameEn = Guard.Required(nameEn, nameof(NameEn), $"English name", 160);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), $"Chinese name", 160);
     }
 
     private DimensionMember()

@@ -13,11 +13,11 @@ public sealed partial class Metric
 
     public Metric(string key, Unit unit, string nameEn, string nameZh, string descriptionEn)
     {
-        Key = CheckKey(key, "Metric key");
+        Key = CheckKey(key, $"Metric key");
         Unit = unit;
-        NameEn = Guard.Required(nameEn, nameof(NameEn), "English name", 120);
-        NameZh = Guard.Required(nameZh, nameof(NameZh), "Chinese name", 120);
-        DescriptionEn = Guard.Required(descriptionEn, nameof(DescriptionEn), "English description", 500);
+        NameEn = Guard.Required(nameEn, nameof(NameEn), $"English name", 120);
+        NameZh = Guard.Required(nameZh, nameof(NameZh), $"Chinese name", 120);
+        DescriptionEn = Guard.Required(descriptionEn, nameof(DescriptionEn), $"English description", 500);
     }
 
     private Metric()
@@ -36,7 +36,7 @@ public sealed partial class Metric
     public string DescriptionEn { get; private set; }
 
     /// <summary>Keys are lower-case words joined by underscores: <c>financial_value_usd</c>. <paramref name="label"/> names the key in the message.</summary>
-    public static string CheckKey(string? key, string label)
+    public static string CheckKey(string? key, FormattableString label)
     {
         var checkedKey = Guard.Required(key, nameof(Key), label, MaxKeyLength);
         if (!SnakeCase().IsMatch(checkedKey))

@@ -42,10 +42,10 @@ public sealed class StatisticFact
         MetricKey = metric.Key;
         Dimension = breakdown?.DimensionKey;
         Member = breakdown?.Key;
-        Value = metric.Unit.Check(value, nameof(Value), metric.NameEn);
+        Value = metric.Unit.Check(value, nameof(Value), $"{metric.NameEn}");
         Qualifier = qualifier;
         Source = source;
-        Note = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
+        Note = Guard.Optional(note, nameof(Note), $"Note", MaxNoteLength);
     }
 
     private StatisticFact()
@@ -81,8 +81,8 @@ public sealed class StatisticFact
             throw new DomainException(nameof(MetricKey), $"This fact is of {MetricKey}, not {metric.Key}.");
         }
 
-        var checkedValue = metric.Unit.Check(value, nameof(Value), metric.NameEn);
-        var checkedNote = Guard.Optional(note, nameof(Note), "Note", MaxNoteLength);
+        var checkedValue = metric.Unit.Check(value, nameof(Value), $"{metric.NameEn}");
+        var checkedNote = Guard.Optional(note, nameof(Note), $"Note", MaxNoteLength);
         Value = checkedValue;
         Qualifier = qualifier;
         Source = source;

@@ -30,7 +30,7 @@ public class EditRuleTests
 
     [Fact]
     public void A_viewer_is_told_who_can_change_figures() =>
-        Year(ReportingStatus.Draft).EditRuleFor(StaffRole.Viewer).Refusal
+        Year(ReportingStatus.Draft).EditRuleFor(StaffRole.Viewer).Refusal?.ToString()
             .ShouldBe("A Viewer cannot change figures; Editors, Approvers and Admins can.");
 
     [Fact]

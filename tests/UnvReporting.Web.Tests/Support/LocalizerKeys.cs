@@ -9,11 +9,16 @@ namespace UnvReporting.Web.Tests.Support;
 /// injects) and inside <c>text[...]</c> in a class that takes the localizer as <c>text</c>, across
 /// line breaks and through a <c>switch</c> that picks the key; and the header of every export
 /// column (<c>new("Milestone", ColumnKind.Number, 12)</c>), which a Chinese workbook asks for, and
-/// every form field's <c>Display(Name = ...)</c> and <c>ErrorMessage = ...</c>.
+/// every form field's <c>Display(Name = ...)</c> and <c>ErrorMessage = ...</c>; and the templates of
+/// the domain's messages, which <c>DomainText</c> looks up: every interpolated string of the domain
+/// project (each is a message or a label for people; the rest of its text is built otherwise), and
+/// every one the web project gives a <c>DomainException</c>, holes numbered as C# numbers them.
 /// </summary>
 public static partial class LocalizerKeys
 {
     public const string WebProject = "src/UnvReporting.Web";
+
+    public const string DomainProject = "src/UnvReporting.Domain";
 
     public sealed record Use(string File, int Line, string Key);
 
@@ -56,7 +61,151 @@ public static partial class LocalizerKeys
             }
         }
 
+        uses.AddRange(DomainTemplates());
         return (uses, unreadable);
+    }
+
+    /// <summary>The templates of the domain's messages (see the class summary); those without a word ("{0}") need no translation.</summary>
+    public static IEnumerable<Use> DomainTemplates()
+    {
+        foreach (var file in RepositoryFiles.Find(DomainProject, "*.cs"))
+        {
+            var source = RepositoryFiles.Read(file);
+            foreach (var (index, template) in Interpolations(source, 0, source.Length))
+            {
+                yield return new Use(file, source[..index].Count(c => c == '\n') + 1, template);
+            }
+        }
+
+        foreach (var file in RepositoryFiles.Find(WebProject, "*.cs"))
+        {
+            var source = RepositoryFiles.Read(file);
+            foreach (Match call in DomainExceptionPattern().Matches(source))
+            {
+                var end = ClosingParenthesis(source, call.Index + call.Length - 1);
+                foreach (var (index, template) in Interpolations(source, call.Index, end))
+                {
+                    yield return new Use(file, source[..index].Count(c => c == '\n') + 1, template);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The interpolated strings between two positions as <see cref="FormattableString.Format"/>
+    /// gives them: "{label} is required." is "{0} is required.", "{value:X4}" is "{0:X4}".
+    /// </summary>
+    public static IEnumerable<(int Index, string Template)> Interpolations(string source, int start, int end)
+    {
+        // Reads the code as the compiler does, so that no "$\"" inside a comment, a verbatim
+        // string (a regular expression ending in $) or a character is taken for a message.
+        for (var i = start; i < end; i++)
+        {
+            switch (source[i])
+            {
+                case '/' when source[i + 1] == '/':
+                    i = source.IndexOf('\n', i);
+                    break;
+                case '/' when source[i + 1] == '*':
+                    i = source.IndexOf("*/", i, StringComparison.Ordinal) + 1;
+                    break;
+                case '\'':
+                    i = source.IndexOf('\'', source[i + 1] == '\\' ? i + 3 : i + 2);
+                    break;
+                case '@' when source[i + 1] == '"':
+                    for (i += 2; source[i] != '"' || source[i + 1] == '"'; i += source[i] == '"' ? 2 : 1)
+                    {
+                    }
+
+                    break;
+                case '$' when source[i + 1] == '"':
+                    var (template, after) = ReadInterpolation(source, i + 2);
+                    if (template.Any(char.IsLetter))
+                    {
+                        yield return (i, template);
+                    }
+
+                    i = after;
+                    break;
+                case '"':
+                    for (i++; source[i] != '"'; i += source[i] == '\\' ? 2 : 1)
+                    {
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static (string Template, int End) ReadInterpolation(string source, int position)
+    {
+        var template = new StringBuilder();
+        var hole = 0;
+        for (var i = position; ; i++)
+        {
+            var c = source[i];
+            if (c == '"')
+            {
+                return (template.ToString(), i);
+            }
+
+            if (c == '\\')
+            {
+                i++;
+                template.Append(source[i] switch { 'n' => '\n', 't' => '\t', var escaped => escaped });
+            }
+            else if ((c == '{' || c == '}') && source[i + 1] == c)
+            {
+                template.Append(c, 2);
+                i++;
+            }
+            else if (c == '{')
+            {
+                // The hole's expression runs to the first ':' or ',' or '}' outside brackets and strings.
+                var depth = 0;
+                for (i++; depth > 0 || source[i] is not (':' or ',' or '}'); i++)
+                {
+                    switch (source[i])
+                    {
+                        case '(' or '[' or '{':
+                            depth++;
+                            break;
+                        case ')' or ']' or '}':
+                            depth--;
+                            break;
+                        case '"':
+                            i = source[i - 1] == '$' ? ReadInterpolation(source, i + 1).End : source.IndexOf('"', i + 1);
+                            break;
+                    }
+                }
+
+                var close = source.IndexOf('}', i);
+                template.Append('{').Append(hole++.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(source, i, close - i).Append('}');
+                i = close;
+            }
+            else
+            {
+                template.Append(c);
+            }
+        }
+    }
+
+    private static int ClosingParenthesis(string source, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < source.Length; i++)
+        {
+            if (source[i] == '(')
+            {
+                depth++;
+            }
+            else if (source[i] == ')' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return source.Length;
     }
 
     /// <summary>The placeholders of a format string, {0} {1}, as a sorted set of their numbers.</summary>
@@ -117,6 +266,9 @@ public static partial class LocalizerKeys
 
     [GeneratedRegex(@"IStringLocalizer<SharedResource>\s+(\w+)")]
     private static partial Regex DeclarationPattern();
+
+    [GeneratedRegex(@"new DomainException\(")]
+    private static partial Regex DomainExceptionPattern();
 
     [GeneratedRegex(@"new\(""([^""\\]*)"",\s*ColumnKind\.")]
     private static partial Regex ExportColumnPattern();

@@ -123,7 +123,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
         catch (DomainException exception)
         {
-            Message = exception.Message;
+            Message = text.Say(exception);
             return RedirectToPage();
         }
 
@@ -179,7 +179,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, SecurityEven
         }
         catch (DomainException exception)
         {
-            Message = exception.Message;
+            Message = text.Say(exception);
             return RedirectToPage();
         }
 

@@ -169,7 +169,21 @@ public static class StaffApi
         }
 
         var user = context.User;
-        var outcome = await entry.SaveAsync(year, [edit], user.CurrentRole(), StaffActor.From(user), reason, cancellationToken);
+
+        // Problem details are English whatever ?culture= says (docs/api.md): the refusals the
+        // change words in the reader's language for the pages are worded in English here.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Localization.DefaultCulture);
+        YearOutcome outcome;
+        try
+        {
+            outcome = await entry.SaveAsync(year, [edit], user.CurrentRole(), StaffActor.From(user), reason, cancellationToken);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+
         if (outcome is not YearOutcome.Saved)
         {
             return Refused(outcome, normalized!);

@@ -177,12 +177,12 @@ internal static class StaffApiRequests
                 return new Set<decimal?>(null);
             // Read from the text by the domain's rule, not with TryGetDecimal, which takes 1e-400 as 0.
             case JsonValueKind.Number:
-                if (NumberInput.TryParseExact(property.Value.GetRawText(), property.Name, out var value, out var error))
+                if (NumberInput.TryParseExact(property.Value.GetRawText(), $"{property.Name}", out var value, out var error))
                 {
                     return new Set<decimal?>(value);
                 }
 
-                errors[property.Name] = [error!];
+                errors[property.Name] = [error!.ToString()];
                 return null;
             case JsonValueKind.String:
                 errors[property.Name] = [$"{property.Name} must be a JSON number such as 53 (not a string, and without a % sign or thousands separators), or null to clear it."];

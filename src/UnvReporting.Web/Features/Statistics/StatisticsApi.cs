@@ -56,7 +56,7 @@ public static class StatisticsApi
         string key;
         try
         {
-            key = Metric.CheckKey(metric, "Metric key");
+            key = Metric.CheckKey(metric, $"Metric key");
         }
         catch (Domain.DomainException exception)
         {

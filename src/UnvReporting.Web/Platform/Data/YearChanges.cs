@@ -10,7 +10,7 @@ namespace UnvReporting.Web.Platform.Data;
 /// all in one transaction. A refusal comes back as a <see cref="YearOutcome"/>, never as an
 /// exception, and leaves nothing tracked, so the caller can read the page again.
 /// </summary>
-public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
+public sealed class YearChanges(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     /// <summary>
     /// How often a change is tried when it keeps losing the year's hold to other saves: each round
@@ -59,10 +59,10 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
             var rule = reportingYear.EditRuleFor(role);
             if (!rule.Allowed)
             {
-                return (new YearOutcome.Forbidden(rule.Refusal!), false);
+                return (new YearOutcome.Forbidden(text.Say(rule.Refusal)), false);
             }
 
-            var change = new YearChange(db, rule, reportingYear.CheckEdit(role, reason), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            var change = new YearChange(db, text, rule, reportingYear.CheckEdit(role, reason), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             await apply(change, cancellationToken);
             if (change.Refusal() is { } refusal)
             {
@@ -77,7 +77,7 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
                 var printedRule = reportingYear.EditRuleFor(role, printedIn);
                 if (!printedRule.Allowed)
                 {
-                    return (new YearOutcome.Forbidden(printedRule.Refusal!) { OfPrintedFigure = true }, false);
+                    return (new YearOutcome.Forbidden(text.Say(printedRule.Refusal)) { OfPrintedFigure = true }, false);
                 }
 
                 change.RequireReason(printedRule, reportingYear.CheckEdit(role, reason, printedIn), printed.Select(p => p.Row));
@@ -91,7 +91,7 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
         }
         catch (DomainException exception)
         {
-            return (new YearOutcome.Invalid([new FieldError(exception.Field, exception.Message)]), false);
+            return (new YearOutcome.Invalid([new FieldError(exception.Field, text.Say(exception))]), false);
         }
         catch (DbUpdateConcurrencyException exception) when (exception.Entries.Any(e => e.Entity is ReportingYear))
         {
@@ -125,15 +125,17 @@ public sealed class YearChanges(UnvDbContext db, TimeProvider clock)
 public sealed class YearChange
 {
     private readonly UnvDbContext _db;
+    private readonly IStringLocalizer<SharedResource> _text;
     private readonly List<FieldError> _errors = [];
     private readonly List<object> _stale = [];
     private HashSet<object>? _printedRows;
     private bool _refused;
     private string? _missing;
 
-    internal YearChange(UnvDbContext db, EditRule rule, string? reason, DateOnly today)
+    internal YearChange(UnvDbContext db, IStringLocalizer<SharedResource> text, EditRule rule, string? reason, DateOnly today)
     {
         _db = db;
+        _text = text;
         Rule = rule;
         Reason = reason;
         AuditReason = reason;
@@ -188,7 +190,7 @@ public sealed class YearChange
         }
         catch (DomainException exception)
         {
-            Refuse(prefix + exception.Field, exception.Message);
+            Refuse(prefix + exception.Field, _text.Say(exception));
             return false;
         }
     }

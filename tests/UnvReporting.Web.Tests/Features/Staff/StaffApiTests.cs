@@ -163,6 +163,10 @@ public class StaffApiTests
 
         var problem = await response.ShouldBeProblemAsync(403);
         problem.GetProperty("detail").GetString().ShouldBe("Year 2021 is published; only Approvers and Admins can correct it, with a reason.");
+
+        // The staff pages say the rule in Chinese to a Chinese reader; the API's problem stays English.
+        var asked = await app.PutJsonAsync("/api/v1/years/2021/indicators/1.1?culture=zh-Hans", $$"""{"result":64,"reason":"Typo","version":"{{version}}"}""", token);
+        (await asked.ShouldBeProblemAsync(403)).GetProperty("detail").GetString().ShouldBe("Year 2021 is published; only Approvers and Admins can correct it, with a reason.");
     }
 
     [Theory, BothProviders]

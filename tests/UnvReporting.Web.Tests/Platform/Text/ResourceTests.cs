@@ -66,4 +66,17 @@ public class ResourceTests
         keys.ShouldContain("no score");
         keys.Count.ShouldBeGreaterThan(80);
     }
+
+    [Fact]
+    public void The_scan_reads_the_domains_messages_as_their_templates_and_skips_other_text()
+    {
+        var templates = LocalizerKeys.DomainTemplates().Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
+
+        templates.ShouldContain("{0} contains an invisible control character (U+{1:X4}); remove it and save again.");
+        templates.ShouldContain("Year {0} is published: say why it is being corrected (the indicator page shows the reason).");
+        templates.ShouldContain("Framework {0} exists already.", "a message the web project gives a DomainException");
+        templates.ShouldContain("Milestone {0}");
+        templates.ShouldNotContain("{0}-{1}", "text without a word needs no translation");
+        templates.Where(t => t.Contains("A-Za-z", StringComparison.Ordinal) || t.StartsWith("The check is of", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
 }

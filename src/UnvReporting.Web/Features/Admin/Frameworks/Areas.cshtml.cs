@@ -3,6 +3,8 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// <summary>A framework's outcomes, outputs and institutional effectiveness: add one, or correct the titles of one.</summary>
 public sealed class AreasModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock)
 {
+    protected override IStringLocalizer<SharedResource> Text => text;
+
     public IReadOnlyList<AreaLine> Areas { get; private set; } = [];
 
     /// <summary>A refused rename, shown in the row it was made in.</summary>
@@ -47,7 +49,7 @@ public sealed class AreasModel(UnvDbContext db, TimeProvider clock, IStringLocal
             return RedirectToPage("/Admin/Frameworks/Areas", new { code });
         }
 
-        RenameError = (areaId, outcome.Refusal?.Message
+        RenameError = (areaId, (outcome.Refusal is { } refusal ? Text.Say(refusal) : null)
             ?? text["Someone else changed this result area since you opened the page; nothing was saved. Its titles as they are now are shown."]);
         await LoadAsync(code, cancellationToken);
         return Page();

@@ -60,7 +60,7 @@ public sealed class EditModel(UnvDbContext db, TimeProvider clock, IStringLocali
 
             if (outcome.Refusal is { } refusal)
             {
-                ModelState.AddModelError(refusal.Field == "Reason" ? "Input.Reason" : "Input", refusal.Message);
+                ModelState.AddModelError(refusal.Field == "Reason" ? "Input.Reason" : "Input", text.Say(refusal));
             }
             else
             {

@@ -16,6 +16,9 @@ public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock) :
 
     protected TimeProvider Clock => clock;
 
+    /// <summary>The page's own localizer, which writes its messages too (so it stays the page's parameter).</summary>
+    protected abstract IStringLocalizer<SharedResource> Text { get; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) ? Page() : NotFound();
 
@@ -46,7 +49,7 @@ public abstract class FrameworkPartsModel(UnvDbContext db, TimeProvider clock) :
             catch (DomainException exception)
             {
                 db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input", exception.Message);
+                ModelState.AddModelError("Input", Text.Say(exception));
             }
         }
 

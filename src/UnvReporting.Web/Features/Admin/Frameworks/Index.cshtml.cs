@@ -33,7 +33,7 @@ public sealed class IndexModel(UnvDbContext db, TimeProvider clock, IStringLocal
             }
             catch (DomainException exception)
             {
-                ModelState.AddModelError("Input", exception.Message);
+                ModelState.AddModelError("Input", text.Say(exception));
             }
         }
 

@@ -6,6 +6,8 @@ namespace UnvReporting.Web.Features.Admin.Frameworks;
 /// </summary>
 public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : FrameworkPartsModel(db, clock)
 {
+    protected override IStringLocalizer<SharedResource> Text => text;
+
     public IReadOnlyList<IndicatorLine> Indicators { get; private set; } = [];
 
     public IReadOnlyList<string> AreaCodes { get; private set; } = [];
@@ -42,7 +44,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock, IString
         var outcome = await Db.SaveAsync(indicator, version, async () =>
         {
             var area = await AreaAsync(indicator.FrameworkId, areaCode, cancellationToken);
-            indicator.Move(area, sortOrder ?? throw new DomainException("Enter a sort order (a whole number; lower comes first)."));
+            indicator.Move(area, sortOrder ?? throw new DomainException($"Enter a sort order (a whole number; lower comes first)."));
         }, User, null, Clock.GetUtcNow(), cancellationToken);
         if (outcome.Saved)
         {
@@ -50,7 +52,7 @@ public sealed class IndicatorsModel(UnvDbContext db, TimeProvider clock, IString
             return RedirectToPage("/Admin/Frameworks/Indicators", new { code });
         }
 
-        MoveError = (indicatorId, outcome.Refusal?.Message
+        MoveError = (indicatorId, (outcome.Refusal is { } refusal ? Text.Say(refusal) : null)
             ?? text["Someone else changed this indicator since you opened the page; nothing was saved. Its area and place as they are now are shown."]);
         await LoadAsync(code, cancellationToken);
         return Page();

@@ -96,7 +96,7 @@ public sealed class StartModel(UnvDbContext db, TimeProvider clock, IStringLocal
             }
             catch (DomainException exception)
             {
-                ModelState.AddModelError(field, exception.Message);
+                ModelState.AddModelError(field, text.Say(exception));
             }
         }
 

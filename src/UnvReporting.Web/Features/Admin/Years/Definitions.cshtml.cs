@@ -9,7 +9,7 @@ namespace UnvReporting.Web.Features.Admin.Years;
 /// with empty figures. The year's edit rule applies: a submitted year is frozen, a published one
 /// is corrected with a reason that the public indicator page shows.
 /// </summary>
-public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : PageModel
+public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes, IStringLocalizer<SharedResource> text) : PageModel
 {
     public int Year { get; private set; }
 
@@ -36,7 +36,7 @@ public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : Pag
             var indicatorYear = await db.IndicatorYears.Include(y => y.Indicator).SingleOrDefaultAsync(y => y.Id == id && y.Year == year, ct);
             if (indicatorYear is null)
             {
-                change.Refuse(string.Empty, $"Year {year} has no such indicator row; it may have been removed.");
+                change.Refuse(string.Empty, text["Year {0} has no such indicator row; it may have been removed.", year]);
             }
             else if (change.Expect(indicatorYear, version) && ToDefinition(row, change) is { } definition)
             {
@@ -56,11 +56,11 @@ public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : Pag
                 .SingleOrDefaultAsync(i => i.Key == key && db.ReportingYears.Any(y => y.Year == year && y.FrameworkId == i.FrameworkId), ct);
             if (indicator is null)
             {
-                change.Refuse("Key", $"Choose an indicator of the year's framework (got '{key}').");
+                change.Refuse("Key", text["Choose an indicator of the year's framework (got '{0}').", key ?? string.Empty]);
             }
             else if (await db.IndicatorYears.AnyAsync(y => y.IndicatorId == indicator.Id && y.Year == year, ct))
             {
-                change.Refuse("Key", $"Year {year} has indicator {indicator.Key} already.");
+                change.Refuse("Key", text["Year {0} has indicator {1} already.", year, indicator.Key]);
             }
             else if (ToDefinition(input, change) is { } definition)
             {
@@ -81,7 +81,7 @@ public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : Pag
         switch (outcome)
         {
             case YearOutcome.Saved:
-                Message = $"Indicator {key} of {year} saved.";
+                Message = text["Indicator {0} of {1} saved.", key ?? string.Empty, year];
                 return RedirectToPage(new { year });
             case YearOutcome.NotFound:
                 return NotFound();
@@ -92,7 +92,7 @@ public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : Pag
                 Error = (rowId, string.Join(" ", invalid.Errors.Select(e => e.Message)));
                 break;
             case YearOutcome.Conflict:
-                Error = (rowId, "Someone else changed this definition since you opened the page; nothing was saved. The row now shows their version; enter your change again if it still applies.");
+                Error = (rowId, text["Someone else changed this definition since you opened the page; nothing was saved. The row now shows their version; enter your change again if it still applies."]);
                 break;
         }
 
@@ -105,19 +105,19 @@ public sealed class DefinitionsModel(UnvDbContext db, YearChanges changes) : Pag
     {
         if (!ModelState.IsValid)
         {
-            change.Refuse(string.Empty, "Choose the unit and the direction from the lists.");
+            change.Refuse(string.Empty, text["Choose the unit and the direction from the lists."]);
             return null;
         }
 
         if (input.Unit is not { } unit)
         {
-            change.Refuse(nameof(input.Unit), "Choose a unit.");
+            change.Refuse(nameof(input.Unit), text["Choose a unit."]);
             return null;
         }
 
         if (input.Direction is not { } direction)
         {
-            change.Refuse(nameof(input.Direction), "Choose whether higher or lower is better.");
+            change.Refuse(nameof(input.Direction), text["Choose whether higher or lower is better."]);
             return null;
         }
 

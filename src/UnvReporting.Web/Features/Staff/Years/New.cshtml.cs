@@ -55,7 +55,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock, IStringLocaliz
         }
         catch (DomainException exception)
         {
-            ModelState.AddModelError("Input.Year", exception.Message + " " + text["It runs from {0} to {1}.", framework.StartYear, framework.EndYear]);
+            ModelState.AddModelError("Input.Year", text["{0} It runs from {1} to {2}.", text.Say(exception), framework.StartYear, framework.EndYear]);
             return Page();
         }
 
@@ -147,7 +147,7 @@ public sealed class NewModel(UnvDbContext db, TimeProvider clock, IStringLocaliz
         }
         catch (DomainException exception)
         {
-            ModelState.AddModelError("Input.ReportSymbol", exception.Message);
+            ModelState.AddModelError("Input.ReportSymbol", text.Say(exception));
             return null;
         }
     }

@@ -13,7 +13,7 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 {
     public YearHeading Heading { get; private set; } = null!;
 
-    public EditRule Rule { get; private set; } = EditRule.Closed(string.Empty);
+    public EditRule Rule { get; private set; } = EditRule.Closed($"");
 
     /// <summary>The rule of each row the year's rule does not cover: rows a published report prints (<see cref="ReportingYear.EditRuleFor(UnvReporting.Domain.Staff.StaffRole, string?)"/>).</summary>
     public Dictionary<string, EditRule> PrintedRules { get; } = [];
@@ -76,11 +76,11 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
 
             if (!RuleFor(row.Key).Allowed && row.ChangedFromOriginal())
             {
-                ModelState.AddModelError($"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", RuleFor(row.Key).Refusal!);
+                ModelState.AddModelError($"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", text.Say(RuleFor(row.Key).Refusal));
             }
 
-            var milestone = Read(row.Milestone, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Milestone)}", "Milestone");
-            var result = Read(row.Result, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", "Result");
+            var milestone = Read(row.Milestone, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Milestone)}", $"Milestone");
+            var result = Read(row.Result, unit, $"{nameof(Rows)}[{i}].{nameof(EntryRow.Result)}", $"Result");
             // Only the fields the editor changed are sent: a field they left alone keeps whatever
             // it holds in the database, even if someone else changed it meanwhile.
             if (row.ChangedFromOriginal() && ModelState.IsValid)
@@ -146,8 +146,8 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
             return NotFound();
         }
 
-        NumberInput.TryParse(milestone, row.Unit, CultureInfo.CurrentCulture, "Milestone", out var m, out var milestoneError);
-        NumberInput.TryParse(result, row.Unit, CultureInfo.CurrentCulture, "Result", out var r, out var resultError);
+        NumberInput.TryParse(milestone, row.Unit, CultureInfo.CurrentCulture, $"Milestone", out var m, out var milestoneError);
+        NumberInput.TryParse(result, row.Unit, CultureInfo.CurrentCulture, $"Result", out var r, out var resultError);
         var score = ScoreCalculator.Calculate(milestoneError is null ? m : null, resultError is null ? r : null, row.Direction, row.Bands);
         return new JsonResult(new
         {
@@ -156,8 +156,8 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
             ratingText = format.Rating(score.Rating),
             icon = Words.RatingIcon(score.Rating),
             reason = score.NotRateable is { } why ? format.NotRateable(why) : null,
-            milestoneError,
-            resultError,
+            milestoneError = milestoneError is null ? null : text.Say(milestoneError),
+            resultError = resultError is null ? null : text.Say(resultError),
         });
     }
 
@@ -180,14 +180,14 @@ public sealed class YearModel(UnvDbContext db, IndicatorEntry entry, DisplayForm
         };
     }
 
-    private decimal? Read(string? text, Unit unit, string modelKey, string field)
+    private decimal? Read(string? figure, Unit unit, string modelKey, FormattableString field)
     {
-        if (NumberInput.TryParse(text, unit, CultureInfo.CurrentCulture, field, out var value, out var error))
+        if (NumberInput.TryParse(figure, unit, CultureInfo.CurrentCulture, field, out var value, out var error))
         {
             return value;
         }
 
-        ModelState.AddModelError(modelKey, error!);
+        ModelState.AddModelError(modelKey, text.Say(error));
         return null;
     }
 

@@ -199,7 +199,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         }
         catch (DomainException exception)
         {
-            Error(AreaField(exception.Field), exception.Message);
+            Error(AreaField(exception.Field), text.Say(exception));
         }
     }
 
@@ -254,7 +254,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         {
             if (!SheetFields.TryFigure(sheet.Cell(row, column), unit, label, out var value, out var error))
             {
-                Error(column, error!);
+                Error(column, text.Say(error));
             }
 
             return value;
@@ -307,7 +307,7 @@ public sealed class FrameworkImport(UnvDbContext db, SpreadsheetImport uploads, 
         }
         catch (DomainException exception)
         {
-            Error(IndicatorColumn(exception.Field, sheet, years), exception.Message);
+            Error(IndicatorColumn(exception.Field, sheet, years), text.Say(exception));
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class IndexModel(UnvDbContext db, SpreadsheetImport import, TimePr
 
         if (!Rule.Allowed)
         {
-            Refusal = Rule.Refusal;
+            Refusal = text.Say(Rule.Refusal);
             return Page();
         }
 

@@ -48,12 +48,12 @@ public static class IndicatorSheet
             var unit = target.Definition.Unit;
             if (!SheetFields.TryFigure(row[columns["Milestone"]], unit, "Milestone", out var milestone, out var milestoneError))
             {
-                Error("Milestone", milestoneError!);
+                Error("Milestone", text.Say(milestoneError));
             }
 
             if (!SheetFields.TryFigure(row[columns["Result"]], unit, "Result", out var result, out var resultError))
             {
-                Error("Result", resultError!);
+                Error("Result", text.Say(resultError));
             }
 
             if (plan.Errors.Count > errorsBefore)
@@ -68,7 +68,7 @@ public static class IndicatorSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Field, exception.Message);
+                Error(exception.Field, text.Say(exception));
                 continue;
             }
 

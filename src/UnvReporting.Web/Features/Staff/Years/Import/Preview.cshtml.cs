@@ -122,7 +122,7 @@ public sealed class PreviewModel(UnvDbContext db, SpreadsheetImport import, Year
             refusal = refused.Message;
         }
 
-        Refusal = refusal ?? (Rule.Allowed ? null : Rule.Refusal);
+        Refusal = refusal ?? (Rule.Allowed ? null : text.Say(Rule.Refusal));
         return Page();
     }
 

@@ -50,25 +50,25 @@ public static class SheetFields
     /// A figure from a cell: a numeric XLSX cell as it is, text read as a person writes it. An
     /// empty cell is no figure (null). The unit's rules apply either way.
     /// </summary>
-    public static bool TryFigure(SheetCell? cell, Unit unit, string field, out decimal? value, out string? error)
+    public static bool TryFigure(SheetCell? cell, Unit unit, string field, out decimal? value, out FormattableString? error)
     {
         if (cell is { Number: { } number })
         {
             try
             {
-                value = unit.Check(number, field, field);
+                value = unit.Check(number, field, $"{field}");
                 error = null;
                 return true;
             }
             catch (DomainException exception)
             {
                 value = null;
-                error = exception.Message;
+                error = exception.Text;
                 return false;
             }
         }
 
-        return NumberInput.TryParse(cell?.Text, unit, FileCulture, field, out value, out error);
+        return NumberInput.TryParse(cell?.Text, unit, FileCulture, $"{field}", out value, out error);
     }
 
     public static string? Text(this SheetRow row, Dictionary<string, int> columns, string column) =>

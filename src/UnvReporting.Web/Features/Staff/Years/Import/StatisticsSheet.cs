@@ -59,7 +59,7 @@ public static class StatisticsSheet
             }
             else if (!SheetFields.TryFigure(row[columns["Value"]], metric.Unit, "Value", out value, out var valueError))
             {
-                Error("Value", valueError!);
+                Error("Value", text.Say(valueError));
             }
 
             var qualifierText = row.Text(columns, "Qualifier");
@@ -80,7 +80,7 @@ public static class StatisticsSheet
                 }
                 catch (DomainException exception)
                 {
-                    Error("Source", exception.Message);
+                    Error("Source", text.Say(exception));
                 }
             }
 
@@ -133,7 +133,7 @@ public static class StatisticsSheet
             }
             catch (DomainException exception)
             {
-                Error(exception.Field == nameof(StatisticFact.Note) ? "Note" : "Value", exception.Message);
+                Error(exception.Field == nameof(StatisticFact.Note) ? "Note" : "Value", text.Say(exception));
             }
         }
     }

@@ -36,7 +36,7 @@ public sealed class EditModel(UnvDbContext db, YearChanges changes, IStringLocal
             return refusal;
         }
 
-        var read = Input.Read(Fact.Unit, ModelState);
+        var read = Input.Read(Fact.Unit, ModelState, text);
         decimal saved = 0;
         var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Input.Reason, async (change, ct) =>
         {

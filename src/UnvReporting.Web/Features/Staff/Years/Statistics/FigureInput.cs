@@ -32,18 +32,18 @@ public class FigureInput
     /// Reads the value and the source, or adds a message next to each field that does not read;
     /// null when either is missing or wrong. (Empty fields already have the Required message.)
     /// </summary>
-    public (decimal Value, SourceReference Source)? Read(Unit unit, ModelStateDictionary modelState)
+    public (decimal Value, SourceReference Source)? Read(Unit unit, ModelStateDictionary modelState, IStringLocalizer<SharedResource> text)
     {
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(Value))
         {
-            if (NumberInput.TryParse(Value, unit, CultureInfo.CurrentCulture, "Value", out var parsed, out var error))
+            if (NumberInput.TryParse(Value, unit, CultureInfo.CurrentCulture, $"Value", out var parsed, out var error))
             {
                 value = parsed;
             }
             else
             {
-                modelState.AddModelError($"{Prefix}.{nameof(Value)}", error!);
+                modelState.AddModelError($"{Prefix}.{nameof(Value)}", text.Say(error));
             }
         }
 
@@ -56,7 +56,7 @@ public class FigureInput
             }
             catch (DomainException exception)
             {
-                modelState.AddModelError($"{Prefix}.{nameof(Source)}", exception.Message);
+                modelState.AddModelError($"{Prefix}.{nameof(Source)}", text.Say(exception));
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class NewModel(UnvDbContext db, YearChanges changes, IStringLocali
         }
 
         var breakdown = await ReadBreakdownAsync(cancellationToken);
-        var figure = metric is null ? null : Input.Read(metric.Unit, ModelState);
+        var figure = metric is null ? null : Input.Read(metric.Unit, ModelState, text);
         var outcome = await changes.SaveAsync(year, User.CurrentRole(), StaffActor.From(User), Input.Reason, async (change, ct) =>
         {
             if (!ModelState.IsValid || metric is null || figure is not { } read)
