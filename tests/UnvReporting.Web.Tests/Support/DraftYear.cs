@@ -4,6 +4,8 @@ using UnvReporting.Domain.Reporting;
 using UnvReporting.Domain.Results;
 using UnvReporting.Domain.Sources;
 using UnvReporting.Testing;
+using UnvReporting.Web.Platform.Data;
+using UnvReporting.Web.Platform.Data.Auditing;
 
 namespace UnvReporting.Web.Tests.Support;
 
@@ -29,4 +31,14 @@ public static class DraftYear
                 indicator, Year, IndicatorKey, new IndicatorDefinition(Title, "草稿标题", Unit.Percent, false, Direction.HigherIsBetter),
                 50, 40, new SourceReference("DP/2021/1", "draft table")));
         });
+
+    /// <summary>The draft year with its one indicator's result taken out: a gap that keeps it from submission.</summary>
+    public static async Task AddLackingAResultAsync(TestApp app)
+    {
+        await AddAsync(app);
+        await using var scope = app.CreateDbScope();
+        var row = await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == Year);
+        row.SetFigures(50, null);
+        await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
+    }
 }

@@ -93,13 +93,7 @@ public class ChineseRefusalsTests
     public async Task The_gaps_that_keep_a_year_from_submission_are_listed_and_refused_in_Chinese(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await DraftYear.AddAsync(app);
-        await using (var scope = app.CreateDbScope())
-        {
-            var row = await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == DraftYear.Year);
-            row.SetFigures(50, null);
-            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
-        }
+        await DraftYear.AddLackingAResultAsync(app);
 
         using var editor = await app.SignedInAsync(StaffRole.Editor);
         await editor.GetAsync("/?culture=zh-Hans");

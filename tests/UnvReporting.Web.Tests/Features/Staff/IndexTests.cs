@@ -234,13 +234,7 @@ public class WorkflowRulesTests
     public async Task A_year_with_an_indicator_lacking_a_result_is_refused_until_a_reason_is_stated(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await DraftYear.AddAsync(app);
-        await using (var scope = app.CreateDbScope())
-        {
-            var row = await scope.Db.IndicatorYears.SingleAsync(iy => iy.Year == DraftYear.Year);
-            row.SetFigures(50, null);
-            await scope.Db.SaveAuditedAsync(StaffActor.System, null, DateTimeOffset.UtcNow);
-        }
+        await DraftYear.AddLackingAResultAsync(app);
 
         using var editor = await app.SignedInAsync(StaffRole.Editor);
         await MoveAsync(editor, "Submit", DraftYear.Year);

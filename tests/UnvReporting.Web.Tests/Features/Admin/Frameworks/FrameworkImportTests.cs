@@ -175,11 +175,8 @@ public class FrameworkImportTests
     public async Task A_template_read_before_another_change_to_its_row_is_refused_and_writes_nothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await FrameworkFiles.CreateFrameworkAsync(app);
         using var admin = await app.SignedInAsync(StaffRole.Admin);
-        await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
-        var template = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "xlsx"));
-        var header = Workbooks.ReadSheet(template, "Indicators")[0];
+        var (template, header) = await ImportedWithTemplateAsync(app, admin);
         string Cell(string column, int row) => $"{(char)('A' + header.IndexOf(column))}{row}";
 
         // Someone else changes only the 2031 milestone of the first indicator (row 2), through a
@@ -209,11 +206,8 @@ public class FrameworkImportTests
     public async Task An_unchanged_row_of_an_old_template_and_a_file_without_versions_still_import(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await FrameworkFiles.CreateFrameworkAsync(app);
         using var admin = await app.SignedInAsync(StaffRole.Admin);
-        await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
-        var template = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "xlsx"));
-        var header = Workbooks.ReadSheet(template, "Indicators")[0];
+        var (template, header) = await ImportedWithTemplateAsync(app, admin);
         var endTarget = $"{(char)('A' + header.IndexOf("End target"))}";
         await admin.ImportAsync(FrameworkFiles.Code, Workbooks.SetCell(template, "Indicators", endTarget + "2", 999m), "theirs.xlsx");
 
@@ -240,6 +234,15 @@ public class FrameworkImportTests
         await using var scope = app.CreateDbScope();
         return await scope.Db.Indicators.Where(i => scope.Db.Frameworks.Any(f => f.Id == i.FrameworkId && f.Code == FrameworkFiles.Code))
             .ToDictionaryAsync(i => i.Key, i => i.EndTarget);
+    }
+
+    /// <summary>The framework imported from <see cref="FrameworkFiles"/>, and its template as downloaded then with the indicator sheet's header.</summary>
+    private static async Task<(byte[] Template, List<string> Header)> ImportedWithTemplateAsync(TestApp app, StaffBrowser admin)
+    {
+        await FrameworkFiles.CreateFrameworkAsync(app);
+        await admin.ImportAsync(FrameworkFiles.Code, FrameworkFiles.Workbook(), "framework.xlsx");
+        var template = await admin.Client.GetByteArrayAsync(app.Url.FrameworkTemplate(FrameworkFiles.Code, "xlsx"));
+        return (template, Workbooks.ReadSheet(template, "Indicators")[0]);
     }
 
     private static async Task<string> IndicatorVersionAsync(TestApp app, string key)
