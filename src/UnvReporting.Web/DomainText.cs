@@ -16,7 +16,7 @@ namespace UnvReporting.Web;
 /// in the web project), and <c>ResourceTests</c> fails on one without Chinese. It sits beside
 /// <see cref="SharedResource"/> and uses nothing else of the web project, because every part
 /// says refusals, <c>YearChanges</c> among them, and the text helpers already depend on those
-/// parts; so a role and a kind are named here with the keys <c>Words</c> uses.
+/// parts; so the names of roles and result-area kinds live here, and <c>Words</c> asks for them.
 /// </remarks>
 public static class DomainText
 {
@@ -41,21 +41,27 @@ public static class DomainText
         Term term => TermText(text, term),
         LanguageName language => language.Culture.NativeName,
         Sentences sentences => sentences.Items.Select(text.Say).DefaultIfEmpty(string.Empty).Aggregate((joined, next) => text["{0} {1}", joined, next]),
-        StaffRole role => text[role switch
-        {
-            StaffRole.Viewer => "Viewer",
-            StaffRole.Editor => "Editor",
-            StaffRole.Approver => "Approver",
-            _ => "Admin",
-        }].Value,
-        ResultAreaKind kind => text[kind switch
-        {
-            ResultAreaKind.Outcome => "Outcome",
-            ResultAreaKind.Output => "Output",
-            _ => "Institutional effectiveness",
-        }].Value,
+        StaffRole role => RoleName(text, role),
+        ResultAreaKind kind => KindName(text, kind),
         _ => argument,
     };
+
+    /// <summary>A role's name, here and on every page (<c>Words.RoleName</c>).</summary>
+    public static string RoleName(IStringLocalizer<SharedResource> text, StaffRole role) => text[role switch
+    {
+        StaffRole.Viewer => "Viewer",
+        StaffRole.Editor => "Editor",
+        StaffRole.Approver => "Approver",
+        _ => "Admin",
+    }];
+
+    /// <summary>A result-area kind's name, here and on every page (<c>Words.LevelName</c>).</summary>
+    public static string KindName(IStringLocalizer<SharedResource> text, ResultAreaKind kind) => text[kind switch
+    {
+        ResultAreaKind.Outcome => "Outcome",
+        ResultAreaKind.Output => "Output",
+        _ => "Institutional effectiveness",
+    }];
 
     /// <summary>The term's translation; in a language without one (English, whose keys are the text), the term as the sentence writes it.</summary>
     private static string TermText(IStringLocalizer<SharedResource> text, Term term)

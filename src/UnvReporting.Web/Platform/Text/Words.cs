@@ -60,20 +60,11 @@ public static class Words
         _ => "Draft",
     }];
 
-    public static string LevelName(ResultAreaKind kind, IStringLocalizer<SharedResource> text) => text[kind switch
-    {
-        ResultAreaKind.Outcome => "Outcome",
-        ResultAreaKind.Output => "Output",
-        _ => "Institutional effectiveness",
-    }];
+    /// <summary>The level's name; the words live with the domain's messages, which name levels too (<see cref="DomainText"/>).</summary>
+    public static string LevelName(ResultAreaKind kind, IStringLocalizer<SharedResource> text) => DomainText.KindName(text, kind);
 
-    public static string RoleName(Domain.Staff.StaffRole role, IStringLocalizer<SharedResource> text) => text[role switch
-    {
-        Domain.Staff.StaffRole.Viewer => "Viewer",
-        Domain.Staff.StaffRole.Editor => "Editor",
-        Domain.Staff.StaffRole.Approver => "Approver",
-        _ => "Admin",
-    }];
+    /// <summary>The role's name; the words live with the domain's messages, which name roles too (<see cref="DomainText"/>).</summary>
+    public static string RoleName(Domain.Staff.StaffRole role, IStringLocalizer<SharedResource> text) => DomainText.RoleName(text, role);
 
     /// <summary>The colour of a status badge on the staff pages.</summary>
     public static string StatusCss(ReportingStatus status) => status switch
